@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { dossier } from './src/integrations/dossier.ts';
+
+export default defineConfig({
+  // Canonical URLs come from dossier.yml's siteUrl; this is only Astro's fallback.
+  site: process.env.DOSSIER_SITE_URL || undefined,
+  outDir: process.env.DOSSIER_OUT_DIR || './dist',
+  // Separate caches let tests build several dossiers without sharing a content store.
+  cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // No prefetch, no client router: both need fetch(), which file:// refuses.
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [dossier(), mdx()],
+  markdown: { syntaxHighlight: false, smartypants: true },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

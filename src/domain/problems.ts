@@ -1,0 +1,98 @@
+/**
+ * Problems a contributor can act on: file, line, field, plain-words reason and a
+ * suggestion. Zod's issues are translated here, in one place.
+ */
+import { z } from 'zod';
+import { closest } from './suggest.ts';
+
+export interface Problem {
+  /** Path relative to the content root, e.g. events/capture-of-al-qaim.md. */
+  file: string;
+  line?: number;
+  column?: number;
+  /** Field path, e.g. participants[0].actor. */
+  field?: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function fieldPath(path: (string | number)[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+}
+
+/** One line per problem: `events/x.md:12:7  participants[0].actor: unknown actor "y". Did you mean "z"?` */
+export function formatProblem(p: Problem, root = ''): string {
+  const where = `${root}${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
+  const tag = p.severity === 'warning' ? 'warning: ' : '';
+  return `${where}  ${tag}${p.field ? `${p.field}: ` : ''}${p.message}`;
+}
+
+export function sortProblems(list: Problem[]): Problem[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list',
+  object: 'a group of fields', date: 'a date', null: 'nothing', undefined: 'nothing', nan: 'not a number',
+};
+const words = (t: string) => TYPE_WORDS[t] ?? t;
+
+/** The object keys a schema accepts at a path (for "did you mean" on unknown fields). */
+export function keysAt(schema: z.ZodTypeAny, path: (string | number)[]): string[] {
+  let s: z.ZodTypeAny | undefined = schema;
+  const unwrap = (t: z.ZodTypeAny): z.ZodTypeAny => {
+    const def: any = t._def;
+    if (def.innerType) return unwrap(def.innerType);
+    if (def.schema) return unwrap(def.schema);
+    if (def.typeName === 'ZodUnion') return unwrap(def.options.find((o: any) => unwrap(o) instanceof z.ZodObject) ?? def.options[0]);
+    return t;
+  };
+  for (const p of path) {
+    if (!s) return [];
+    s = unwrap(s);
+    if (typeof p === 'number' && s instanceof z.ZodArray) s = s.element;
+    else if (typeof p === 'string' && s instanceof z.ZodObject) s = s.shape[p];
+    else return [];
+  }
+  if (!s) return [];
+  s = unwrap(s);
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+export interface IssueMessage {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Translates one Zod issue into plain words (and splits unknown keys into one each). */
+export function explainIssue(issue: z.ZodIssue, schema: z.ZodTypeAny): IssueMessage[] {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined') return [{ path: issue.path, message: `missing required field "${issue.path.at(-1)}"` }];
+      if (issue.message && !issue.message.startsWith('Expected') && issue.message !== 'Required') return [{ path: issue.path, message: `${issue.message}, got ${words(issue.received)}` }];
+      return [{ path: issue.path, message: `must be ${words(issue.expected)}, got ${words(issue.received)}` }];
+    case 'unrecognized_keys': {
+      const known = keysAt(schema, issue.path);
+      return issue.keys.map((key) => {
+        const guess = closest(key, known.map((k) => ({ key: k, value: k })));
+        const hint = guess ? ` Did you mean "${guess}"?` : known.length ? ` Known fields here: ${known.join(', ')}.` : '';
+        return { path: [...issue.path, key], message: `unknown field "${key}".${hint}` };
+      });
+    }
+    case 'invalid_enum_value': {
+      const options = issue.options.map(String);
+      const guess = closest(String(issue.received), options.map((o) => ({ key: o, value: o })));
+      return [{ path: issue.path, message: `"${issue.received}" is not allowed here; use one of: ${options.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}` }];
+    }
+    case 'invalid_union':
+      return [{ path: issue.path, message: issue.message === 'Invalid input' ? 'has the wrong form' : issue.message }];
+    case 'too_small':
+      if (issue.type === 'array') return [{ path: issue.path, message: issue.message.startsWith('Array must') ? `needs at least ${issue.minimum} item(s)` : issue.message }];
+      if (issue.type === 'string') return [{ path: issue.path, message: issue.message.startsWith('String must') ? 'is empty' : issue.message }];
+      return [{ path: issue.path, message: issue.message.startsWith('Number must') ? `must be at least ${issue.minimum}` : issue.message }];
+    case 'too_big':
+      return [{ path: issue.path, message: issue.message.startsWith('Number must') ? `must be at most ${issue.maximum}` : issue.message }];
+    default:
+      return [{ path: issue.path, message: issue.message }];
+  }
+}

@@ -1,0 +1,46 @@
+/** "Did you mean …?": the closest candidate by edit distance, if close enough. */
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array(b.length + 1).fill(0).map((_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * Returns the best suggestion for `wanted` among candidates. Each candidate has the
+ * text to compare (an id, or a slugified name/alias) and the value to suggest.
+ */
+export function closest(wanted: string, candidates: Iterable<{ key: string; value: string }>): string | undefined {
+  const w = wanted.toLowerCase();
+  let best: { value: string; score: number } | undefined;
+  for (const c of candidates) {
+    const key = c.key.toLowerCase();
+    let score = editDistance(w, key);
+    // A prefix or contained word ("hashd" in "hashd-al-shaabi") is a strong hint.
+    if (key.startsWith(w) || w.startsWith(key)) score = Math.min(score, 1 + Math.abs(key.length - w.length) / 10);
+    if (!best || score < best.score) best = { value: c.value, score };
+  }
+  if (!best) return undefined;
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return best.score <= limit ? best.value : undefined;
+}
+
+/** Lowercase kebab-case slug of a display name: "Abu Mahdi al-Muhandis" → "abu-mahdi-al-muhandis". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}

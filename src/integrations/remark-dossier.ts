@@ -1,0 +1,72 @@
+/**
+ * Remark plugin: turns `[[wikilinks]]` into links and `[@citations]` into numbered
+ * footnote markers. Numbers come from numberCitations(), which the page's source
+ * list uses too, so the two always agree.
+ */
+import type { CollectionName } from '../schemas/index.ts';
+import { citationKey, numberCitations, scanBody } from '../domain/body.ts';
+import { citationRefId, entryUrl, footnoteId } from '../domain/urls.ts';
+
+export interface LinkTarget {
+  collection: CollectionName;
+  id: string;
+  label: string;
+}
+
+export interface RemarkDossierOptions {
+  /** Resolves an id as written (`id` or `collection/id`) to its entry. */
+  resolve: (written: string) => LinkTarget | undefined;
+  /** Changes whenever labels or ids change, so Astro's render cache is cleared. */
+  digest: string;
+}
+
+type MdNode = { type: string; value?: string; children?: MdNode[]; url?: string; data?: Record<string, unknown> };
+const SKIP = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
+
+export function remarkDossier(options: RemarkDossierOptions) {
+  return (tree: MdNode, file: { value?: unknown }) => {
+    const numbers = new Map(numberCitations(String(file.value ?? '')).map((c) => [citationKey(c), c.n]));
+    const seen = new Map<number, number>();
+    const walk = (node: MdNode) => {
+      if (!node.children) return;
+      const out: MdNode[] = [];
+      for (const child of node.children) {
+        if (child.type === 'text' && child.value && /\[\[|\[@/.test(child.value)) out.push(...expand(child.value));
+        else {
+          if (!SKIP.has(child.type)) walk(child);
+          out.push(child);
+        }
+      }
+      node.children = out;
+    };
+    const expand = (value: string): MdNode[] => {
+      const nodes: MdNode[] = [];
+      let last = 0;
+      for (const t of scanBody(value)) {
+        if (t.from > last) nodes.push({ type: 'text', value: value.slice(last, t.from) });
+        last = t.to;
+        if (t.type === 'wikilink') {
+          const target = options.resolve(t.target);
+          nodes.push(target
+            ? { type: 'link', url: entryUrl(target.collection, target.id), children: [{ type: 'text', value: t.label ?? target.label }], data: { hProperties: { className: ['wikilink'] } } }
+            // Only reachable in `astro dev` (the build stops on unknown links first).
+            : { type: 'emphasis', children: [{ type: 'text', value: t.label ?? t.target }], data: { hProperties: { className: ['broken-link'], title: `No entry "${t.target}"` } } });
+        } else {
+          const marks: MdNode[] = t.items.map((item) => {
+            const n = numbers.get(citationKey(item)) ?? 0;
+            const k = (seen.get(n) ?? 0) + 1;
+            seen.set(n, k);
+            return {
+              type: 'link', url: `#${footnoteId(n)}`, children: [{ type: 'text', value: `[${n}]` }],
+              data: { hProperties: { id: citationRefId(n, k), className: ['cite'], 'aria-label': `Source ${n}` } },
+            };
+          });
+          nodes.push({ type: 'superscript', children: marks, data: { hName: 'sup', hProperties: { className: ['citation'] } } });
+        }
+      }
+      if (last < value.length) nodes.push({ type: 'text', value: value.slice(last) });
+      return nodes;
+    };
+    walk(tree);
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The whole check: load every entry, then resolve every reference, wikilink and
+ * citation against one index. Used by `npm run check`, the build and the tests.
+ */
+import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } from '../domain/references.ts';
+import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
+import { SINGULAR } from '../schemas/index.ts';
+import { loadDossier, type Entry, type LoadResult } from './load.ts';
+
+export interface CheckResult extends LoadResult {
+  index: EntryIndex;
+  graph: ReferenceGraph;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+export async function checkDossier(root: string): Promise<CheckResult> {
+  const loaded = await loadDossier(root);
+  // Entries with schema errors still count as existing, so one typo doesn't cascade.
+  const all = [...loaded.entries, ...(loaded.partial as unknown as Entry[])];
+  const problems = [...loaded.problems, ...crossCheck(all, new EntryIndex(all))];
+  const index = new EntryIndex(loaded.entries);
+  const sorted = sortProblems(problems);
+  return {
+    ...loaded,
+    problems: sorted,
+    index,
+    graph: new ReferenceGraph(index),
+    errors: sorted.filter((p) => p.severity === 'error'),
+    warnings: sorted.filter((p) => p.severity === 'warning'),
+  };
+}
+
+/** Problems that need the whole dossier: references, wikilinks, citations, unused sources. */
+export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
+  const problems: Problem[] = [];
+  const cited = new Set<string>();
+  for (const entry of entries) {
+    const sites = [...frontmatterRefs(entry), ...bodyRefs(entry.body, entry.bodyFirstLine)];
+    for (const site of sites) {
+      const r = index.resolve(site.id, site.collection);
+      if (r.ok) {
+        if (r.collection === 'sources' && !(entry.collection === 'sources' && r.id === entry.id)) cited.add(r.id);
+        continue;
+      }
+      problems.push(referenceProblem(entry, site, r));
+    }
+  }
+  for (const entry of entries) {
+    if (entry.collection === 'sources' && !cited.has(entry.id)) {
+      problems.push({ file: entry.file, line: 1, severity: 'warning', message: `source "${entry.id}" is not cited by any entry: cite it with [@${entry.id}] or in a sources: list, or remove it` });
+    }
+  }
+  return problems;
+}
+
+function referenceProblem(entry: Entry, site: RefSite, r: Exclude<ReturnType<EntryIndex['resolve']>, { ok: true }>): Problem {
+  const where = site.line ? { line: site.line, column: site.column } : entry.locate(site.path);
+  const field = site.via === 'wikilink' ? 'body' : site.via === 'citation' ? 'body' : fieldPath(site.path);
+  const hint = r.suggestion ? ` Did you mean "${r.suggestion}"?` : '';
+  let message: string;
+  if (site.via === 'wikilink') {
+    message = r.reason === 'ambiguous'
+      ? `wikilink [[${site.id}]] is ambiguous: name the collection, e.g. ${r.candidates!.map((c) => `[[${c}]]`).join(' or ')}`
+      : `wikilink [[${site.id}]] points to no entry.${hint}`;
+  } else if (site.via === 'citation') {
+    message = `citation [@${site.id}] names no entry in sources/.${hint}`;
+  } else {
+    const noun = SINGULAR[site.collection!];
+    message = r.reason === 'wrong-collection'
+      ? `"${site.id}" is not ${article(noun)} ${noun} (it is ${r.candidates!.join(', ')}).${hint}`
+      : `unknown ${noun} "${site.id}": there is no ${site.collection}/${site.id}.md.${hint}`;
+  }
+  return { file: entry.file, ...where, field, message, severity: 'error' };
+}
+
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? 'an' : 'a');

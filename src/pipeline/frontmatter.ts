@@ -1,0 +1,94 @@
+/**
+ * Splits a Markdown file into YAML frontmatter and body, and parses the YAML with
+ * positions so every problem can name its line. Defends against alias bombs.
+ */
+import YAML, { isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
+
+export const MAX_FILE_BYTES = 512 * 1024;
+const MAX_ALIASES = 50;
+
+export interface SplitFile {
+  /** Frontmatter text without the --- lines. */
+  yaml: string;
+  /** 1-based line of the first frontmatter line in the file. */
+  yamlFirstLine: number;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyFirstLine: number;
+}
+
+export type SplitResult = { ok: true; value: SplitFile } | { ok: false; message: string; line?: number };
+
+export function splitFrontmatter(text: string): SplitResult {
+  if (text.trim() === '') return { ok: false, message: 'the file is empty: it needs frontmatter between two --- lines', line: 1 };
+  const src = text.replace(/\r\n?/g, '\n');
+  if (!/^---[ \t]*\n/.test(src)) {
+    return { ok: false, line: 1, message: 'missing frontmatter: the file must start with a line "---", then its fields (name: …), then another "---"' };
+  }
+  const close = /\n---[ \t]*(?:\n|$)/.exec(src.slice(3));
+  if (!close) return { ok: false, line: 1, message: 'the frontmatter is not closed: add a line "---" after the last field' };
+  const yamlEnd = 3 + close.index;
+  const yaml = src.slice(src.indexOf('\n') + 1, yamlEnd + 1);
+  const bodyStart = 3 + close.index + close[0].length;
+  const bodyFirstLine = src.slice(0, bodyStart).split('\n').length;
+  return { ok: true, value: { yaml, yamlFirstLine: 2, body: src.slice(bodyStart), bodyFirstLine } };
+}
+
+export interface ParsedYaml {
+  data: unknown;
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; message: string; line?: number; column?: number };
+
+export function parseYaml(yaml: string): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc = YAML.parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const pos = lineCounter.linePos(e.pos[0]);
+    return { ok: false, message: `the YAML cannot be read: ${plainYamlError(e.message)}`, line: pos.line, column: pos.col };
+  }
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
+      return { ok: false, message: 'the frontmatter must be fields (name: value), not a single value or a list', line: 1 };
+    }
+    return { ok: true, value: { data: data ?? {}, doc, lineCounter } };
+  } catch (err) {
+    const message = String((err as Error).message);
+    if (/alias/i.test(message)) return { ok: false, message: 'the YAML uses too many aliases (*name references); write the values out instead', line: 1 };
+    return { ok: false, message: `the YAML cannot be read: ${message}`, line: 1 };
+  }
+}
+
+function plainYamlError(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/Map keys must be unique/.test(first)) return 'a field appears twice (each field may be written once)';
+  if (/Implicit map keys need to be followed by map values|Nested mappings are not allowed in compact mappings/.test(first)) {
+    return `${first} (a value containing ": " must be put in quotes)`;
+  }
+  return first;
+}
+
+/** The 1-based line and column of a field path in the YAML, falling back to its parent. */
+export function locate(parsed: ParsedYaml, path: (string | number)[], firstLine: number): { line: number; column: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    let node: Node | undefined | null = sub.length ? (parsed.doc.getIn(sub, true) as Node | undefined) : (parsed.doc.contents as Node | null);
+    // Point at the key for a missing or unknown field when we can find it.
+    if (n === path.length && n > 0) {
+      const parent = parsed.doc.getIn(path.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === path.at(-1));
+        if (pair && isScalar(pair.key)) node = pair.key;
+      }
+    }
+    if (node && (node as any).range) {
+      const pos = parsed.lineCounter.linePos((node as any).range[0]);
+      return { line: pos.line + firstLine - 1, column: pos.col };
+    }
+  }
+  return { line: firstLine, column: 1 };
+}

@@ -1,0 +1,192 @@
+/**
+ * Reads a dossier from disk once: every entry parsed and validated against its
+ * schema, with problems that name file, line and field. No Astro imports: the
+ * checker, the build and the tests all start here.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { closest, slugify } from '../domain/suggest.ts';
+import { explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
+import { COLLECTIONS, schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
+import { ID_PATTERN } from '../schemas/shared.ts';
+import { siteSchema, type SiteConfig } from '../schemas/site.ts';
+import { locate, MAX_FILE_BYTES, parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
+
+export interface Entry<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+  /** Path relative to the content root, with forward slashes. */
+  file: string;
+  data: DataOf[C];
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyFirstLine: number;
+  /** Where each frontmatter field path is, for problems found later (references). */
+  locate: (path: (string | number)[]) => { line: number; column: number };
+}
+
+/** An entry whose frontmatter parsed as YAML but failed its schema: raw data, still cross-checked. */
+export interface PartialEntry extends Omit<Entry, 'data'> {
+  data: Record<string, unknown>;
+}
+
+export interface LoadResult {
+  root: string;
+  site: SiteConfig;
+  entries: Entry[];
+  /** Entries with schema errors (already reported): their references are still checked. */
+  partial: PartialEntry[];
+  problems: Problem[];
+}
+
+export const CONTENT_EXTENSIONS = ['.md', '.mdx'];
+export const SITE_FILE = 'dossier.yml';
+
+/** The content root: DOSSIER_CONTENT_DIR, else ./content, resolved against cwd. */
+export function contentRoot(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.DOSSIER_CONTENT_DIR || 'content');
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: false }) as string[])
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => !f.split('/').some((part) => part.startsWith('.')))
+    .sort();
+}
+
+export async function loadDossier(root: string): Promise<LoadResult> {
+  const problems: Problem[] = [];
+  const entries: Entry[] = [];
+  const partial: PartialEntry[] = [];
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    return { root, site: siteSchema.parse({}), entries, partial, problems: [{ file: '.', severity: 'error', message: `the content folder ${root} does not exist (set DOSSIER_CONTENT_DIR to a dossier folder)` }] };
+  }
+  const site = loadSite(root, problems);
+  for (const name of readdirSync(root).sort()) {
+    const full = path.join(root, name);
+    if (name.startsWith('.') || !statSync(full).isDirectory()) continue;
+    if (!(COLLECTIONS as string[]).includes(name)) {
+      const guess = closest(name, COLLECTIONS.map((c) => ({ key: c, value: c })));
+      problems.push({ file: `${name}/`, severity: 'error', message: `unknown folder "${name}": entries go in ${COLLECTIONS.join('/, ')}/.${guess ? ` Did you mean "${guess}"?` : ''}` });
+    }
+  }
+  for (const collection of COLLECTIONS) {
+    const dir = path.join(root, collection);
+    if (!existsSync(dir)) continue;
+    const seen = new Map<string, string>();
+    for (const rel of listFiles(dir)) {
+      const full = path.join(dir, rel);
+      if (statSync(full).isDirectory()) continue;
+      const file = `${collection}/${rel}`;
+      const ext = path.extname(rel);
+      if (!CONTENT_EXTENSIONS.includes(ext)) {
+        problems.push({ file, severity: 'error', message: `not an entry: entries are .md (or .mdx) files; rename it or move it out of ${collection}/` });
+        continue;
+      }
+      const id = rel.slice(0, -ext.length);
+      if (!ID_PATTERN.test(id)) {
+        problems.push({ file, severity: 'error', message: idProblem(id) });
+        continue;
+      }
+      if (seen.has(id)) {
+        problems.push({ file, severity: 'error', message: `duplicate id "${id}": ${seen.get(id)} has the same id; rename one of them` });
+        continue;
+      }
+      seen.set(id, file);
+      const entry = loadEntry(collection, id, file, full, problems);
+      if (entry?.valid) entries.push(entry.entry);
+      else if (entry) partial.push(entry.entry);
+    }
+  }
+  return { root, site, entries, partial, problems };
+}
+
+function idProblem(id: string): string {
+  const odd = [...id].filter((ch) => !/[a-z0-9-]/.test(ch));
+  const shown = [...new Set(odd)].map((ch) => (/[\x21-\x7e]/.test(ch) ? `"${ch}"` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(', ');
+  const slug = slugify(id);
+  if (id.includes('/')) return `entries may not be in sub-folders: move it up to its collection folder`;
+  return `the file name "${id}" is not a valid id: use lowercase a-z, 0-9 and single hyphens${shown ? ` (found ${shown})` : ''}.${slug && slug !== id && ID_PATTERN.test(slug) ? ` Did you mean "${slug}"?` : ''}`;
+}
+
+/** The dossier's settings (dossier.yml), defaults where absent or invalid. */
+export function loadSiteConfig(root: string): SiteConfig {
+  return loadSite(root, []);
+}
+
+function loadSite(root: string, problems: Problem[]): SiteConfig {
+  const file = path.join(root, SITE_FILE);
+  if (!existsSync(file)) return siteSchema.parse({});
+  const parsed = parseYaml(readFileSync(file, 'utf8'));
+  if (!parsed.ok) {
+    problems.push({ file: SITE_FILE, line: parsed.line, severity: 'error', message: parsed.message });
+    return siteSchema.parse({});
+  }
+  const result = siteSchema.safeParse(parsed.value.data);
+  if (result.success) return result.data;
+  pushIssues(result.error, siteSchema, SITE_FILE, parsed.value, 1, problems);
+  return siteSchema.parse({});
+}
+
+function loadEntry(collection: CollectionName, id: string, file: string, full: string, problems: Problem[]):
+  { valid: true; entry: Entry } | { valid: false; entry: PartialEntry } | undefined {
+  const size = statSync(full).size;
+  if (size > MAX_FILE_BYTES) {
+    problems.push({ file, severity: 'error', message: `the file is ${Math.round(size / 1024)} KB; entries may be at most ${MAX_FILE_BYTES / 1024} KB (split it into several entries)` });
+    return undefined;
+  }
+  const bytes = readFileSync(full);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, bad).toString('latin1').split('\n').length;
+    problems.push({ file, line, severity: 'error', message: `the file is not UTF-8 text (invalid byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at byte ${bad}): save it as UTF-8` });
+    return undefined;
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const split = splitFrontmatter(text);
+  if (!split.ok) {
+    problems.push({ file, line: split.line, severity: 'error', message: split.message });
+    return undefined;
+  }
+  const { yaml, yamlFirstLine, body, bodyFirstLine } = split.value;
+  const parsed = parseYaml(yaml);
+  if (!parsed.ok) {
+    problems.push({ file, line: parsed.line !== undefined ? parsed.line + yamlFirstLine - 1 : undefined, column: parsed.column, severity: 'error', message: parsed.message });
+    return undefined;
+  }
+  const schema = schemas[collection] as z.ZodTypeAny;
+  const result = schema.safeParse(parsed.value.data);
+  const base = { collection, id, file, body, bodyFirstLine, locate: (p: (string | number)[]) => locate(parsed.value, p, yamlFirstLine) };
+  if (!result.success) {
+    pushIssues(result.error, schema, file, parsed.value, yamlFirstLine, problems);
+    return { valid: false, entry: { ...base, data: parsed.value.data as Record<string, unknown> } };
+  }
+  return { valid: true, entry: { ...base, data: result.data } };
+}
+
+function pushIssues(error: z.ZodError, schema: z.ZodTypeAny, file: string, parsed: ParsedYaml, firstLine: number, problems: Problem[]) {
+  for (const issue of error.issues) {
+    for (const { path: p, message } of explainIssue(issue, schema)) {
+      problems.push({ file, ...locate(parsed, p, firstLine), field: fieldPath(p) || undefined, message, severity: 'error' });
+    }
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8, to tell the contributor where. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || b[i + k] >> 6 !== 2) return i;
+    i += n + 1;
+  }
+  return 0;
+}
