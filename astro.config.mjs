@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { dossier } from './src/integrations/dossier.ts';
+import { search } from './src/integrations/search.ts';
 
 export default defineConfig({
   // Canonical URLs come from dossier.yml's siteUrl; this is only Astro's fallback.
@@ -14,7 +15,8 @@ export default defineConfig({
   // No prefetch, no client router: both need fetch(), which file:// refuses.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [dossier(), mdx()],
+  // Post-build steps run in this order: search index, then (CSP, then) the offline edition.
+  integrations: [dossier(), mdx(), search()],
   markdown: { syntaxHighlight: false, smartypants: true },
   vite: { build: { assetsInlineLimit: 0 } },
 });
