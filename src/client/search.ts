@@ -23,7 +23,7 @@ interface PagefindResponse {
 export interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, o?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+  search(term: string | null, o?: { filters?: Record<string, string | { any: string[] }>; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
   preload(term: string, o?: Record<string, unknown>): Promise<void>;
 }
 
@@ -177,18 +177,16 @@ export function startSearchPage(): void {
     return li;
   };
 
-  const updateCounts = (res: PagefindResponse | null) => {
-    const counts = res?.totalFilters?.type ?? res?.filters?.type ?? {};
+  const updateCounts = (counts: Record<string, number> | null) => {
     let all = 0;
     for (const el of form.querySelectorAll<HTMLElement>('[data-count-for]')) {
       const v = el.dataset.countFor!;
-      if (v) {
-        all += counts[v] ?? 0;
-        el.textContent = res ? ` (${counts[v] ?? 0})` : '';
-      }
+      if (!v) continue;
+      all += counts?.[v] ?? 0;
+      el.textContent = counts ? ` (${counts[v] ?? 0})` : '';
     }
     const everything = form.querySelector<HTMLElement>('[data-count-for=""]');
-    if (everything) everything.textContent = res ? ` (${all})` : '';
+    if (everything) everything.textContent = counts ? ` (${all})` : '';
   };
 
   const run = async (p: Params) => {
@@ -209,18 +207,21 @@ export function startSearchPage(): void {
     try {
       const api = await loadPagefind();
       if (gen !== generation) return;
-      // Filter counts are for the words alone (type filter not applied), so each choice shows what it would give.
-      const [res, unfiltered] = await Promise.all([
-        api.search(term || null, options),
-        p.type ? api.search(term || null, { ...options, filters: withoutType(options.filters) }) : Promise.resolve(null),
-      ]);
+      // Each type choice shows how many results it would give with the other filters as
+      // they are: Pagefind counts filter values only when a filter is applied, so the
+      // counting search asks for "any type".
+      const types = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="type"]'), (r) => r.value).filter(Boolean);
+      const counted = await api.search(term || null, { ...options, filters: { ...withoutType(options.filters), type: { any: types } } });
+      const res = p.type ? await api.search(term || null, options) : counted;
       if (gen !== generation || !res) return;
-      updateCounts(unfiltered ?? res);
+      updateCounts(counted?.filters.type ?? null);
       pending = res.results.slice();
       const n = pending.length;
+      await renderMore(gen, p.sort ? '' : p.q);
+      if (gen !== generation) return;
+      // Announced once the results are on the page.
       const what = p.q ? `“${p.q}”` : 'these filters';
       status.textContent = n === 0 ? `No results for ${what}.` : `${n} result${n === 1 ? '' : 's'} for ${what}.`;
-      await renderMore(gen, p.sort ? '' : p.q);
     } catch (err) {
       if (gen !== generation) return;
       status.textContent = `Search could not run: ${(err as Error).message}`;
