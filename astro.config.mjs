@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { dossier } from './src/integrations/dossier.ts';
 import { search } from './src/integrations/search.ts';
+import { offline } from './src/integrations/offline.ts';
 
 export default defineConfig({
   // Canonical URLs come from dossier.yml's siteUrl; this is only Astro's fallback.
@@ -16,7 +17,7 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   // Post-build steps run in this order: search index, then (CSP, then) the offline edition.
-  integrations: [dossier(), mdx(), search()],
+  integrations: [dossier(), mdx(), search(), offline()],
   markdown: { syntaxHighlight: false, smartypants: true },
   vite: { build: { assetsInlineLimit: 0 } },
 });
