@@ -24,7 +24,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { offlineCss, offlineCsp, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
+import { isExternalUrl, offlineCss, offlineCsp, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
 import { relativeUrl } from '../domain/urls.ts';
 import { fileUrl, walkFiles } from './files.ts';
 import { PAGEFIND_DIR } from './search-index.ts';
@@ -133,6 +133,8 @@ export async function offlineHtml(html: string, pagePath: string, ctx: HtmlConte
       }
       const p = node.properties;
       if (p.dataOnlineOnly !== undefined) continue;
+      // The edition doesn't contain itself: its download link (and the list item around it) goes.
+      if (linksToZip(node, pagePath) || (node.tagName === 'li' && node.children.some((c) => c.type === 'element' && linksToZip(c, pagePath)))) continue;
       if (node.tagName === 'link' && Array.isArray(p.rel) && p.rel.includes('modulepreload')) continue;
       if (p.dataSearchRoot !== undefined) needsPagefind = true;
       for (const name of URL_PROPS) if (name in p) p[name] = rewrite(p[name]) as string;
@@ -165,6 +167,12 @@ export async function offlineHtml(html: string, pagePath: string, ctx: HtmlConte
     }
   }
   return toHtml(tree);
+}
+
+function linksToZip(node: Element, pagePath: string): boolean {
+  const href = node.properties.href;
+  return node.tagName === 'a' && typeof href === 'string' && !isExternalUrl(href)
+    && new URL(href, `http://offline.invalid${pagePath}`).pathname === `/${OFFLINE_ZIP}`;
 }
 
 function metaTag(node: Element, pagePath: string) {

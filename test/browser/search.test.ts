@@ -94,6 +94,22 @@ describe('search', () => {
     await page.close();
   });
 
+  it('orders events by date, whatever their precision', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=Bukamal&type=event&sort=date:asc`);
+    await page.waitForSelector('#search-results li');
+    await expect(page.inputValue('#search-sort')).resolves.toBe('date:asc');
+    const starts = await page.$$eval('#search-results time', (ts) => ts.map((t) => t.getAttribute('datetime')!.split('/')[0]));
+    expect(starts.length).toBeGreaterThan(3);
+    expect(starts).toEqual([...starts].sort());
+    await page.selectOption('#search-sort', 'date:desc');
+    await page.waitForURL(/sort=date%3Adesc|sort=date:desc/);
+    await page.waitForFunction((first) => document.querySelector('#search-results time')?.getAttribute('datetime')?.split('/')[0] !== first, starts[0]);
+    const desc = await page.$$eval('#search-results time', (ts) => ts.map((t) => t.getAttribute('datetime')!.split('/')[0]));
+    expect(desc).toEqual([...starts].reverse().sort().reverse());
+    await page.close();
+  });
+
   it('updates the URL as you type without adding history entries, and the back button returns to the search', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/search/`);

@@ -24,7 +24,8 @@ const PAGE = `<!doctype html><html lang="en"><head>
 <body><a href="/">Home</a> <a href="/actors/">Actors</a> <a href="#main">Skip</a> <a href="https://example.org/">Out</a>
 <img src="/img/a.png" srcset="/img/a.png 1x, /img/b.png 2x" style="background:url(/img/c.png)">
 <form action="/search/" method="get" data-search-root></form>
-<p data-online-only><a href="/dossier-offline.zip">Download</a></p>
+<p data-online-only>Online only</p>
+<ul><li><a href="/dossier-offline.zip" download>Download for offline reading</a> (zip)</li><li>Kept</li></ul>
 <script type="module">import "/_astro/chunk.js"; document.title = "inline";</script>
 </body></html>`;
 
@@ -50,7 +51,9 @@ describe('offlineHtml', () => {
     expect(out).toContain('<a href="https://example.org/">Out</a>');
     expect(out).toContain('src="../../img/a.png" srcset="../../img/a.png 1x, ../../img/b.png 2x" style="background:url(../../img/c.png)"');
     expect(out).toContain('action="../../search/index.html"');
+    expect(out).not.toContain('Online only');
     expect(out).not.toContain('Download');
+    expect(out).toContain('<ul><li>Kept</li></ul>');
     expect(out).not.toContain('type="module"');
     // The inline classic script is copied byte for byte, so its CSP hash still holds.
     expect(out).toContain(`<script>${THEME}</script>`);
