@@ -165,7 +165,11 @@ export function startSearchPage(): void {
     info.append(type);
     if (d.meta.date) {
       const t = document.createElement('time');
-      if (d.meta.datetime) t.dateTime = d.meta.datetime.replace(/^~/, '');
+      // A <time> holds one date: the start of a period (or its end when open at the start).
+      if (d.meta.datetime) {
+        const [start, end] = d.meta.datetime.replace(/^~/, '').split('/');
+        t.dateTime = start && start !== '..' ? start : end;
+      }
       t.textContent = d.meta.date;
       info.append(' · ', t);
     }
