@@ -151,13 +151,27 @@ describe('search', () => {
     await page.close();
   });
 
-  it('is styled from the site palette in dark mode', async () => {
-    const page = await browser.newPage({ colorScheme: 'dark' });
-    await page.goto(`${server.url}/search/?q=Quds`);
-    await page.waitForSelector('#search-results li');
-    const [bg, input] = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.getElementById('search-q')!).backgroundColor]);
-    expect(bg).toBe('rgb(22, 23, 26)');
-    expect(input).toBe(bg);
-    await page.close();
+  it('is styled from the site palette, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme });
+      await page.goto(`${server.url}/search/?q=Quds`);
+      await page.waitForSelector('#search-results li');
+      const c = await page.evaluate(() => {
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--link)';
+        probe.style.backgroundColor = 'var(--bg)';
+        document.body.append(probe);
+        const luminance = (rgb: string) => { const [r, g, b] = rgb.match(/\d+/g)!.map(Number); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; };
+        return {
+          page: luminance(getComputedStyle(document.documentElement).backgroundColor),
+          link: getComputedStyle(probe).color,
+          result: getComputedStyle(document.querySelector('#search-results a')!).color,
+        };
+      });
+      expect(c.result).toBe(c.link);
+      if (colorScheme === 'dark') expect(c.page).toBeLessThan(0.2);
+      else expect(c.page).toBeGreaterThan(0.8);
+      await page.close();
+    }
   });
 });
