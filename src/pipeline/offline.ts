@@ -21,8 +21,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { Zip, ZipDeflate } from 'fflate';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
+import { parse } from 'parse5';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { isExternalUrl, offlineCss, offlineCsp, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
 import { relativeUrl } from '../domain/urls.ts';
@@ -117,7 +118,8 @@ export interface HtmlContext {
 
 /** One page of the offline edition. */
 export async function offlineHtml(html: string, pagePath: string, ctx: HtmlContext): Promise<string> {
-  const tree = fromHtml(html);
+  // parse5 without source positions: several times faster than hast-util-from-html, which tracks them.
+  const tree = fromParse5(parse(html)) as Root;
   const jobs: Promise<void>[] = [];
   let needsPagefind = false;
   let firstDeferred: { parent: Element | Root; node: Element } | undefined;

@@ -28,6 +28,8 @@ export function isNeededIndexFile(name: string): boolean {
 
 export class SearchIndexError extends Error {}
 
+const IN_FLIGHT = 6;
+
 export async function buildSearchIndex(distDir: string): Promise<SearchIndexStats> {
   const fail = (what: string, errors: string[]) => {
     throw new SearchIndexError(`The search index could not be built (${what}): ${errors.join('; ')}`);
@@ -36,18 +38,26 @@ export async function buildSearchIndex(distDir: string): Promise<SearchIndexStat
   if (!created.index || created.errors.length) fail('starting Pagefind', created.errors);
   const index = created.index!;
   try {
-    for (const rel of walkFiles(distDir)) {
-      if (!rel.endsWith('.html') || rel.startsWith(`${PAGEFIND_DIR}/`)) continue;
-      const content = foldArabic(readFileSync(path.join(distDir, rel), 'utf8'));
-      const added = await index.addHTMLFile({ url: fileUrl(rel), content });
-      if (added.errors.length) fail(rel, added.errors);
-    }
+    // A few pages in flight at a time: Pagefind parses them in parallel, and holds
+    // only these few. Its output does not depend on the order they arrive in.
+    const pages = (function* () {
+      for (const rel of walkFiles(distDir)) if (rel.endsWith('.html') && !rel.startsWith(`${PAGEFIND_DIR}/`)) yield rel;
+    })();
+    const worker = async () => {
+      for (let next = pages.next(); !next.done; next = pages.next()) {
+        const rel = next.value;
+        const content = foldArabic(readFileSync(path.join(distDir, rel), 'utf8'));
+        const added = await index.addHTMLFile({ url: fileUrl(rel), content });
+        if (added.errors.length) fail(rel, added.errors);
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
     const { files, errors } = await index.getFiles();
     if (errors.length) fail('writing the index', errors);
     const out = path.join(distDir, PAGEFIND_DIR);
     rmSync(out, { recursive: true, force: true });
     // One fragment per indexed page (pages without data-pagefind-body are left out).
-    const pages = files.filter((f) => f.path.startsWith('fragment/')).length;
+    const indexed = files.filter((f) => f.path.startsWith('fragment/')).length;
     let bytes = 0;
     let written = 0;
     for (const f of files) {
@@ -57,7 +67,7 @@ export async function buildSearchIndex(distDir: string): Promise<SearchIndexStat
       bytes += f.content.length;
       written++;
     }
-    return { pages, files: written, bytes };
+    return { pages: indexed, files: written, bytes };
   } finally {
     await index.deleteIndex().catch(() => {});
     await pagefind.close();
