@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { distOf } from '../helpers/build.ts';
+import path from 'node:path';
+import { distOf, ROOT } from '../helpers/build.ts';
 import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
 
 let browser: Browser;
@@ -148,6 +149,19 @@ describe('search', () => {
     await page.goto(`${server.url}/search/?q=Skip`);
     await waitForResults(page);
     await expect(page.textContent('#search-status')).resolves.toMatch(/^No results/);
+    await page.close();
+  });
+
+  it('has no accessibility violations with results on screen (axe-core)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=Hashd`);
+    await page.waitForSelector('#search-results li');
+    await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+      return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     await page.close();
   });
 
