@@ -43,7 +43,10 @@ export function remarkDossier(options: RemarkDossierOptions) {
       const nodes: MdNode[] = [];
       let last = 0;
       for (const t of scanBody(value)) {
-        if (t.from > last) nodes.push({ type: 'text', value: value.slice(last, t.from) });
+        // A footnote marker hugs the word it follows: "group [@a]" renders as "group[1]".
+        const before = value.slice(last, t.from);
+        const text = t.type === 'citation' ? before.trimEnd() : before;
+        if (text) nodes.push({ type: 'text', value: text });
         last = t.to;
         if (t.type === 'wikilink') {
           const target = options.resolve(t.target);
