@@ -37,7 +37,7 @@ export function dossier(): AstroIntegration {
           const r = result.index.resolve(written);
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
-        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(`render-v2 ${result.site.siteUrl ?? ''}`).digest('hex').slice(0, 16);
+        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(`render-v3 ${result.site.siteUrl ?? ''}`).digest('hex').slice(0, 16);
         updateConfig({
           markdown: {
             remarkPlugins: [[remarkDossier, { resolve, digest }]],
