@@ -107,6 +107,17 @@ describe('reading the dossier', () => {
     await dark.close();
   });
 
+  it('fits a 360 px wide phone without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    for (const urlPath of ['/', '/actors/kataib-hezbollah/', '/events/al-qaim-captured/', '/places/al-bukamal/', '/events/', '/graph/', '/sources/defense-post-2017-11-04/']) {
+      const page = await open(context, content, urlPath);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth), urlPath).resolves.toBeLessThanOrEqual(360);
+      await expect(page.locator('[data-theme-toggle]').isVisible()).resolves.toBe(true);
+      await page.close();
+    }
+    await context.close();
+  });
+
   it('serves the 404 page for an unknown address', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
