@@ -37,6 +37,12 @@ const TYPE_WORDS: Record<string, string> = {
 };
 const words = (t: string) => TYPE_WORDS[t] ?? t;
 
+/** The options of an enum as Zod names them in `expected` ("'a' | 'b'"), else undefined. */
+function enumChoices(expected: string): string[] | undefined {
+  const parts = expected.split(' | ');
+  return parts.every((p) => /^'[^']*'$/.test(p)) ? parts.map((p) => p.slice(1, -1)) : undefined;
+}
+
 /** The object keys a schema accepts at a path (for "did you mean" on unknown fields). */
 export function keysAt(schema: z.ZodTypeAny, path: (string | number)[]): string[] {
   let s: z.ZodTypeAny | undefined = schema;
@@ -69,6 +75,11 @@ export function explainIssue(issue: z.ZodIssue, schema: z.ZodTypeAny): IssueMess
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined') return [{ path: issue.path, message: `missing required field "${issue.path.at(-1)}"` }];
+      // "kind:" with nothing after it (as `npm run new` leaves it): say what to write.
+      if (issue.received === 'null') {
+        const choices = enumChoices(issue.expected);
+        return [{ path: issue.path, message: choices ? `is empty: choose one of: ${choices.join(', ')}` : `is empty: write ${words(issue.expected)} or remove the field` }];
+      }
       if (issue.message && !issue.message.startsWith('Expected') && issue.message !== 'Required') return [{ path: issue.path, message: `${issue.message}, got ${words(issue.received)}` }];
       return [{ path: issue.path, message: `must be ${words(issue.expected)}, got ${words(issue.received)}` }];
     case 'unrecognized_keys': {
