@@ -27,6 +27,22 @@ export function formatProblem(p: Problem, root = ''): string {
   return `${where}  ${tag}${p.field ? `${p.field}: ` : ''}${p.message}`;
 }
 
+/** Escapes GitHub workflow-command text: the message, and (stricter) property values. */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One GitHub Actions annotation per problem, so a pull request shows it on the line:
+ * `::error file=content/events/x.md,line=6,col=1,title=date::date: is empty…`
+ */
+export function formatGithubAnnotation(p: Problem, root = ''): string {
+  const props = [`file=${escapeProperty(root + p.file)}`];
+  if (p.line) props.push(`line=${p.line}`);
+  if (p.line && p.column) props.push(`col=${p.column}`);
+  props.push(`title=${escapeProperty(p.field ? `Dossier check: ${p.field}` : 'Dossier check')}`);
+  return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(`${p.field ? `${p.field}: ` : ''}${p.message}`)}`;
+}
+
 export function sortProblems(list: Problem[]): Problem[] {
   return [...list].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
