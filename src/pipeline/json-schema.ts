@@ -107,7 +107,10 @@ function addDescriptions(node: unknown, docs: Map<string, string>[]): void {
       for (const key of keys) {
         const doc = match.get(key);
         // The field's own comment is more specific than a shared type's description.
-        if (doc) props[key] = { description: doc, ...props[key], ...{ description: doc } };
+        if (doc) {
+          const { description: _shared, ...rest } = props[key];
+          props[key] = { description: doc, ...rest };
+        }
       }
     }
   }
