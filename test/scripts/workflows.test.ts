@@ -21,8 +21,8 @@ function workflow(rel: string): Workflow {
 const commandsOf = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps.flatMap((s) => (s.run ?? '').split('\n').map((l) => l.trim()).filter(Boolean)));
 const actionsOf = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps.filter((s) => s.uses).map((s) => s.uses!.split('@')[0]));
 
-/** The npm commands of .ci/run, in order. */
-const ciCommands = read('.ci/run').split('\n').map((l) => l.trim()).filter((l) => /^npm /.test(l));
+/** The npm commands of .ci/run, in order, without the options passed through to the test runner ("-- --reporter=…"). */
+const ciCommands = read('.ci/run').split('\n').map((l) => l.trim()).filter((l) => /^npm /.test(l)).map((l) => l.replace(/ -- .*$/, ''));
 /** The README's test command ("npm ci && npm test"), split into commands. */
 const readmeTest = (() => {
   const m = /Install and run every test[\s\S]*?\n\n {4}(.+)\n/.exec(read('README.md'));
