@@ -1,28 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/domain/problems.ts';
 import { checkDossier } from '../../src/pipeline/check.ts';
+import { newEntry } from '../../src/pipeline/new-entry.ts';
 import { isoToday } from '../../src/pipeline/templates.ts';
+import { runScript } from '../helpers/cli.ts';
 import { makeDossier } from '../helpers/dossier.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const runNew = (contentDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/new.ts', ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOSSIER_CONTENT_DIR: contentDir },
-  });
+const runNew = (contentDir: string, ...args: string[]) => runScript('new', args, { DOSSIER_CONTENT_DIR: contentDir });
 
-describe('npm run new', () => {
-  it('creates one entry per collection that check then reports only as still to fill in', async () => {
+describe('npm run new (the command)', () => {
+  it('creates one entry per collection that check then reports only as still to fill in; a second run changes nothing', async () => {
     const root = makeDossier({});
-    const made = [
+    const made = await Promise.all([
       runNew(root, 'actors', 'Abu Mahdi al-Muhandis'),
       runNew(root, 'places', 'Deir ez-Zor'),
       runNew(root, 'events', 'Iraqi forces capture Al Qaim'),
       runNew(root, 'sources', 'Reuters: Iraqi forces take al-Qaim', '--id', 'reuters-2017-11-04'),
       runNew(root, 'pages', 'Background'),
-    ];
+    ]);
     for (const r of made) {
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
@@ -35,7 +32,8 @@ describe('npm run new', () => {
       path.join(root, 'sources/reuters-2017-11-04.md'),
       path.join(root, 'pages/background.md'),
     ]);
-    const event = readFileSync(path.join(root, 'events/iraqi-forces-capture-al-qaim.md'), 'utf8');
+    const eventFile = path.join(root, 'events/iraqi-forces-capture-al-qaim.md');
+    const event = readFileSync(eventFile, 'utf8');
     expect(event).toContain('title: Iraqi forces capture Al Qaim\n');
     expect(event).toMatch(new RegExp(`^updated: ${isoToday()} `, 'm'));
 
@@ -49,46 +47,58 @@ describe('npm run new', () => {
     ]);
     // A new source is not cited yet: only a warning.
     expect(result.warnings.map((p) => p.message)).toEqual([expect.stringContaining('source "reuters-2017-11-04" is not cited by any entry')]);
-  });
 
-  it('refuses to overwrite an existing entry (.md or .mdx) and leaves it untouched', () => {
-    const root = makeDossier({ 'places/al-qaim.mdx': '---\nname: Al Qaim\nkind: town\n---\nMine.\n' });
-    const first = runNew(root, 'actors', 'Kataib Hezbollah');
-    expect(first.status).toBe(0);
-    const file = path.join(root, 'actors/kataib-hezbollah.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('kind:', 'kind: armed-group'));
-    const before = readFileSync(file, 'utf8');
-    const again = runNew(root, 'actors', 'Kataib Hezbollah');
+    // Running it again (after the contributor started filling in) leaves the file untouched.
+    writeFileSync(eventFile, event.replace(/^date:.*$/m, 'date: 2017-11-03'));
+    const before = readFileSync(eventFile, 'utf8');
+    const again = await runNew(root, 'events', 'Iraqi forces capture Al Qaim');
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain(`${file} already exists: nothing was written`);
-    expect(readFileSync(file, 'utf8')).toBe(before);
-
-    const mdx = runNew(root, 'places', 'Al Qaim');
-    expect(mdx.status).toBe(1);
-    expect(mdx.stderr).toContain('al-qaim.mdx already exists');
-    expect(existsSync(path.join(root, 'places/al-qaim.md'))).toBe(false);
-  });
-
-  it('warns when another collection already uses the id', () => {
-    const root = makeDossier({});
-    const r = runNew(root, 'places', 'Group A');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('note: actors/group-a.md has the same id "group-a": links to either must name the collection, e.g. [[places/group-a]]');
-  });
+    expect(again.stderr).toContain(`${eventFile} already exists: nothing was written`);
+    expect(readFileSync(eventFile, 'utf8')).toBe(before);
+  }, 180_000);
 
   // Every usage mistake is covered by the parseNewArgs table (test/pipeline/templates.test.ts); here, the exit code.
-  it('exits 2 with a plain message on bad usage, writing nothing', () => {
+  it('exits 2 with a plain message on bad usage, writing nothing', async () => {
     const root = makeDossier({});
-    const r = runNew(root, 'evnts', 'X');
+    const r = await runNew(root, 'evnts', 'X');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/unknown collection "evnts".*Did you mean "events"\?/);
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
     expect(existsSync(path.join(root, 'events'))).toBe(false);
+  }, 120_000);
+});
+
+describe('newEntry (what the command does)', () => {
+  it('refuses an id that exists as .mdx too', () => {
+    const root = makeDossier({ 'places/al-qaim.mdx': '---\nname: Al Qaim\nkind: town\n---\nMine.\n' });
+    const r = newEntry(['places', 'Al Qaim'], root, '2026-11-25');
+    expect(r.code).toBe(1);
+    expect(r.stderr.join()).toContain('al-qaim.mdx already exists: nothing was written');
+    expect(existsSync(path.join(root, 'places/al-qaim.md'))).toBe(false);
+  });
+
+  it('creates the collection folder when the dossier has none yet', () => {
+    const root = makeDossier({});
+    const r = newEntry(['pages', 'Background'], root, '2026-11-25');
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(root, 'pages/background.md'), 'utf8')).toContain('title: Background\n');
+  });
+
+  it('prints the path relative to the working folder when inside it', () => {
+    const root = makeDossier({});
+    const r = newEntry(['actors', 'Someone'], root, '2026-11-25', path.dirname(root));
+    expect(r.stdout[0]).toBe(path.join(path.basename(root), 'actors/someone.md'));
+  });
+
+  it('notes when another collection already uses the id', () => {
+    const r = newEntry(['places', 'Group A'], makeDossier({}), '2026-11-25');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('note: actors/group-a.md has the same id "group-a": links to either must name the collection, e.g. [[places/group-a]]');
   });
 
   it('exits 2 when the content folder does not exist', () => {
-    const r = runNew(path.join(makeDossier({}), 'nowhere'), 'actors', 'X');
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('nowhere does not exist');
+    const r = newEntry(['actors', 'X'], path.join(makeDossier({}), 'nowhere'), '2026-11-25');
+    expect(r.code).toBe(2);
+    expect(r.stderr.join()).toContain('nowhere does not exist');
   });
 });
