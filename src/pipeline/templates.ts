@@ -124,12 +124,15 @@ function options(values: readonly string[], indent = ''): string {
   return lines.join('\n');
 }
 
+// Optional fields are comments. Uncommented as they stand, each one is either empty or
+// names a placeholder id (actor-id, place-id, source-id), so `npm run check` flags it
+// until it is filled in: no example value can slip into the dossier unnoticed. Only a
+// few true defaults (status: confirmed, precision: approximate) are valid as written.
 const COMMON_OPTIONAL = [
-  pad('# nativeName: { text: كتائب حزب الله, lang: ar }', 'the name in its own script'),
+  pad('# nativeName: { text: , lang: }', 'the name in its own script, e.g. { text: كتائب حزب الله, lang: ar }'),
   pad('# aliases:', 'other names and spellings readers search for; kind is one of:'),
   options(ALIAS_KINDS, '  '),
-  '#   - { name: KH, kind: abbreviation }',
-  '#   - { name: Kataib Helbollah, kind: misspelling, source: source-id }',
+  pad('#   - { name: , kind: transliteration, source: source-id }', 'e.g. { name: KH, kind: abbreviation }'),
 ];
 
 const BODY_HELP = [
@@ -144,7 +147,8 @@ export function entryTemplate(collection: NewCollection, name: string, today: st
   const head = (noun: string) => [
     `# A new ${noun}. Fill in the empty fields, then run "npm run check": it lists what is`,
     '# still missing. Lines starting with # are help: to use an optional field, remove the',
-    '# "# " in front of it; delete the help you no longer need. Field reference: CONTRIBUTING.md',
+    '# "# " in front of it and fill it in; delete the help you no longer need.',
+    '# Every field is described in CONTRIBUTING.md.',
   ];
   const nameLine = `${NAME_FIELD[collection]}: ${yamlString(name)}`;
   let lines: string[];
@@ -159,14 +163,14 @@ export function entryTemplate(collection: NewCollection, name: string, today: st
         ...COMMON_OPTIONAL,
         pad('# relations:', 'typed, sourced links to other actors; type is one of:'),
         options(RELATION_TYPES, '  '),
-        '#   - type: unit-of',
+        pad('#   - type:', 'e.g. unit-of'),
         '#     target: actor-id',
-        pad('#     note: the 45th Brigade', 'optional; so are start:, end: and circa: true'),
+        pad('#     note:', 'optional, e.g. the 45th Brigade; so are start:, end:, circa: true'),
         '#     sources: [source-id]',
         pad('# designations:', 'listings by a government or body'),
-        '#   - { by: actor-id, list: Foreign Terrorist Organization, date: 2009-06, sources: [source-id] }',
-        pad('# sizeEstimates:', 'value: or min: and max:; unit: e.g. fighters'),
-        '#   - { value: 400, date: 2016, note: "400-strong", sources: [source-id] }',
+        pad('#   - { by: actor-id, list: , date: , sources: [source-id] }', 'e.g. list: Foreign Terrorist Organization, date: 2009-06'),
+        pad('# sizeEstimates:', 'a value, or min: and max:; unit: e.g. fighters'),
+        pad('#   - { value: , date: , note: , sources: [source-id] }', 'e.g. value: 400, date: 2016, note: "400-strong"'),
         SOURCES_LINE('the sources this entry rests on'),
         ...BODY_HELP,
       ];
@@ -179,11 +183,11 @@ export function entryTemplate(collection: NewCollection, name: string, today: st
         options(PLACE_KINDS),
         pad('# summary:', 'one or two plain sentences: what and where this place is'),
         ...COMMON_OPTIONAL,
-        pad('# parent: syria', 'the place id of the country or region it lies in'),
-        pad('# countries: [syria, iraq]', 'for places in several countries (rivers, borders)'),
+        pad('# parent: place-id', 'the country or region it lies in, e.g. syria'),
+        pad('# countries: [place-id]', 'for places in several countries (rivers, borders)'),
         pad('# coordinates:', 'only from a gazetteer you can cite'),
-        '#   lat: 34.45',
-        '#   lon: 40.9167',
+        pad('#   lat:', 'degrees north, e.g. 34.45'),
+        pad('#   lon:', 'degrees east, e.g. 40.9167'),
         pad('#   precision: approximate', 'exact | approximate'),
         '#   source: source-id',
         SOURCES_LINE('the sources this entry rests on'),
@@ -197,10 +201,10 @@ export function entryTemplate(collection: NewCollection, name: string, today: st
         pad('date:', 'when, at the precision you know: 2017-11-03, 2017-11 or 2017;'),
         pad('', 'roughly: { on: 2015, circa: true }; a period: { start: 2009, end: 2011 }'),
         pad('# dateNote:', 'how the date was derived, e.g. "On Friday" in an article dated 4 Nov 2017'),
-        `# status: confirmed         # ${EVENT_STATUSES.join(' | ')} (default confirmed)`,
+        pad(`# status: confirmed`, `${EVENT_STATUSES.join(' | ')} (see CONTRIBUTING.md)`),
         pad('# places: [place-id]', 'where it happened'),
-        pad('# participants:', 'who took part, and in what role'),
-        '#   - { actor: actor-id, role: attacker }',
+        pad('# participants:', 'who took part, and in what role (in plain words)'),
+        pad('#   - { actor: actor-id, role: }', 'e.g. { actor: iraqi-forces, role: attacker }'),
         pad('# summary:', 'one or two plain sentences: what happened'),
         ...COMMON_OPTIONAL,
         SOURCES_LINE('at least one source id: every event is cited'),
@@ -211,18 +215,18 @@ export function entryTemplate(collection: NewCollection, name: string, today: st
     case 'sources':
       lines = [
         ...head('source'),
-        `${nameLine}`,
+        nameLine,
         pad('kind:', 'what sort of source, one of:'),
         options(SOURCE_KINDS),
         pad('# subtitle:', 'the subtitle or standfirst, as printed'),
         pad('# publisher:', 'the outlet or agency, e.g. The Defense Post'),
         pad('# publisherActor: actor-id', 'when the publisher is an actor in this dossier'),
         pad('# author:', 'only when printed; leave out when unknown'),
-        pad('# published: 2017-11-04', 'any date form: 2017-11-04, 2017-11, 2017'),
+        pad('# published:', 'any date form: 2017-11-04, 2017-11 or 2017'),
         pad('# dateNote:', 'how the date was derived, when it is not printed'),
-        pad('# url: https://…', 'ONLY an address you opened and read; never a guess'),
-        pad(`# accessed: ${today}`, `the day you read it`),
-        pad('# language: en', 'en, ar, fa, ku …'),
+        pad('# url:', 'https://… ONLY an address you opened and read; never a guess'),
+        pad('# accessed:', `the day you read it, e.g. ${today}`),
+        pad('# language:', 'its language: en, ar, fa, ku …'),
         pad('# notes:', 'anything a reader should know about it'),
         pad('# sources: [source-id]', 'where this source is itself reported'),
         '# Below the closing --- line you may describe the source (e.g. how paragraphs are numbered).',
@@ -233,12 +237,12 @@ export function entryTemplate(collection: NewCollection, name: string, today: st
         ...head('page'),
         nameLine,
         pad('# summary:', 'one or two sentences for previews and search'),
-        pad('# order: 100', 'position in the navigation (lower first)'),
+        pad('# order:', 'position in the navigation, lower first (default 100)'),
         ...BODY_HELP,
       ];
       break;
   }
-  return ['---', ...lines, pad(`updated: ${today}`, `the day you last changed this entry`), '---', ''].join('\n');
+  return ['---', ...lines, pad(`updated: ${today}`, 'the day you last changed this entry'), '---', ''].join('\n');
 }
 
 /** Today as YYYY-MM-DD (UTC), for `updated:`. */

@@ -4,6 +4,8 @@ import { keysAt } from '../../src/domain/problems.ts';
 import { parseYaml, splitFrontmatter } from '../../src/pipeline/frontmatter.ts';
 import { entryTemplate, NAME_FIELD, NEW_COLLECTIONS, parseNewArgs, yamlString } from '../../src/pipeline/templates.ts';
 import { schemas } from '../../src/schemas/index.ts';
+import { checkDossier } from '../../src/pipeline/check.ts';
+import { makeDossier } from '../helpers/dossier.ts';
 
 function frontmatterOf(text: string): Record<string, unknown> {
   const split = splitFrontmatter(text);
@@ -71,5 +73,20 @@ describe('npm run new: the template', () => {
     ["Kata'ib Hezbollah", "Kata'ib Hezbollah"],
   ])('yamlString(%j) = %s', (input, expected) => {
     expect(yamlString(input)).toBe(expected);
+  });
+});
+
+describe('npm run new: optional fields uncommented but not filled in', () => {
+  // True defaults, valid as written; everything else must be reported until filled in.
+  const VALID_AS_WRITTEN = new Set(['status']);
+  it.each(NEW_COLLECTIONS)('%s: every one is reported by check, so no example value slips in', async (collection) => {
+    const text = entryTemplate(collection, 'Some Name', '2026-11-25').replace(/^# (?=\s*(- )?[a-zA-Z]+:)/gm, '');
+    const uncommented = Object.keys(frontmatterOf(text)).filter((k) => !['sources', 'updated', 'kind', 'date', NAME_FIELD[collection]].includes(k));
+    expect(uncommented.length).toBeGreaterThan(collection === 'pages' ? 1 : 5);
+    const root = makeDossier({ [`${collection}/some-name.md`]: text });
+    const fields = (await checkDossier(root)).errors.filter((p) => p.file === `${collection}/some-name.md`).map((p) => p.field ?? '');
+    for (const key of uncommented.filter((k) => !VALID_AS_WRITTEN.has(k))) {
+      expect(fields.some((f) => f === key || f.startsWith(`${key}.`) || f.startsWith(`${key}[`)), `${key} is reported (got: ${fields.join(', ')})`).toBe(true);
+    }
   });
 });

@@ -39,11 +39,11 @@ describe('npm run new (the command)', () => {
 
     const result = await checkDossier(root);
     expect(result.errors.map((p) => formatProblem(p))).toEqual([
-      'actors/abu-mahdi-al-muhandis.md:6:1  kind: is empty: choose one of: armed-group, militia-umbrella, state, government-body, agency, armed-forces, coalition, political-party, person, media-outlet, other',
-      'events/iraqi-forces-capture-al-qaim.md:6:1  date: is empty: write a date like 2017-11-03',
+      'actors/abu-mahdi-al-muhandis.md:7:1  kind: is empty: choose one of: armed-group, militia-umbrella, state, government-body, agency, armed-forces, coalition, political-party, person, media-outlet, other',
+      'events/iraqi-forces-capture-al-qaim.md:7:1  date: is empty: write a date like 2017-11-03',
       expect.stringMatching(/^events\/iraqi-forces-capture-al-qaim\.md:\d+:1 {2}sources: needs at least one source: every event is cited$/),
-      'places/deir-ez-zor.md:6:1  kind: is empty: choose one of: country, region, governorate, city, town, village, facility, oil-field, river, border-area, other',
-      'sources/reuters-2017-11-04.md:6:1  kind: is empty: choose one of: news-article, wire-report, tv-report, government-report, social-media-post, encyclopedia, website, other',
+      'places/deir-ez-zor.md:7:1  kind: is empty: choose one of: country, region, governorate, city, town, village, facility, oil-field, river, border-area, other',
+      'sources/reuters-2017-11-04.md:7:1  kind: is empty: choose one of: news-article, wire-report, tv-report, government-report, social-media-post, encyclopedia, website, other',
     ]);
     // A new source is not cited yet: only a warning.
     expect(result.warnings.map((p) => p.message)).toEqual([expect.stringContaining('source "reuters-2017-11-04" is not cited by any entry')]);
