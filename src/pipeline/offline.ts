@@ -28,7 +28,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { isExternalUrl, offlineCss, offlineCsp, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
 import { relativeUrl } from '../domain/urls.ts';
 import { fileUrl, walkFiles } from './files.ts';
-import { PAGEFIND_DIR } from './search-index.ts';
+import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
 /** The zip's name in the output, and the folder it unzips to. */
 export const OFFLINE_ZIP = 'dossier-offline.zip';
@@ -287,8 +287,7 @@ export class ScriptBundler {
 /** Adds the wrapped Pagefind index and its classic bundle. */
 async function addPagefind(distDir: string, writer: ZipWriter) {
   const dir = path.join(distDir, PAGEFIND_DIR);
-  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
-  const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm ?? 'unknown'}.pagefind`));
+  const wasm = wasmInUse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
   const wanted = (name: string) => name === 'pagefind-entry.json' || wasm.has(name) || /\.pf_meta$/.test(name) || /^(index|fragment|filter)\//.test(name);
   for (const name of walkFiles(dir)) {
     if (!wanted(name)) continue;
