@@ -4,7 +4,8 @@
  * and keyboard navigation between events. The page is complete without this.
  * Classic-script safe: no top-level await, no dynamic import.
  */
-import { renderTimeline, rangeText, type TimelineEvent } from '../domain/timeline-svg.ts';
+import { renderTimeline, rangeText } from '../domain/timeline-svg.ts';
+import { decodeTimeline } from '../domain/timeline-data.ts';
 
 const DAY = 864e5;
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -17,7 +18,7 @@ function enhance(fig: HTMLElement) {
   const binsLink = fig.querySelector<HTMLAnchorElement>('a.viz-bins-href');
   const tip = fig.querySelector<HTMLElement>('.viz-tip');
   if (!dataEl || !svg || !scroll || !template || !binsLink || !tip) return;
-  const all: TimelineEvent[] = JSON.parse(dataEl.textContent || '[]');
+  const all = decodeTimeline(JSON.parse(dataEl.textContent || '{"v":1,"actors":[],"places":[],"rows":[]}'));
   const byId = new Map(all.map((e) => [e.id, e]));
   // Resolved by the browser: works on a web server and from file:// alike.
   const hrefTemplate = template.href;

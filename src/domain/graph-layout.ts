@@ -67,8 +67,8 @@ export function layoutGraph(nodesIn: GraphNodeIn[], edgesIn: GraphEdgeIn[], o: G
   const maxY = Math.max(...ys);
   const spanX = Math.max(maxX - minX, 1);
   const spanY = Math.max(maxY - minY, 1);
-  // One scale for both axes (no distortion), never enlarging a small graph more than 1.6×.
-  const k = Math.min((o.width - 2 * pad) / spanX, (o.height - 2 * pad) / spanY, 1.6);
+  // One scale for both axes (no distortion), never enlarging a small graph more than 2.2×.
+  const k = Math.min((o.width - 2 * pad) / spanX, (o.height - 2 * pad) / spanY, 2.2);
   const offX = (o.width - spanX * k) / 2;
   const offY = (o.height - spanY * k) / 2;
   const round = (v: number) => Math.round(v * 10) / 10;

@@ -125,7 +125,7 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
     parts.push(
       `<a class="tl-bin" href="${esc(o.binHref)}" aria-label="${esc(name)}" data-from="${Math.round(b.from)}" data-to="${Math.round(b.to)}">`
         + (o.titles !== false ? `<title>${esc(name)}</title>` : '')
-        + `<rect x="${r1(b.x0 + 1)}" y="${y - 10}" width="${r1(b.x1 - b.x0 - 2)}" height="20" rx="3"/>`
+        + `<rect x="${r1(b.x0 + 3)}" y="${y - 10}" width="${r1(b.x1 - b.x0 - 6)}" height="20" rx="3"/>`
         + `<text x="${r1((b.x0 + b.x1) / 2)}" y="${y + 4}" text-anchor="middle">${b.members.length}</text></a>`,
     );
   }

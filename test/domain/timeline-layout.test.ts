@@ -172,3 +172,15 @@ describe('shortLabel', () => {
     expect(shortLabel('Kataib Hezbollah says it will enter Syria to fight ISIS in Al Bukamal', 30)).toBe('Kataib Hezbollah says it will…');
   });
 });
+
+describe('encodeTimeline / decodeTimeline', () => {
+  it('round-trips the events the browser needs', async () => {
+    const { encodeTimeline, decodeTimeline } = await import('../../src/domain/timeline-data.ts');
+    const e = (id: string, date: unknown, extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+      id, title: `Title of ${id}`, label: shortLabel(`Title of ${id}`), date: 'x', iso: '', status: 'confirmed', actors: ['a', 'b'], places: ['p'], time: markTime(span(date)), ...extra,
+    });
+    const events = [e('one', '2017-11-03', { summary: 'S' }), e('two', { start: 2015, circa: true }, { status: 'disputed', actors: ['b'] }), e('three', { end: '2011-06' })];
+    const back = decodeTimeline(JSON.parse(JSON.stringify(encodeTimeline(events))));
+    expect(back).toEqual(events.map((x) => ({ ...x, summary: x.summary })));
+  });
+});
