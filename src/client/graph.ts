@@ -72,7 +72,7 @@ function enhance(fig: HTMLElement) {
     const y = Math.min(vb.height - 10, Math.max(10, start[3] + dy));
     dragging.dataset.x = String(x);
     dragging.dataset.y = String(y);
-    dragging.setAttribute('transform', `translate(${x},${y})`);
+    dragging.querySelector('.graph-pos')?.setAttribute('transform', `translate(${x},${y})`);
     const id = dragging.dataset.id;
     for (const e of edges) if (e.dataset.source === id || e.dataset.target === id) redraw(e);
   });

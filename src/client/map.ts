@@ -26,7 +26,7 @@ function enhance(fig: HTMLElement) {
 
   function apply() {
     geo!.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
-    for (const m of markers) m.setAttribute('transform', `translate(${Number(m.dataset.x) * t.k + t.x},${Number(m.dataset.y) * t.k + t.y})`);
+    for (const m of markers) m.querySelector('.map-pos')?.setAttribute('transform', `translate(${Number(m.dataset.x) * t.k + t.x},${Number(m.dataset.y) * t.k + t.y})`);
     for (const l of labels) {
       l.setAttribute('x', String(Number(l.dataset.x) * t.k + t.x));
       l.setAttribute('y', String(Number(l.dataset.y) * t.k + t.y));

@@ -12,7 +12,7 @@ import { compareSpans, formatSpan, isoSpan } from '../domain/dates.ts';
 import { markTime, shortLabel } from '../domain/timeline-layout.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
-import type { Actor, Event, Place } from '../schemas/index.ts';
+import { SINGULAR, type Actor, type Event, type Place } from '../schemas/index.ts';
 import type { RelationType } from '../schemas/actors.ts';
 
 export interface MapPlace {
@@ -139,4 +139,17 @@ export async function graphView(focus: string | undefined, depth: number, size: 
   const result = { layout, nodes, edges };
   graphCache.set(key, result);
   return result;
+}
+
+/**
+ * Fails the build with a plain message when a visualisation names an entry that
+ * does not exist (e.g. a typo in an explainer page's <Timeline events={…}>).
+ */
+export async function checkIds(component: string, prop: string, collection: 'events' | 'actors' | 'places', ids: (string | undefined)[]): Promise<void> {
+  const { index } = await getDossier();
+  for (const id of ids) {
+    if (id === undefined || index.get(collection, id)) continue;
+    const suggestion = index.suggest(id, collection);
+    throw new Error(`<${component} ${prop}>: there is no ${SINGULAR[collection]} "${id}"${suggestion ? `. Did you mean "${suggestion}"?` : ` (check the file names in ${collection}/)`}`);
+  }
 }

@@ -248,12 +248,9 @@ export function layoutTimeline(items: TimelineItem[], opts: LayoutOptions): Time
   // Whatever did not fit with its label goes, label-less, where its mark alone fits.
   const rest = lanes.map((l, i) => (l === -1 ? i : -1)).filter((i) => i >= 0);
   if (rest.length) {
-    const ends = new Array<number>(Math.max(laneCount, 1)).fill(-Infinity);
-    const placed = slots.map((s, i) => ({ i, box: lanes[i] >= 0 ? withLabel[i] : undefined }));
-    for (const p of placed) if (p.box) ends[lanes[p.i]] = Math.max(ends[lanes[p.i]], p.box.x1);
     // Per-lane occupied intervals, to find gaps (not only the lane's end).
-    const occupied: Interval[][] = ends.map(() => []);
-    for (const p of placed) if (p.box) occupied[lanes[p.i]].push(p.box);
+    const occupied: Interval[][] = Array.from({ length: Math.max(laneCount, 1) }, () => []);
+    slots.forEach((_, i) => { if (lanes[i] >= 0) occupied[lanes[i]].push(withLabel[i]); });
     for (const i of rest.sort((a, b) => markBox(slots[a]).x0 - markBox(slots[b]).x0)) {
       const box = markBox(slots[i]);
       let lane = occupied.findIndex((list) => list.every((o) => o.x1 + 2 <= box.x0 || box.x1 + 2 <= o.x0));

@@ -206,3 +206,26 @@ describe('with JavaScript', () => {
     expect(seen.errors).toEqual([]);
   });
 });
+
+describe('in an explainer page (.mdx, mini fixture)', () => {
+  it('embeds a focused timeline, map and neighbourhood without imports', async () => {
+    const mini = await serveDir(distOf('mini'));
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      const seen = watchPage(page, mini.url);
+      await page.goto(`${mini.url}/pages/explainer/`);
+      const tl = page.locator('figure[data-viz="timeline"]');
+      await expect(tl.locator('.viz-title').textContent()).resolves.toBe("Group A's events");
+      // from="2015": the view starts on 1 January 2015.
+      await expect(tl.getAttribute('data-from')).resolves.toBe(String(Date.UTC(2015, 0, 1)));
+      await expect(tl.locator('a.tl-mark').evaluateAll((els) => els.map((a) => a.getAttribute('href')).sort())).resolves.toEqual(['/events/clash-in-town-c/', '/events/year-of-fighting/']);
+      await expect(page.locator('figure[data-viz="map"] a.map-marker').getAttribute('href')).resolves.toBe('/places/town-c/');
+      await expect(page.locator('figure[data-viz="graph"] a.graph-edge').getAttribute('aria-label')).resolves.toBe('Group A backed by State B');
+      expect(seen.errors).toEqual([]);
+    } finally {
+      await ctx.close();
+      await mini.close();
+    }
+  });
+});
