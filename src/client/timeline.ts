@@ -14,15 +14,17 @@ function enhance(fig: HTMLElement) {
   const dataEl = fig.querySelector<HTMLScriptElement>('script.viz-data');
   const svg = fig.querySelector<SVGSVGElement>('svg.tl-svg');
   const scroll = fig.querySelector<HTMLElement>('.tl-scroll');
-  const template = fig.querySelector<HTMLAnchorElement>('a.viz-href-template');
   const binsLink = fig.querySelector<HTMLAnchorElement>('a.viz-bins-href');
   const tip = fig.querySelector<HTMLElement>('.viz-tip');
-  if (!dataEl || !svg || !scroll || !template || !binsLink || !tip) return;
+  if (!dataEl || !svg || !scroll || !binsLink || !tip) return;
   const all = decodeTimeline(JSON.parse(dataEl.textContent || '{"v":1,"actors":[],"places":[],"rows":[]}'));
   const byId = new Map(all.map((e) => [e.id, e]));
-  // Resolved by the browser: works on a web server and from file:// alike.
-  const hrefTemplate = template.href;
-  const href = (id: string) => hrefTemplate.replace('__id__', encodeURIComponent(id));
+  // Event pages sit under the events index: /events/ on a server, or
+  // events/index.html once the offline edition has rewritten the links.
+  const index = binsLink.href;
+  const href = (id: string) => (/\/index\.html$/.test(index)
+    ? index.replace(/index\.html$/, `${encodeURIComponent(id)}/index.html`)
+    : `${index.replace(/\/?$/, '/')}${encodeURIComponent(id)}/`);
   const extent = { from: Number(fig.dataset.extentFrom), to: Number(fig.dataset.extentTo) };
   const initial = { from: Number(fig.dataset.from), to: Number(fig.dataset.to) };
   let domain = { ...initial };

@@ -119,6 +119,9 @@ describe('with JavaScript', () => {
     await fig.locator('select[data-filter="actor"]').selectOption('kataib-hezbollah');
     const kh = entries.filter((e) => e.collection === 'events' && (e.data as any).participants.some((p: any) => p.actor === 'kataib-hezbollah')).map((e) => e.id).sort();
     await expect.poll(async () => (await marks.evaluateAll((els) => els.map((a) => (a as HTMLElement).dataset.id))).sort()).toEqual(kh);
+    // Marks drawn in the browser link to the event pages too.
+    const links = await marks.evaluateAll((els) => els.map((a) => [(a as HTMLElement).dataset.id, a.getAttribute('href')]));
+    for (const [id, href] of links) expect(href).toBe(`${server.url}/events/${id}/`);
     await fig.locator('select[data-filter="status"]').selectOption('reported');
     const reported = entries.filter((e) => e.collection === 'events' && kh.includes(e.id) && (e.data as any).status === 'reported').length;
     await expect.poll(() => marks.count()).toBe(reported);
