@@ -6,12 +6,16 @@
 import { edgeShape } from '../domain/graph-geometry.ts';
 
 function enhance(fig: HTMLElement) {
-  const svg = fig.querySelector<SVGSVGElement>('svg.graph-svg');
-  if (!svg) return;
+  fig.classList.add('is-live');
+  // One drawing per screen shape (wide, narrow): each gets the same behaviour.
+  for (const svg of fig.querySelectorAll<SVGSVGElement>('svg.graph-svg')) enhanceDrawing(fig, svg);
+  enhanceLegend(fig);
+}
+
+function enhanceDrawing(fig: HTMLElement, svg: SVGSVGElement) {
   const vb = svg.viewBox.baseVal;
   const nodes = new Map([...svg.querySelectorAll<SVGAElement>('a.graph-node')].map((n) => [n.dataset.id!, n]));
   const edges = [...svg.querySelectorAll<SVGAElement>('a.graph-edge')];
-  fig.classList.add('is-live');
 
   const num = (el: Element, key: string) => Number((el as HTMLElement).dataset[key]);
   function redraw(edge: SVGAElement) {
@@ -80,7 +84,10 @@ function enhance(fig: HTMLElement) {
   svg.addEventListener('pointerup', end);
   svg.addEventListener('pointercancel', end);
   svg.addEventListener('click', (ev) => { if (moved) { ev.preventDefault(); moved = false; } }, true);
+}
 
+function enhanceLegend(fig: HTMLElement) {
+  const edges = [...fig.querySelectorAll<SVGAElement>('a.graph-edge')];
   // Filter by relation type: each legend entry becomes a toggle.
   for (const li of fig.querySelectorAll<HTMLLIElement>('.graph-legend li[data-rel]')) {
     const type = li.dataset.rel!;

@@ -24,14 +24,40 @@ function enhance(fig: HTMLElement) {
   frame.setAttribute('role', 'group');
   frame.setAttribute('aria-label', `${fig.querySelector('.viz-title')?.textContent ?? 'Map'}: + and − zoom, the arrow keys pan`);
 
+  // Markers and labels keep their size on screen whatever the map's width and
+  // zoom: they are counter-scaled, then labels that would overlap are hidden.
   function apply() {
+    const inv = W / (svg!.getBoundingClientRect().width || W);
     geo!.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
-    for (const m of markers) m.querySelector('.map-pos')?.setAttribute('transform', `translate(${Number(m.dataset.x) * t.k + t.x},${Number(m.dataset.y) * t.k + t.y})`);
+    for (const m of markers) m.querySelector('.map-pos')?.setAttribute('transform', `translate(${Number(m.dataset.x) * t.k + t.x},${Number(m.dataset.y) * t.k + t.y}) scale(${inv})`);
     for (const l of labels) {
       l.setAttribute('x', String(Number(l.dataset.x) * t.k + t.x));
       l.setAttribute('y', String(Number(l.dataset.y) * t.k + t.y));
+      l.style.fontSize = `${12 * inv}px`;
     }
     fig.dataset.zoom = t.k.toFixed(2);
+    declutter();
+  }
+  const meets = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  function declutter() {
+    const dots = markers.map((m) => m.querySelector('circle')!.getBoundingClientRect());
+    const kept: DOMRect[] = [];
+    // Markers come busiest first (the build's order), so they keep their labels.
+    markers.forEach((m, i) => {
+      const text = m.querySelector<SVGTextElement>('text');
+      if (!text) return;
+      text.style.display = '';
+      const box = text.getBoundingClientRect();
+      const clash = kept.some((k) => meets(k, box)) || dots.some((d, j) => j !== i && meets(d, box));
+      if (clash) text.style.display = 'none';
+      else kept.push(box);
+    });
+    // Country names give way to place names.
+    for (const l of labels) {
+      l.style.display = '';
+      const box = l.getBoundingClientRect();
+      if (kept.some((k) => meets(k, box)) || dots.some((d) => meets(d, box))) l.style.display = 'none';
+    }
   }
   function clamp(n: { k: number; x: number; y: number }) {
     const k = Math.min(12, Math.max(1, n.k));
@@ -152,6 +178,8 @@ function enhance(fig: HTMLElement) {
     m.addEventListener('focus', () => show(m));
     m.addEventListener('blur', hide);
   }
+  new ResizeObserver(() => apply()).observe(svg);
+  apply();
 }
 
 for (const fig of document.querySelectorAll<HTMLElement>('figure[data-viz="map"]')) enhance(fig);

@@ -38,6 +38,21 @@ export interface GraphLayoutOptions {
  * and edges are sorted first); the result is rounded to 0.1 px.
  */
 export function layoutGraph(nodesIn: GraphNodeIn[], edgesIn: GraphEdgeIn[], o: GraphLayoutOptions): GraphLayout {
+  if (o.height > o.width) {
+    // A tall box (phones): the wide layout turned on its side, so both read alike,
+    // and stretched to fill the box (force layouts come out roughly round).
+    const side = layoutGraph(nodesIn, edgesIn, { ...o, width: o.height, height: o.width });
+    const pad = o.pad ?? 40;
+    const xs = side.nodes.map((n) => n.y);
+    const ys = side.nodes.map((n) => n.x);
+    const fit = (v: number, lo: number, hi: number, size: number) => (hi > lo ? pad + ((v - lo) / (hi - lo)) * (size - 2 * pad) : size / 2);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const round = (v: number) => Math.round(v * 10) / 10;
+    return {
+      nodes: side.nodes.map((n) => ({ id: n.id, x: round(fit(n.y, x0, x1, o.width)), y: round(fit(n.x, y0, y1, o.height)) })),
+      width: o.width, height: o.height,
+    };
+  }
   const nodes: (SimulationNodeDatum & { id: string })[] = [...nodesIn]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((n) => ({ id: n.id }));

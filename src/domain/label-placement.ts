@@ -59,6 +59,6 @@ export function placePointLabels(points: LabelPoint[], bounds: { width: number; 
 /** A rough text width for a system sans-serif at the given size (no DOM at build time). */
 export function textWidth(text: string, fontSize: number): number {
   let units = 0;
-  for (const ch of text) units += /[ilj.,'’ ]/.test(ch) ? 0.3 : /[A-Z MW]/.test(ch) ? 0.68 : 0.55;
+  for (const ch of text) units += /[ilj.,'’ ]/.test(ch) ? 0.3 : /[A-Z mw]/.test(ch) ? 0.72 : 0.58;
   return Math.ceil(units * fontSize);
 }

@@ -93,14 +93,22 @@ export interface LabelRequest {
   width: number;
 }
 
-export interface LabelPlacement { shown: boolean; x: number; anchor: 'start' | 'end' }
+export interface LabelPlacement {
+  shown: boolean;
+  x: number;
+  anchor: 'start' | 'end';
+  /** Width the label may take; less than requested when it had to be shortened. */
+  width?: number;
+}
 
 /**
  * Places each label right of its mark, or left when it would leave [0, width];
- * a label is shown only if its box overlaps no other mark and no shown label in
- * its lane. Labels in different lanes never meet (a lane is taller than the text).
+ * on a narrow plot a label may be shortened (to no less than `minWidth` px) to fit
+ * beside its mark. A label is shown only if its box overlaps no other mark and no
+ * shown label in its lane. Labels in different lanes never meet (a lane is taller
+ * than the text).
  */
-export function placeLabels(items: LabelRequest[], width: number, pad = 4): LabelPlacement[] {
+export function placeLabels(items: LabelRequest[], width: number, pad = 4, minWidth = 56): LabelPlacement[] {
   const byLane = new Map<number, number[]>();
   items.forEach((it, i) => {
     const l = byLane.get(it.lane) ?? [];
@@ -118,10 +126,21 @@ export function placeLabels(items: LabelRequest[], width: number, pad = 4): Labe
       if (it.width <= 0) return;
       const right = { x0: it.x1 + pad, x1: it.x1 + pad + it.width };
       const left = { x0: it.x0 - pad - it.width, x1: it.x0 - pad };
+      // Room up to the next mark or label in the lane (or the plot's edge).
+      const rightEdge = Math.min(width, ...taken.filter((t, j) => j !== k && t.x0 >= it.x1).map((t) => t.x0 - pad));
+      const leftEdge = Math.max(0, ...taken.filter((t, j) => j !== k && t.x1 <= it.x0).map((t) => t.x1 + pad));
+      const roomRight = rightEdge - (it.x1 + pad);
+      const roomLeft = it.x0 - pad - leftEdge;
       const candidates: [Interval, LabelPlacement][] = [
-        [right, { shown: true, x: right.x0, anchor: 'start' }],
-        [left, { shown: true, x: left.x1, anchor: 'end' }],
+        [right, { shown: true, x: right.x0, anchor: 'start', width: it.width }],
+        [left, { shown: true, x: left.x1, anchor: 'end', width: it.width }],
       ];
+      // Shortened, on the roomier side first.
+      const shortRight: [Interval, LabelPlacement] = [{ x0: it.x1 + pad, x1: rightEdge }, { shown: true, x: it.x1 + pad, anchor: 'start', width: roomRight }];
+      const shortLeft: [Interval, LabelPlacement] = [{ x0: leftEdge, x1: it.x0 - pad }, { shown: true, x: it.x0 - pad, anchor: 'end', width: roomLeft }];
+      for (const c of roomRight >= roomLeft ? [shortRight, shortLeft] : [shortLeft, shortRight]) {
+        if (c[1].width! >= minWidth && c[1].width! < it.width) candidates.push(c);
+      }
       for (const [box, placement] of candidates) {
         if (box.x0 < 0 || box.x1 > width) continue;
         if (overlaps(box, k)) continue;

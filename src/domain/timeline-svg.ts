@@ -47,6 +47,8 @@ export interface RenderedTimeline {
 }
 
 export const LANE = 26;
+/** Estimated px per character of a 12 px label (also the layout's estimate). */
+const CHAR_WIDTH = 6.8;
 const TOP = 10;
 const AXIS = 30;
 const SIDE = 12;
@@ -60,6 +62,13 @@ function dayText(t: number): string {
 /** "3 Nov 2017 – 12 Dec 2017", for aggregates and the visible domain. */
 export function rangeText(from: number, to: number): string {
   return `${dayText(from)} – ${dayText(to - 1)}`;
+}
+
+/** Shortens a label to the width it was given (same estimate as the layout). */
+function fitLabel(label: string, width: number | undefined): string {
+  if (width === undefined) return label;
+  const chars = Math.floor(width / CHAR_WIDTH);
+  return chars >= label.length ? label : `${label.slice(0, Math.max(1, chars - 1)).trimEnd()}…`;
 }
 
 export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions): RenderedTimeline {
@@ -111,7 +120,7 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
     // A transparent hit area keeps small marks easy to hover and tap.
     const hit = `<rect class="tl-hit" x="${r1(m.x0 - 4)}" y="${y - LANE / 2 + 1}" width="${r1(m.x1 - m.x0 + 8)}" height="${LANE - 2}"/>`;
     const label = m.label.shown
-      ? `<text class="tl-label" x="${r1(m.label.x)}" y="${y + 4}" text-anchor="${m.label.anchor}">${esc(e.label)}</text>`
+      ? `<text class="tl-label" x="${r1(m.label.x)}" y="${y + 4}" text-anchor="${m.label.anchor}">${esc(fitLabel(e.label, m.label.width))}</text>`
       : '';
     parts.push(
       `<a class="${cls}" href="${esc(o.href(e.id))}" aria-label="${esc(name)}" data-id="${esc(e.id)}" data-i="${m.item}">`

@@ -66,13 +66,13 @@ describe('without JavaScript', () => {
 
   it('the graph page draws every relation as a labelled edge linking to the actor that states it', async () => {
     const { page } = await open(ctx, '/graph/');
-    const edges = page.locator('figure[data-viz="graph"] svg a.graph-edge');
+    const edges = page.locator('figure[data-viz="graph"] .graph-wide a.graph-edge');
     await expect(edges.count()).resolves.toBe(relationCount());
-    const kh = page.locator('a.graph-edge[data-source="kataib-hezbollah"][data-target="hashd-al-shaabi"]');
+    const kh = page.locator('.graph-wide a.graph-edge[data-source="kataib-hezbollah"][data-target="hashd-al-shaabi"]');
     await expect(kh.getAttribute('href')).resolves.toBe('/actors/kataib-hezbollah/');
     await expect(kh.getAttribute('aria-label')).resolves.toContain('Kataib Hezbollah unit of Hashd al-Shaabi');
     await expect(kh.locator('text').textContent()).resolves.toBe('unit of');
-    const nodes = await page.locator('a.graph-node').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
+    const nodes = await page.locator('.graph-wide a.graph-node').evaluateAll((els) => els.map((a) => a.getAttribute('href')));
     expect(nodes).toContain('/actors/kataib-hezbollah/');
     await expect(page.locator('.graph-legend li').count()).resolves.toBeGreaterThan(3);
   });
@@ -172,20 +172,20 @@ describe('with JavaScript', () => {
   it('the graph highlights a node\'s neighbours on hover, filters by relation type and lets a node be dragged', async () => {
     const { page, seen } = await open(ctx, '/graph/');
     const fig = page.locator('figure[data-viz="graph"]');
-    const node = fig.locator('a.graph-node[data-id="jaafar-hussaini"]');
+    const node = fig.locator('.graph-wide a.graph-node[data-id="jaafar-hussaini"]');
     await node.locator('circle').hover();
     await expect(fig.getAttribute('class')).resolves.toContain('is-dim');
-    const hot = await fig.locator('a.graph-node.is-hot').evaluateAll((els) => els.map((a) => (a as HTMLElement).dataset.id).sort());
+    const hot = await fig.locator('.graph-wide a.graph-node.is-hot').evaluateAll((els) => els.map((a) => (a as HTMLElement).dataset.id).sort());
     expect(hot).toEqual(['jaafar-hussaini', 'kataib-hezbollah']);
     await page.mouse.move(0, 0);
     await expect(fig.getAttribute('class')).resolves.not.toContain('is-dim');
 
-    const opposed = fig.locator('a.graph-edge[data-type="opposed-to"]').first();
+    const opposed = fig.locator('.graph-wide a.graph-edge[data-type="opposed-to"]').first();
     await expect(opposed.isVisible()).resolves.toBe(true);
     await fig.locator('.graph-legend li[data-rel="opposed-to"] button').click();
     await expect(opposed.isVisible()).resolves.toBe(false);
 
-    const edge = fig.locator('a.graph-edge[data-source="jaafar-hussaini"] path.graph-line');
+    const edge = fig.locator('.graph-wide a.graph-edge[data-source="jaafar-hussaini"] path.graph-line');
     const d0 = await edge.getAttribute('d');
     const box = (await node.locator('circle').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -198,12 +198,27 @@ describe('with JavaScript', () => {
     expect(seen.external).toEqual([]);
   });
 
+  it('a phone gets the tall drawing of the graph, with the same links', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    try {
+      const page = await phone.newPage();
+      await page.goto(`${server.url}/graph/`);
+      await expect(page.locator('.graph-wide').isVisible()).resolves.toBe(false);
+      await expect(page.locator('.graph-narrow').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.graph-narrow a.graph-edge').count()).resolves.toBe(relationCount());
+      const box = (await page.locator('.graph-narrow svg').boundingBox())!;
+      expect(box.width).toBeLessThanOrEqual(360);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('an actor page shows the actor\'s neighbourhood and its events', async () => {
     const { page, seen } = await open(ctx, '/actors/kataib-hezbollah/');
     const graph = page.locator('figure[data-viz="graph"]');
-    await expect(graph.locator('a.graph-node.is-focus').getAttribute('data-id')).resolves.toBe('kataib-hezbollah');
+    await expect(graph.locator('.graph-wide a.graph-node.is-focus').getAttribute('data-id')).resolves.toBe('kataib-hezbollah');
     const own = entries.find((e) => e.id === 'kataib-hezbollah')!;
-    await expect(graph.locator('a.graph-edge[data-source="kataib-hezbollah"]').count()).resolves.toBe((own.data as any).relations.length);
+    await expect(graph.locator('.graph-wide a.graph-edge[data-source="kataib-hezbollah"]').count()).resolves.toBe((own.data as any).relations.length);
     const marks = await page.locator('figure[data-viz="timeline"] a.tl-mark').count();
     expect(marks).toBeGreaterThan(0);
     expect(seen.errors).toEqual([]);
@@ -224,7 +239,7 @@ describe('in an explainer page (.mdx, mini fixture)', () => {
       await expect(tl.getAttribute('data-from')).resolves.toBe(String(Date.UTC(2015, 0, 1)));
       await expect(tl.locator('a.tl-mark').evaluateAll((els) => els.map((a) => a.getAttribute('href')).sort())).resolves.toEqual(['/events/clash-in-town-c/', '/events/year-of-fighting/']);
       await expect(page.locator('figure[data-viz="map"] a.map-marker').getAttribute('href')).resolves.toBe('/places/town-c/');
-      await expect(page.locator('figure[data-viz="graph"] a.graph-edge').getAttribute('aria-label')).resolves.toBe('Group A backed by State B');
+      await expect(page.locator('figure[data-viz="graph"] .graph-wide a.graph-edge').getAttribute('aria-label')).resolves.toBe('Group A backed by State B');
       expect(seen.errors).toEqual([]);
     } finally {
       await ctx.close();

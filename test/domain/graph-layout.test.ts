@@ -81,3 +81,16 @@ describe('edgeShape', () => {
     expect(Math.sign(a.ly)).toBe(-Math.sign(b.ly));
   });
 });
+
+describe('layoutGraph in a tall box', () => {
+  it('is the wide layout turned on its side and stretched to fill the box', () => {
+    const wide = layoutGraph(nodes, edges, { width: 600, height: 400 });
+    const tall = layoutGraph(nodes, edges, { width: 400, height: 600 });
+    const order = (list: { id: string; x: number; y: number }[], key: 'x' | 'y') => [...list].sort((a, b) => a[key] - b[key] || a.id.localeCompare(b.id)).map((n) => n.id);
+    expect(order(tall.nodes, 'x')).toEqual(order(wide.nodes, 'y'));
+    expect(order(tall.nodes, 'y')).toEqual(order(wide.nodes, 'x'));
+    expect(Math.min(...tall.nodes.map((n) => n.y))).toBe(40);
+    expect(Math.max(...tall.nodes.map((n) => n.y))).toBe(560);
+    expect(Math.max(...tall.nodes.map((n) => n.x))).toBe(360);
+  });
+});

@@ -87,9 +87,9 @@ describe('placeLabels', () => {
       { lane: 0, x0: 180, x1: 190, width: 40 },
       { lane: 0, x0: 195, x1: 200, width: 40 },
     ], 200);
-    expect(r[0]).toEqual({ shown: true, x: 14, anchor: 'start' });
-    expect(r[1]).toEqual({ shown: true, x: 74, anchor: 'start' });
-    expect(r[2]).toEqual({ shown: true, x: 176, anchor: 'end' });
+    expect(r[0]).toEqual({ shown: true, x: 14, anchor: 'start', width: 40 });
+    expect(r[1]).toEqual({ shown: true, x: 74, anchor: 'start', width: 40 });
+    expect(r[2]).toEqual({ shown: true, x: 176, anchor: 'end', width: 40 });
     expect(r[3].shown).toBe(false);
   });
 
@@ -98,7 +98,7 @@ describe('placeLabels', () => {
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const items = Array.from({ length: 200 }, () => { const x0 = rnd() * 900; return { lane: Math.floor(rnd() * 4), x0, x1: x0 + 6, width: 30 + rnd() * 120 }; });
     const r = placeLabels(items, 1000);
-    const box = (i: number) => (r[i].anchor === 'start' ? { x0: r[i].x, x1: r[i].x + items[i].width } : { x0: r[i].x - items[i].width, x1: r[i].x });
+    const box = (i: number) => (r[i].anchor === 'start' ? { x0: r[i].x, x1: r[i].x + r[i].width! } : { x0: r[i].x - r[i].width!, x1: r[i].x });
     for (let i = 0; i < items.length; i++) {
       if (!r[i].shown) continue;
       const b = box(i);
@@ -182,5 +182,16 @@ describe('encodeTimeline / decodeTimeline', () => {
     const events = [e('one', '2017-11-03', { summary: 'S' }), e('two', { start: 2015, circa: true }, { status: 'disputed', actors: ['b'] }), e('three', { end: '2011-06' })];
     const back = decodeTimeline(JSON.parse(JSON.stringify(encodeTimeline(events))));
     expect(back).toEqual(events.map((x) => ({ ...x, summary: x.summary })));
+  });
+});
+
+describe('placeLabels on a narrow plot', () => {
+  it('shortens a label to the room beside its mark rather than hiding it', () => {
+    const [p] = placeLabels([{ lane: 0, x0: 100, x1: 110, width: 300 }], 360);
+    expect(p).toMatchObject({ shown: true, anchor: 'start', x: 114, width: 246 });
+    const [q] = placeLabels([{ lane: 0, x0: 300, x1: 310, width: 400 }], 360);
+    expect(q).toMatchObject({ shown: true, anchor: 'end', x: 296, width: 296 });
+    const [none] = placeLabels([{ lane: 0, x0: 20, x1: 330, width: 400 }], 360);
+    expect(none.shown).toBe(false);
   });
 });
