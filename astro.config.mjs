@@ -17,4 +17,7 @@ export default defineConfig({
   integrations: [dossier(), mdx()],
   markdown: { syntaxHighlight: false, smartypants: true },
   vite: { build: { assetsInlineLimit: 0 } },
+  // Writes .astro/collections/*.schema.json and a file→collection map that the Astro
+  // VS Code extension uses for frontmatter completion and errors (see CONTRIBUTING.md).
+  experimental: { contentIntellisense: true },
 });
