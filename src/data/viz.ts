@@ -34,6 +34,9 @@ export interface GraphNode { id: string; label: string; kind: string }
 export interface VizData {
   events: TimelineEvent[];
   eventsById: Map<string, TimelineEvent>;
+  /** Events per actor and per place (in time order), for entity pages. */
+  eventsByActor: Map<string, TimelineEvent[]>;
+  eventsByPlace: Map<string, TimelineEvent[]>;
   actorNames: Map<string, string>;
   placeNames: Map<string, string>;
   /** Places with coordinates. */
@@ -93,7 +96,12 @@ async function build(): Promise<VizData> {
       if (actorNames.has(r.target)) edges.push({ source: a.id, target: r.target, type: r.type, note: r.note });
     }
   }
-  return { events, eventsById: new Map(events.map((e) => [e.id, e])), actorNames, placeNames, mapPlaces, countryPlaceByName, nodes, edges };
+  const group = (key: (e: TimelineEvent) => string[]) => {
+    const map = new Map<string, TimelineEvent[]>();
+    for (const e of events) for (const k of new Set(key(e))) { const l = map.get(k); if (l) l.push(e); else map.set(k, [e]); }
+    return map;
+  };
+  return { events, eventsById: new Map(events.map((e) => [e.id, e])), eventsByActor: group((e) => e.actors), eventsByPlace: group((e) => e.places), actorNames, placeNames, mapPlaces, countryPlaceByName, nodes, edges };
 }
 
 // Boundary and river data ship with the site's dependencies; read once per build.

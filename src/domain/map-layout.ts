@@ -48,9 +48,17 @@ export function fitMap(extent: Extent, width: number, height: number, pad = 8): 
   return { projection, width, height, visible: { west, south, east, north } };
 }
 
+// Bounds of the shared Natural Earth features, computed once per build, not per map.
+const boundsCache = new WeakMap<object, [[number, number], [number, number]]>();
+
 /** True when a feature's lon/lat bounds meet the extent (features across the antimeridian are kept). */
 export function meetsExtent(feature: Feature<Geometry>, e: Extent): boolean {
-  const [[w, s], [east, n]] = geoBounds(feature as any);
+  let bounds = boundsCache.get(feature);
+  if (!bounds) {
+    bounds = geoBounds(feature as any) as [[number, number], [number, number]];
+    boundsCache.set(feature, bounds);
+  }
+  const [[w, s], [east, n]] = bounds;
   if (w > east) return true;
   return w <= e.east && east >= e.west && s <= e.north && n >= e.south;
 }
