@@ -6,7 +6,7 @@
  * month or year (never a point on the 1st); a period is a bar; an open period fades
  * out on its open side; `circa` is drawn dashed and faded (see timeline-svg.ts).
  */
-import { firstMoment, lastMoment, type DateSpan } from './dates.ts';
+import { firstMoment, lastMoment, parsePartialDate, type DateSpan } from './dates.ts';
 
 export type MarkShape = 'point' | 'band' | 'bar';
 
@@ -327,4 +327,22 @@ export function shortLabel(text: string, max = 40): string {
   const cut = text.slice(0, max - 1);
   const space = text[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
+}
+
+/**
+ * The initial view of a timeline: `from`/`to` as written by a contributor (any
+ * precision: "2017", "2017-10", "2017-10-26"; `to` includes its whole month or
+ * year), else the events' extent. Throws a plain message for a bad bound.
+ */
+export function timelineDomain(times: MarkTime[], from?: string, to?: string): { domain: { from: number; to: number }; extent: { from: number; to: number } } {
+  const bound = (value: string | undefined, edge: 'from' | 'to') => {
+    if (value === undefined) return undefined;
+    const d = parsePartialDate(value);
+    if (!d.ok) throw new Error(`<Timeline ${edge}="${value}">: ${d.message}`);
+    return edge === 'from' ? firstMoment(d.value) : lastMoment(d.value);
+  };
+  const full = itemsExtent(times);
+  const domain = { from: bound(from, 'from') ?? full.from, to: bound(to, 'to') ?? full.to };
+  if (domain.to <= domain.from) throw new Error(`<Timeline from="${from ?? ''}" to="${to ?? ''}">: "to" must come after "from"`);
+  return { domain, extent: { from: Math.min(full.from, domain.from), to: Math.max(full.to, domain.to) } };
 }

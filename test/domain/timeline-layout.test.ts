@@ -195,3 +195,24 @@ describe('placeLabels on a narrow plot', () => {
     expect(none.shown).toBe(false);
   });
 });
+
+describe('timelineDomain', async () => {
+  const { timelineDomain } = await import('../../src/domain/timeline-layout.ts');
+  const times = [markTime(span('2017-11-03')), markTime(span(2015))];
+  it('starts at the first moment of `from` and ends after the whole of `to`', () => {
+    expect(timelineDomain(times, '2017-10', '2017-11').domain).toEqual({ from: utc(2017, 10, 1), to: utc(2017, 12, 1) });
+  });
+  it('falls back to the events, padded, and lets zooming out reach them all', () => {
+    const { domain, extent } = timelineDomain(times, '2017-10');
+    expect(domain.from).toBe(utc(2017, 10, 1));
+    expect(domain.to).toBeGreaterThan(utc(2017, 11, 4));
+    expect(extent.from).toBeLessThan(utc(2015));
+  });
+  it.each([
+    ['2017-13', undefined, '<Timeline from="2017-13">: "2017-13" is not a date: there is no month 13'],
+    ['2018', '2017', '<Timeline from="2018" to="2017">: "to" must come after "from"'],
+    [undefined, 'soon', '<Timeline to="soon">: "soon" is not a date'],
+  ])('refuses from=%j to=%j with a plain message', (from, to, message) => {
+    expect(() => timelineDomain(times, from, to)).toThrow(message);
+  });
+});
