@@ -1,10 +1,42 @@
-/** Where each entry lives on the site. One place, so links and pages agree. */
+/** Where each page and file lives on the site. One place, so links and pages agree. */
 import type { CollectionName } from '../schemas/index.ts';
 
 /** Root-relative URL of an entry page, e.g. /actors/kataib-hezbollah/. */
 export function entryUrl(collection: CollectionName, id: string): string {
   if (collection === 'pages' && id === 'overview') return '/';
   return `/${collection}/${id}/`;
+}
+
+/** Root-relative URL of a collection's index page, e.g. /actors/. */
+export function indexUrl(collection: Exclude<CollectionName, 'pages'>): string {
+  return `/${collection}/`;
+}
+
+export const homeUrl = '/';
+/** The page with the whole relation graph and its textual list. */
+export const graphUrl = '/graph/';
+/** The search page (built by the search step). */
+export const searchUrl = '/search/';
+/** The zipped offline edition (built after the web build by the offline step). */
+export const offlineZipUrl = '/dossier-offline.zip';
+export const feedUrl = '/feed.xml';
+export const sitemapUrl = '/sitemap.xml';
+export const faviconUrl = '/favicon.svg';
+/** The whole dossier as JSON (see README, "Data for reuse"). */
+export const dossierJsonUrl = '/data/dossier.json';
+
+/** One CSV per collection (and one for actor relations), e.g. /data/actors.csv. */
+export function csvUrl(name: CollectionName | 'relations'): string {
+  return `/data/${name}.csv`;
+}
+
+/**
+ * Absolute URL of a root-relative path on the published site, or undefined when no
+ * siteUrl is configured (then canonical links and og:url are left out).
+ */
+export function absoluteUrl(path: string, siteUrl: string | undefined): string | undefined {
+  if (!siteUrl) return undefined;
+  return siteUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
 }
 
 /** Anchor id of footnote n in an entry's source list. */

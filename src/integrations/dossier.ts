@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { formatProblem } from '../domain/problems.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentRoot } from '../pipeline/load.ts';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
 
 export function dossier(): AstroIntegration {
@@ -36,8 +37,13 @@ export function dossier(): AstroIntegration {
           const r = result.index.resolve(written);
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
-        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).digest('hex').slice(0, 16);
-        updateConfig({ markdown: { remarkPlugins: [[remarkDossier, { resolve, digest }]] } });
+        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(`render-v3 ${result.site.siteUrl ?? ''}`).digest('hex').slice(0, 16);
+        updateConfig({
+          markdown: {
+            remarkPlugins: [[remarkDossier, { resolve, digest }]],
+            rehypePlugins: [[rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
+          },
+        });
       },
     },
   };
