@@ -52,11 +52,13 @@ function enhance(fig: HTMLElement) {
       if (clash) text.style.display = 'none';
       else kept.push(box);
     });
-    // Country names give way to place names.
+    // Country names give way to place names, and are not shown cut at the edge.
+    const frame = svg!.getBoundingClientRect();
     for (const l of labels) {
       l.style.display = '';
       const box = l.getBoundingClientRect();
-      if (kept.some((k) => meets(k, box)) || dots.some((d) => meets(d, box))) l.style.display = 'none';
+      const cut = box.left < frame.left || box.right > frame.right || box.top < frame.top || box.bottom > frame.bottom;
+      if (cut || kept.some((k) => meets(k, box)) || dots.some((d) => meets(d, box))) l.style.display = 'none';
     }
   }
   function clamp(n: { k: number; x: number; y: number }) {
