@@ -126,4 +126,47 @@ describe('the offline edition', () => {
     expect(seen.outside).toEqual([]);
     await page.close();
   });
+
+  it('the timeline zooms and the map zooms from disk', async () => {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    await page.goto(url('index.html'));
+    const timeline = page.locator('figure[data-viz="timeline"]').first();
+    const span = () => timeline.evaluate((f) => Number((f as HTMLElement).dataset.to) - Number((f as HTMLElement).dataset.from));
+    const before = await span();
+    await timeline.locator('button[data-zoom="in"]').click();
+    await expect.poll(span).toBeLessThan(before);
+    const map = page.locator('figure[data-viz="map"]').first();
+    await map.locator('button[data-zoom="in"]').click();
+    await expect.poll(() => map.getAttribute('data-zoom')).toBe('2.00');
+    expect(seen.errors).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    await page.close();
+  });
+
+  it('the relations graph responds to the pointer from disk', async () => {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    await page.goto(url('graph/index.html'));
+    const fig = page.locator('figure[data-viz="graph"]').first();
+    await fig.locator('a.graph-node circle').first().hover();
+    await expect.poll(() => fig.getAttribute('class')).toContain('is-dim');
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the theme toggle works from disk and the choice follows the reader to the next page', async () => {
+    const page = await browser.newPage({ colorScheme: 'light' });
+    const seen = watch(page);
+    await page.goto(url('index.html'));
+    const toggle = page.locator('[data-theme-toggle]').first();
+    await toggle.click();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await page.locator('.site-nav a').first().click();
+    await page.waitForLoadState('load');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(page.locator('[data-theme-toggle]').first().getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
 });
