@@ -162,8 +162,10 @@ describe('the offline edition', () => {
     const toggle = page.locator('[data-theme-toggle]').first();
     await toggle.click();
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
-    await page.locator('.site-nav a').first().click();
-    await page.waitForLoadState('load');
+    const next = page.locator('.site-nav a').first();
+    const target = new URL((await next.getAttribute('href'))!, page.url()).href;
+    await next.click();
+    await page.waitForURL(target);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     await expect(page.locator('[data-theme-toggle]').first().getAttribute('aria-pressed')).resolves.toBe('true');
     expect(seen.errors).toEqual([]);
