@@ -1,15 +1,23 @@
 /**
  * The Dossier integration: runs the same check as `npm run check` before Astro
  * builds anything (a build with problems stops with the same messages), and wires
- * wikilinks and citations into Markdown rendering.
+ * wikilinks and citations into Markdown rendering, plus the safety steps that strip
+ * MDX code (remark-safe) and reduce HTML to an allowlist (rehype-safe).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatProblem } from '../domain/problems.ts';
 import { checkDossier } from '../pipeline/check.ts';
+import { contentComponents } from '../pipeline/body-check.ts';
 import { contentRoot } from '../pipeline/load.ts';
+import { rehypeSafe } from './rehype-safe.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
+import { remarkSafe } from './remark-safe.ts';
+
+// Renders are cached by Astro; a change to the safety rules must redo them.
+const SAFETY_SOURCES = ['./rehype-safe.ts', './remark-safe.ts', '../domain/markup-rules.ts', '../domain/url-policy.ts'];
 
 export function dossier(): AstroIntegration {
   return {
@@ -36,8 +44,16 @@ export function dossier(): AstroIntegration {
           const r = result.index.resolve(written);
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
-        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).digest('hex').slice(0, 16);
-        updateConfig({ markdown: { remarkPlugins: [[remarkDossier, { resolve, digest }]] } });
+        const components = contentComponents();
+        const hash = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(components.join());
+        for (const f of SAFETY_SOURCES) hash.update(readFileSync(new URL(f, import.meta.url)));
+        const digest = hash.digest('hex').slice(0, 16);
+        updateConfig({
+          markdown: {
+            remarkPlugins: [[remarkSafe, { components }], [remarkDossier, { resolve, digest }]],
+            rehypePlugins: [rehypeSafe],
+          },
+        });
       },
     },
   };
