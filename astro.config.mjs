@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { csp } from './src/integrations/csp.ts';
 import { dossier } from './src/integrations/dossier.ts';
 
 export default defineConfig({
@@ -14,7 +15,8 @@ export default defineConfig({
   // No prefetch, no client router: both need fetch(), which file:// refuses.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [dossier(), mdx()],
+  // Post-build steps run in this order: search index (pagefind) → csp → offline edition.
+  integrations: [dossier(), mdx(), csp()],
   markdown: { syntaxHighlight: false, smartypants: true },
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -39,7 +39,7 @@ const OPENER_RE = /\[\[|\[@/g;
 const CITE_ITEM_RE = /^@([A-Za-z0-9_][\w\-./:]*)\s*(?:,\s*(.+))?$/;
 
 /** Masks fenced code blocks and inline code so syntax inside them is ignored. */
-function maskCode(text: string): string {
+export function maskCode(text: string): string {
   let out = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, (m) => m.replace(/[^\n]/g, ' '));
   out = out.replace(/(`+)[^`\n][\s\S]*?\1/g, (m) => m.replace(/[^\n]/g, ' '));
   return out;

@@ -5,8 +5,9 @@
  * MDX code (remark-safe) and reduce HTML to an allowlist (rehype-safe).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatProblem } from '../domain/problems.ts';
 import { checkDossier } from '../pipeline/check.ts';
@@ -20,9 +21,23 @@ import { remarkSafe } from './remark-safe.ts';
 const SAFETY_SOURCES = ['./rehype-safe.ts', './remark-safe.ts', '../domain/markup-rules.ts', '../domain/url-policy.ts'];
 
 export function dossier(): AstroIntegration {
+  let outDir: string | undefined;
   return {
     name: 'dossier',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        // From here on Astro overwrites the output folder; a build that then fails
+        // (a page, a post-build step) would leave it half-written: remove it instead.
+        // A build stopped by the check (above, before this) leaves the previous one.
+        process.once('exit', (code) => {
+          if (code === 0 || !outDir) return;
+          rmSync(outDir, { recursive: true, force: true });
+          console.error(`The build failed: ${outDir} was removed, so that no half-built site can be published.`);
+        });
+      },
       'astro:config:setup': async ({ command, updateConfig, logger }) => {
         const root = contentRoot();
         const result = await checkDossier(root);

@@ -3,13 +3,16 @@
  * and remark-gfm; remark-mdx for .mdx: parse only, nothing is evaluated) and
  * applies the markup rules of src/domain/markup-rules.ts.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { maskCode } from '../domain/body.ts';
 import { markupViolations, type MdNode } from '../domain/markup-rules.ts';
+import { urlProblem } from '../domain/url-policy.ts';
 
 /** src/components/content/: the only components an .mdx entry may use. */
 export const CONTENT_COMPONENTS_DIR = fileURLToPath(new URL('../components/content/', import.meta.url));
@@ -24,6 +27,48 @@ const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
 
 const MAY_HOLD_MARKUP = /<|\]\(|\]:/;
+
+/**
+ * Limits that keep parsing fast: the Markdown parser slows down steeply (quadratic
+ * or worse) on deeply nested quotes and lists and on very long paragraphs full of
+ * unmatched brackets or emphasis marks. No real entry comes near these.
+ */
+export const MAX_NESTING = 16;
+export const MAX_BLOCK_CHARS = 20_000;
+
+/** Deep nesting and overlong paragraphs, found without parsing (code blocks are ignored). */
+export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
+  const issues: BodyIssue[] = [];
+  const lines = maskCode(body).split('\n');
+  let blockStart = 0;
+  let blockChars = 0;
+  let reportedNesting = false;
+  lines.forEach((line, i) => {
+    if (line.trim() === '') {
+      blockChars = 0;
+      blockStart = i + 1;
+      return;
+    }
+    blockChars += line.length + 1;
+    if (blockChars > MAX_BLOCK_CHARS && blockChars - line.length - 1 <= MAX_BLOCK_CHARS) {
+      issues.push({ line: firstLine + blockStart, message: `this paragraph is over ${MAX_BLOCK_CHARS.toLocaleString('en')} characters long: split it with blank lines` });
+    }
+    let rest = line.replace(/\t/g, '    ');
+    let depth = 0;
+    for (;;) {
+      const m = /^ {0,3}>|^ *(?:[-+*]|\d{1,9}[.)])(?= |$)/.exec(rest);
+      if (!m) break;
+      depth++;
+      rest = rest.slice(m[0].length);
+    }
+    depth += Math.floor(/^ */.exec(line.replace(/\t/g, '    '))![0].length / 2);
+    if (depth > MAX_NESTING && !reportedNesting) {
+      reportedNesting = true;
+      issues.push({ line: firstLine + i, message: `quotes or lists are nested too deeply here (${depth} levels; at most ${MAX_NESTING}): flatten them` });
+    }
+  });
+  return issues;
+}
 
 export interface BodyIssue {
   /** 1-based line in the file (the body's lines offset by where it starts). */
@@ -45,15 +90,58 @@ export function parseBody(body: string, isMdx: boolean): { ok: true; tree: MdNod
 }
 
 /** Every markup problem in one body: raw HTML, unsafe URLs, and for MDX its code rules. */
-export function checkBodyMarkup(body: string, options: { mdx: boolean; firstLine: number; components: readonly string[] }): BodyIssue[] {
+export interface BodyCheckOptions {
+  mdx: boolean;
+  /** Line of the body's first line in the file. */
+  firstLine: number;
+  components: readonly string[];
+  /** Where the entry is, to find the image files it refers to. */
+  location?: { dir: string; root: string };
+}
+
+export function checkBodyMarkup(body: string, options: BodyCheckOptions): BodyIssue[] {
   // Parsing costs ~5 ms a body; a Markdown body without "<", "](" or "]:" can hold
   // no HTML, link, image or definition (CommonMark allows no space inside those).
+  const shape = bodyShapeProblems(body, options.firstLine);
+  if (shape.length) return shape; // not parsed: it could take minutes
   if (!options.mdx && !MAY_HOLD_MARKUP.test(body)) return [];
   const at = (line: number | undefined) => (line ?? 1) + options.firstLine - 1;
   const parsed = parseBody(body, options.mdx);
   if (!parsed.ok) return [{ line: at(parsed.line), ...(parsed.column ? { column: parsed.column } : {}), message: parsed.message }];
-  return markupViolations(parsed.tree, { components: options.components }).map((v) => {
+  const issues = markupViolations(parsed.tree, { components: options.components }).map((v) => {
     const start = v.at ?? (v.attribute ?? v.node).position?.start ?? v.node.position?.start;
     return { line: at(start?.line), ...(start ? { column: start.column } : {}), message: v.message };
   });
+  if (options.location) {
+    for (const { node, message } of missingImages(parsed.tree, options.location)) {
+      const start = node.position?.start;
+      issues.push({ line: at(start?.line), ...(start ? { column: start.column } : {}), message });
+    }
+  }
+  return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Relative images must be files inside the dossier folder (Astro fails the build otherwise). */
+function missingImages(tree: MdNode, where: { dir: string; root: string }): { node: MdNode; message: string }[] {
+  const out: { node: MdNode; message: string }[] = [];
+  const definitions = new Map<string, MdNode>();
+  const images: MdNode[] = [];
+  const visit = (n: MdNode) => {
+    if (n.type === 'definition' && n.identifier) definitions.set(n.identifier, n);
+    if (n.type === 'image' || n.type === 'imageReference') images.push(n);
+    n.children?.forEach(visit);
+  };
+  visit(tree);
+  for (const node of images) {
+    const url = node.type === 'image' ? node.url : definitions.get(node.identifier ?? '')?.url;
+    if (!url || url.startsWith('/') || urlProblem(url, 'image')) continue; // site paths; bad URLs are reported already
+    const file = path.resolve(where.dir, decodeURI(url.replace(/[?#].*$/, '')));
+    const shown = path.relative(where.root, file).split(path.sep).join('/');
+    if (shown.startsWith('..') || path.isAbsolute(shown)) {
+      out.push({ node, message: `image "${url}" is outside the dossier folder: keep images inside it` });
+    } else if (!existsSync(file) || !statSync(file).isFile()) {
+      out.push({ node, message: `image "${url}": there is no file ${shown}` });
+    }
+  }
+  return out;
 }

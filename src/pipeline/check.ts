@@ -2,6 +2,7 @@
  * The whole check: load every entry, then resolve every reference, wikilink and
  * citation against one index. Used by `npm run check`, the build and the tests.
  */
+import path from 'node:path';
 import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } from '../domain/references.ts';
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
 import { bodySyntaxProblems } from '../domain/body.ts';
@@ -21,7 +22,7 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   // Entries with schema errors still count as existing, so one typo doesn't cascade.
   const all = [...loaded.entries, ...(loaded.partial as unknown as Entry[])];
   const components = contentComponents();
-  const problems = [...loaded.problems, ...crossCheck(all, new EntryIndex(all)), ...all.flatMap((e) => bodyProblems(e, components))];
+  const problems = [...loaded.problems, ...crossCheck(all, new EntryIndex(all)), ...all.flatMap((e) => bodyProblems(e, components, root))];
   const index = new EntryIndex(loaded.entries);
   const sorted = sortProblems(problems);
   return {
@@ -58,11 +59,12 @@ export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
 }
 
 /** Problems inside one body: unclosed [[ / [@, raw HTML, unsafe URLs, MDX code. */
-export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[]): Problem[] {
+export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[], root: string): Problem[] {
   const mdx = entry.file.endsWith('.mdx');
+  const location = { dir: path.dirname(path.join(root, entry.file)), root };
   return [
     ...bodySyntaxProblems(entry.body, entry.bodyFirstLine),
-    ...checkBodyMarkup(entry.body, { mdx, firstLine: entry.bodyFirstLine, components }),
+    ...checkBodyMarkup(entry.body, { mdx, firstLine: entry.bodyFirstLine, components, location }),
   ].map((p) => ({ file: entry.file, ...p, field: 'body', severity: 'error' as const }));
 }
 
