@@ -33,7 +33,7 @@ export type BodyToken = ({ type: 'wikilink' } & Wikilink) | ({ type: 'citation' 
 
 // Both may wrap onto the next line (editors and reflowing do that), never across a
 // blank line (that ends the paragraph). `[@name](url)` is a link, not a citation.
-const TOKEN_RE = /\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]|\[(@[^\[\]]+)\](?!\()/g;
+const TOKEN_RE = /\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]|\[(@[^\[\]]+)\](\()?/g;
 const BLANK_LINE_RE = /\n[ \t]*\n/;
 const OPENER_RE = /\[\[|\[@/g;
 const CITE_ITEM_RE = /^@([A-Za-z0-9_][\w\-./:]*)\s*(?:,\s*(.+))?$/;
@@ -100,6 +100,7 @@ function scan(text: string, firstLine: number): { tokens: BodyToken[]; problems:
     const from = m.index!;
     const to = from + m[0].length;
     claimed.push([from, to]);
+    if (m[4]) continue; // [@name](url): a Markdown link
     const original = text.slice(from, to);
     const pos = position(from);
     if (m[1] !== undefined) {

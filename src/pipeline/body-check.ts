@@ -3,7 +3,7 @@
  * and remark-gfm; remark-mdx for .mdx: parse only, nothing is evaluated) and
  * applies the markup rules of src/domain/markup-rules.ts.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
@@ -121,6 +121,12 @@ export function checkBodyMarkup(body: string, options: BodyCheckOptions): BodyIs
   return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
+/** Script, event handlers, external references or entity definitions in an SVG file. */
+export function svgActiveContent(svg: string): string | undefined {
+  const m = /<script\b|<foreignObject\b|<!ENTITY|<!DOCTYPE|<(?:iframe|embed|object|handler|listener)\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?(?!#)|@import|url\(\s*["']?(?!#)/i.exec(svg);
+  return m ? `"${m[0].trim()}"` : undefined;
+}
+
 /** Relative images must be files inside the dossier folder (Astro fails the build otherwise). */
 function missingImages(tree: MdNode, where: { dir: string; root: string }): { node: MdNode; message: string }[] {
   const out: { node: MdNode; message: string }[] = [];
@@ -141,6 +147,9 @@ function missingImages(tree: MdNode, where: { dir: string; root: string }): { no
       out.push({ node, message: `image "${url}" is outside the dossier folder: keep images inside it` });
     } else if (!existsSync(file) || !statSync(file).isFile()) {
       out.push({ node, message: `image "${url}": there is no file ${shown}` });
+    } else if (/\.svgz?$/i.test(file)) {
+      const active = svgActiveContent(readFileSync(file, 'latin1'));
+      if (active) out.push({ node, message: `image "${url}" contains ${active}: an SVG file runs it when opened on its own; remove it (or use a PNG)` });
     }
   }
   return out;

@@ -91,7 +91,7 @@ export function yamlTooDeep(yaml: string, limit = MAX_YAML_DEPTH): { line: numbe
 
 export function parseYaml(yaml: string): YamlResult {
   const tooDeep = yamlTooDeep(yaml);
-  if (tooDeep) return { ok: false, message: `${TOO_DEEP} (${tooDeep.depth}+ levels here; at most ${MAX_YAML_DEPTH})`, line: tooDeep.line };
+  if (tooDeep) return { ok: false, message: `${TOO_DEEP}: more than ${MAX_YAML_DEPTH} levels here`, line: tooDeep.line };
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length) {
@@ -99,6 +99,13 @@ export function parseYaml(yaml: string): YamlResult {
     const pos = lineCounter.linePos(e.pos[0]);
     const plain = plainYamlError(e.message);
     return { ok: false, message: plain === TOO_DEEP ? plain : `the YAML cannot be read: ${plain}`, line: pos.line, column: pos.col };
+  }
+  // An unknown tag (!!js/function, !custom) is only a warning to the parser; here it is
+  // an error: entries have no use for tags, and a reader of the file may think it runs.
+  const tag = doc.warnings.find((w) => /tag/i.test(w.message));
+  if (tag) {
+    const pos = lineCounter.linePos(tag.pos[0]);
+    return { ok: false, message: `the YAML uses a tag (${/![\w!/:.-]*/.exec(yaml.slice(tag.pos[0]))?.[0] ?? '!'}): tags are not used in entries; remove it and write the plain value`, line: pos.line, column: pos.col };
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -114,7 +121,7 @@ export function parseYaml(yaml: string): YamlResult {
   }
 }
 
-const TOO_DEEP = 'the frontmatter is nested too deeply to read: fields need at most a few levels (a list of groups of fields)';
+const TOO_DEEP = 'the frontmatter is nested too deeply to read (fields need only a few levels)';
 
 function plainYamlError(message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
