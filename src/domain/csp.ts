@@ -13,8 +13,10 @@
  * 'wasm-unsafe-eval' lets search (Pagefind) compile its WebAssembly; it allows no
  * JavaScript eval. data: images are for images the project generates (maps, charts).
  *
- * The same pass refuses what no policy should have to catch: inline event-handler
- * attributes, javascript: URLs, and resources loaded from another site.
+ * The same pass gives external links without a rel rel="noopener noreferrer", and
+ * refuses what no policy should have to catch: inline event-handler attributes,
+ * javascript: URLs, resources loaded from another site, external links whose rel
+ * lacks noopener/noreferrer.
  */
 import { createHash } from 'node:crypto';
 import type { Element, Root, RootContent } from 'hast';
@@ -83,6 +85,7 @@ export function applyCsp(html: string, options: CspOptions = {}): CspResult {
   const styleAttributes: string[] = [];
   const problems: string[] = [];
   const cuts: { from: number; to: number }[] = [];
+  const inserts: { at: number; text: string }[] = [];
   let charset: Element | undefined;
   let head: Element | undefined;
 
@@ -109,6 +112,11 @@ export function applyCsp(html: string, options: CspOptions = {}): CspResult {
       if (scheme === 'javascript' || scheme === 'vbscript') problems.push(`<${tag} ${name}="${value.slice(0, 40)}">: ${scheme}: URLs are not allowed`);
     }
     const rels = (Array.isArray(p.rel) ? p.rel : []).map((r) => String(r).toLowerCase());
+    // External links never tell the other site where the reader came from, nor get a handle on this page.
+    if (tag === 'a' && typeof p.href === 'string' && isRemote(p.href)) {
+      if (p.rel === undefined && el.position?.start.offset !== undefined) inserts.push({ at: el.position.start.offset + 2, text: ' rel="noopener noreferrer"' });
+      else if (!rels.includes('noopener') || !rels.includes('noreferrer')) problems.push(`<a href="${p.href.slice(0, 60)}" rel="${rels.join(' ')}">: an external link needs rel="noopener noreferrer"`);
+    }
     const loads = (tag === 'link' && rels.some((r) => RESOURCE_LINK_RELS.has(r)) && typeof p.href === 'string' ? [p.href] : [])
       .concat(['script', 'img', 'iframe', 'frame', 'embed', 'video', 'audio', 'source', 'track', 'input'].includes(tag) && typeof p.src === 'string' ? [p.src] : [])
       .concat(tag === 'object' && typeof p.data === 'string' ? [p.data] : []);
@@ -119,10 +127,6 @@ export function applyCsp(html: string, options: CspOptions = {}): CspResult {
 
   const policy = buildPolicy({ scripts, styles, styleAttributes }, options);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
-  // Remove old policies (a page processed twice keeps exactly one), then insert.
-  let out = html;
-  for (const cut of cuts.sort((a, b) => b.from - a.from)) out = out.slice(0, cut.from) + out.slice(cut.to);
-  const removedBefore = (offset: number) => cuts.filter((c) => c.to <= offset).reduce((n, c) => n + (c.to - c.from), 0);
   let at: number | undefined;
   if (charset?.position?.end.offset !== undefined) at = charset.position.end.offset;
   else if (head?.position?.start.offset !== undefined) at = html.indexOf('>', head.position.start.offset) + 1;
@@ -130,7 +134,14 @@ export function applyCsp(html: string, options: CspOptions = {}): CspResult {
     problems.push('the page has no <head>: the security policy cannot be added');
     return { html, policy, problems };
   }
-  at -= removedBefore(at);
-  out = out.slice(0, at) + meta + out.slice(at);
+  // One pass of edits from the end, so earlier offsets stay valid: old policies out
+  // (a page processed twice keeps exactly one), the new one and rel attributes in.
+  const edits = [
+    ...cuts.map((c) => ({ from: c.from, to: c.to, text: '' })),
+    ...inserts.map((i) => ({ from: i.at, to: i.at, text: i.text })),
+    { from: at, to: at, text: meta },
+  ].sort((a, b) => b.from - a.from || b.to - a.to);
+  let out = html;
+  for (const e of edits) out = out.slice(0, e.from) + e.text + out.slice(e.to);
   return { html: out, policy, problems };
 }

@@ -57,4 +57,11 @@ describe('applyCsp', () => {
       '<img> loads https://tracker.example/p.png from another site: every file must come from this site (readers\' privacy, offline edition)',
     ]);
   });
+
+  it('gives external links rel="noopener noreferrer", in templates as in bodies', () => {
+    const { html, problems } = applyCsp(page('', '<a href="https://example.com/">a</a><a class="x" href="//example.org/">b</a><a href="/local/">c</a><a href="https://example.net/" rel="noopener noreferrer">d</a>'));
+    expect(html).toContain('<a rel="noopener noreferrer" href="https://example.com/">a</a><a rel="noopener noreferrer" class="x" href="//example.org/">b</a><a href="/local/">c</a><a href="https://example.net/" rel="noopener noreferrer">d</a>');
+    expect(problems).toEqual([]);
+    expect(applyCsp(page('', '<a href="https://example.com/" rel="external">a</a>')).problems).toEqual(['<a href="https://example.com/" rel="external">: an external link needs rel="noopener noreferrer"']);
+  });
 });
