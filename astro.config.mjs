@@ -19,4 +19,7 @@ export default defineConfig({
   integrations: [dossier(), mdx(), csp()],
   markdown: { syntaxHighlight: false, smartypants: true },
   vite: { build: { assetsInlineLimit: 0 } },
+  // Writes .astro/collections/*.schema.json and a file→collection map that the Astro
+  // VS Code extension uses for frontmatter completion and errors (see CONTRIBUTING.md).
+  experimental: { contentIntellisense: true },
 });
