@@ -27,7 +27,7 @@ describe.each<FixtureName>(['mini', 'content'])('the %s build', (name) => {
   it('has exactly one policy on every page, first after <meta charset>, without unsafe-inline or other origins', () => {
     for (const file of htmlFiles(distOf(name))) {
       const html = readFileSync(file, 'utf8');
-      const metas = html.match(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/g) ?? [];
+      const metas: string[] = html.match(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/g) ?? [];
       expect(metas, file).toHaveLength(1);
       expect(html.indexOf(metas[0]), file).toBe(html.indexOf('<meta charset="utf-8">') + '<meta charset="utf-8">'.length);
       expect(metas[0]).toContain("object-src 'none'");

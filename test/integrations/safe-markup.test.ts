@@ -3,7 +3,7 @@
  * problems only as warnings). Bodies are rendered by the same processors and plugin
  * order as the build: Astro's Markdown processor, and MDX's compiler.
  */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type RemarkPlugin } from '@astrojs/markdown-remark';
 import { compile } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import { rehypeSafe } from '../../src/integrations/rehype-safe.ts';
@@ -15,7 +15,8 @@ const targets: Record<string, LinkTarget> = { 'group-a': { collection: 'actors',
 const processor = createMarkdownProcessor({
   syntaxHighlight: false,
   smartypants: true,
-  remarkPlugins: [[remarkSafe, { components: [] }], [remarkDossier, { resolve: (w: string) => targets[w], digest: 'test' }]],
+  // Our plugins type their trees loosely (they read a few fields); Astro wants mdast's Root.
+  remarkPlugins: [[remarkSafe as unknown as RemarkPlugin, { components: [] }], [remarkDossier as unknown as RemarkPlugin, { resolve: (w: string) => targets[w], digest: 'test' }]],
   rehypePlugins: [rehypeSafe],
 });
 const render = async (md: string) => (await (await processor).render(md)).code;
