@@ -3,10 +3,11 @@
  * as remark and remark-mdx produce it). Content arrives from strangers, so:
  * - no raw HTML (HTML comments are allowed and dropped);
  * - links only http(s), mailto or site-relative; images only files of the dossier;
- * - MDX is code: an .mdx body may import only the project's content components
- *   (src/components/content/, written `~/components/content/Name.astro`), may not
- *   export anything, and may contain no JavaScript expression except literal
- *   attribute values of those components (see isLiteralValue).
+ * - MDX is code: an .mdx body may use only the project's content components
+ *   (src/components/content/; pages pass them in, or an entry imports one as
+ *   `~/components/content/Name.astro`), may not export anything, and may contain no
+ *   JavaScript expression except literal attribute values of those components
+ *   (see isLiteralValue).
  * The check reports every violation; the build removes the offending nodes
  * (remark-safe.ts), so that nothing reaches a page even if the check was skipped.
  * Pure: works on a tree it is given; parsing lives in src/pipeline/body-check.ts.
@@ -163,8 +164,10 @@ export function markupViolations(tree: MdNode, options: MarkupRuleOptions): Mark
         : 'fragments (<>…</>) are not allowed: write the content without them' });
       return;
     }
-    if (!imported.has(name)) {
-      out.push({ node, parent, message: `<${name}> is not an imported content component: add import ${name} from '${CONTENT_COMPONENTS_PREFIX}${name}.astro' at the top (only components in src/components/content/ may be used)` });
+    // Pages pass every content component to MDX, so they work without an import too.
+    if (!imported.has(name) && !available.has(name)) {
+      const list = [...available].sort().join(', ') || 'none yet';
+      out.push({ node, parent, message: `<${name}> is not a content component: only the components in src/components/content/ may be used (${list})` });
       return;
     }
     for (const attribute of node.attributes ?? []) {

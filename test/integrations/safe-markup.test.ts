@@ -78,7 +78,7 @@ describe('Markdown bodies are reduced to safe markup in the build', () => {
 
 describe('MDX code never reaches the compiled page', () => {
   const compileMdx = async (source: string) => String(await compile(source, {
-    remarkPlugins: [[remarkSafe, { components: ['Timeline'] }]],
+    remarkPlugins: [[remarkSafe, { components: ['Timeline', 'Graph'] }]],
     rehypePlugins: [rehypeSafe],
   }));
 
@@ -91,12 +91,16 @@ describe('MDX code never reaches the compiled page', () => {
       '<Timeline events={["a", "b"]} span={{ start: 2017, end: -1 }} title="T" data={fs.readFileSync("/etc/passwd")} onClick="alert(1)" {...globalThis} />',
       '',
       'Text {alert(document.cookie)} and <div onClick={() => alert(1)}>inner text</div> and <Unknown />.',
+      '',
+      '<Graph focus="x" />',
     ].join('\n'));
     expect(js).toContain('~/components/content/Timeline.astro');
     expect(js).toMatch(/events: \["a", "b"\]/);
     expect(js).toContain('title: "T"');
     for (const gone of ['node:fs', 'process.env', 'readFileSync', 'alert', 'onClick', 'globalThis', 'Unknown', 'document.cookie']) expect(js).not.toContain(gone);
     expect(js).toContain('inner text');
+    // A content component used without an import (pages pass them in) stays.
+    expect(js).toMatch(/_jsx\(Graph, \{\s*focus: "x"/);
   });
 });
 
