@@ -25,19 +25,6 @@ export function dossier(): AstroIntegration {
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        outDir = fileURLToPath(config.outDir);
-      },
-      'astro:build:start': () => {
-        // From here on Astro overwrites the output folder; a build that then fails
-        // (a page, a post-build step) would leave it half-written: remove it instead.
-        // A build stopped by the check (above, before this) leaves the previous one.
-        process.once('exit', (code) => {
-          if (code === 0 || !outDir) return;
-          rmSync(outDir, { recursive: true, force: true });
-          console.error(`The build failed: ${outDir} was removed, so that no half-built site can be published.`);
-        });
-      },
       'astro:config:setup': async ({ command, updateConfig, logger }) => {
         const root = contentRoot();
         const result = await checkDossier(root);
@@ -68,6 +55,19 @@ export function dossier(): AstroIntegration {
             remarkPlugins: [[remarkSafe, { components }], [remarkDossier, { resolve, digest }]],
             rehypePlugins: [rehypeSafe],
           },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        // From here on Astro overwrites the output folder; a build that then fails
+        // (a page, a post-build step) would leave it half-written: remove it instead.
+        // A build stopped by the check (config:setup, earlier) leaves the previous one.
+        process.once('exit', (code) => {
+          if (code === 0 || !outDir) return;
+          rmSync(outDir, { recursive: true, force: true });
+          console.error(`The build failed: ${outDir} was removed, so that no half-built site can be published.`);
         });
       },
     },

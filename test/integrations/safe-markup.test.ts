@@ -110,3 +110,21 @@ describe('liveMarkup (the detector the tests rely on)', () => {
     expect(liveMarkup('<p title="</noscript><img src=x onerror=alert(1)>">&lt;script&gt;</p>')).toEqual([]);
   });
 });
+
+describe('the dossier integration', () => {
+  it('puts the safety steps into Astro\'s Markdown (and so MDX) pipeline, in dev as in build', async () => {
+    const { dossier } = await import('../../src/integrations/dossier.ts');
+    const { FIXTURES } = await import('../helpers/build.ts');
+    const saved = process.env.DOSSIER_CONTENT_DIR;
+    process.env.DOSSIER_CONTENT_DIR = FIXTURES.mini;
+    try {
+      const updates: any[] = [];
+      await (dossier().hooks as any)['astro:config:setup']({ command: 'dev', updateConfig: (u: unknown) => updates.push(u), logger: { warn() {}, info() {} } });
+      const { remarkPlugins, rehypePlugins } = updates[0].markdown;
+      expect(remarkPlugins.map((p: any[]) => p[0])).toEqual([remarkSafe, remarkDossier]);
+      expect(rehypePlugins).toEqual([rehypeSafe]);
+    } finally {
+      process.env.DOSSIER_CONTENT_DIR = saved;
+    }
+  });
+});
