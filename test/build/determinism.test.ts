@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDossier, CACHE, distOf, FIXTURES } from '../helpers/build.ts';
+import { buildDossierAsync, CACHE, distOf, FIXTURES } from '../helpers/build.ts';
 
 /** sha256 of every file, by path relative to the folder. */
 function hashTree(dir: string): Record<string, string> {
@@ -20,9 +20,9 @@ function hashTree(dir: string): Record<string, string> {
 }
 
 describe('deterministic builds', () => {
-  it('a second clean build of the mini dossier, under another name, is byte-identical to the first', () => {
+  it('a second clean build of the mini dossier, under another name, is byte-identical to the first', async () => {
     rmSync(path.join(CACHE, 'mini-again'), { recursive: true, force: true });
-    const again = buildDossier('mini-again', FIXTURES.mini);
+    const again = await buildDossierAsync('mini-again', FIXTURES.mini);
     expect(again.status, again.output.slice(-2000)).toBe(0);
     const first = hashTree(distOf('mini'));
     const second = hashTree(again.dist);
