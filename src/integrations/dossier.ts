@@ -13,6 +13,7 @@ import { formatProblem } from '../domain/problems.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentComponents } from '../pipeline/body-check.ts';
 import { contentRoot } from '../pipeline/load.ts';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeSafe } from './rehype-safe.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
 import { remarkSafe } from './remark-safe.ts';
@@ -47,13 +48,14 @@ export function dossier(): AstroIntegration {
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
         const components = contentComponents();
-        const hash = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(components.join());
+        const hash = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(components.join()).update(`render-v3 ${result.site.siteUrl ?? ''}`);
         for (const f of SAFETY_SOURCES) hash.update(readFileSync(new URL(f, import.meta.url)));
         const digest = hash.digest('hex').slice(0, 16);
         updateConfig({
           markdown: {
             remarkPlugins: [[remarkSafe, { components }], [remarkDossier, { resolve, digest }]],
-            rehypePlugins: [rehypeSafe],
+            // Sanitise first; then mark external links (their classes and marks are our own markup).
+            rehypePlugins: [rehypeSafe, [rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
           },
         });
       },
