@@ -41,7 +41,7 @@ const isDataBlock = (el: Element) => /json/.test(String(el.properties?.type ?? '
 
 /**
  * What the templates themselves put on pages: head meta/link, the search form, inline
- * SVG drawings (icons, charts), data blocks, and scripts without a payload. Handlers
+ * SVG drawings (icons, charts), noscript notes, data blocks, and scripts without a payload. Handlers
  * and script URLs are still reported anywhere, and scripts are checked wherever they are.
  */
 const ours = (el: Element, ancestors: Element[]) => {
@@ -50,7 +50,8 @@ const ours = (el: Element, ancestors: Element[]) => {
     return !/alert\(/.test(textOf(el)) && (el.properties?.src === undefined || /^\/(?!\/)/.test(String(el.properties.src)));
   }
   if (ancestors.some((a) => a.tagName === 'head') && ['meta', 'link'].includes(el.tagName)) return true;
-  if (el.tagName === 'svg') return true;
+  // <noscript> content is inert text when scripts run; drawings may be inline SVG.
+  if (el.tagName === 'svg' || el.tagName === 'noscript') return true;
   return el.tagName === 'form' && el.properties?.action === '/search/';
 };
 
