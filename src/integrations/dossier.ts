@@ -1,18 +1,28 @@
 /**
  * The Dossier integration: runs the same check as `npm run check` before Astro
  * builds anything (a build with problems stops with the same messages), and wires
- * wikilinks and citations into Markdown rendering.
+ * wikilinks and citations into Markdown rendering, plus the safety steps that strip
+ * MDX code (remark-safe) and reduce HTML to an allowlist (rehype-safe).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatProblem } from '../domain/problems.ts';
 import { checkDossier } from '../pipeline/check.ts';
+import { contentComponents } from '../pipeline/body-check.ts';
 import { contentRoot } from '../pipeline/load.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
+import { rehypeSafe } from './rehype-safe.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
+import { remarkSafe } from './remark-safe.ts';
+
+// Renders are cached by Astro; a change to the safety rules must redo them.
+const SAFETY_SOURCES = ['./rehype-safe.ts', './remark-safe.ts', '../domain/markup-rules.ts', '../domain/url-policy.ts'];
 
 export function dossier(): AstroIntegration {
+  let outDir: string | undefined;
   return {
     name: 'dossier',
     hooks: {
@@ -37,12 +47,29 @@ export function dossier(): AstroIntegration {
           const r = result.index.resolve(written);
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
-        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(`render-v3 ${result.site.siteUrl ?? ''}`).digest('hex').slice(0, 16);
+        const components = contentComponents();
+        const hash = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(components.join()).update(`render-v3 ${result.site.siteUrl ?? ''}`);
+        for (const f of SAFETY_SOURCES) hash.update(readFileSync(new URL(f, import.meta.url)));
+        const digest = hash.digest('hex').slice(0, 16);
         updateConfig({
           markdown: {
-            remarkPlugins: [[remarkDossier, { resolve, digest }]],
-            rehypePlugins: [[rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
+            remarkPlugins: [[remarkSafe, { components }], [remarkDossier, { resolve, digest }]],
+            // Sanitise first; then mark external links (their classes and marks are our own markup).
+            rehypePlugins: [rehypeSafe, [rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
           },
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        // From here on Astro overwrites the output folder; a build that then fails
+        // (a page, a post-build step) would leave it half-written: remove it instead.
+        // A build stopped by the check (config:setup, earlier) leaves the previous one.
+        process.once('exit', (code) => {
+          if (code === 0 || !outDir) return;
+          rmSync(outDir, { recursive: true, force: true });
+          console.error(`The build failed: ${outDir} was removed, so that no half-built site can be published.`);
         });
       },
     },
