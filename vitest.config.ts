@@ -4,12 +4,13 @@ import { defineConfig } from 'vitest/config';
 // global setup (test/global-setup.ts) and includes the browser tests.
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    // Generous: browser tests walk many pages, and a loaded 2-core runner is slow.
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/{domain,pipeline,schemas,content,integrations,client,scripts}/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/{domain,pipeline,schemas,content,integrations,client,scripts,bench}/**/*.test.ts'] } },
       { extends: true, test: { name: 'site', include: ['test/{site,browser,build}/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
     ],
   },

@@ -122,8 +122,9 @@ describe('the dossier integration', () => {
       await (dossier().hooks as any)['astro:config:setup']({ command: 'dev', updateConfig: (u: unknown) => updates.push(u), logger: { warn() {}, info() {} } });
       const { remarkPlugins, rehypePlugins } = updates[0].markdown;
       expect(remarkPlugins.map((p: any[]) => p[0])).toEqual([remarkSafe, remarkDossier]);
-      // The sanitiser runs first, so that our own later steps (external-link marks) are kept.
+      // The allowlist runs first; marking external links comes after, on safe markup.
       expect(rehypePlugins[0]).toBe(rehypeSafe);
+      expect(rehypePlugins.slice(1).map((p: any) => (Array.isArray(p) ? p[0] : p).name)).toEqual(['rehypeExternalLinks']);
     } finally {
       process.env.DOSSIER_CONTENT_DIR = saved;
     }
