@@ -48,7 +48,7 @@ describe.each<FixtureName>(['mini', 'content'])('the %s build', (name) => {
     } finally {
       await server.close();
     }
-  });
+  }, 300_000); // every page of the dossier, one after another
 });
 
 describe('the violation detector', () => {
