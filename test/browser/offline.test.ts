@@ -39,7 +39,13 @@ function watch(page: Page) {
     const u = r.url();
     if (!u.startsWith(inside) && !u.startsWith('data:')) seen.outside.push(`${page.url()} → ${u}`);
   });
-  page.on('requestfailed', (r) => seen.failed.push(`${page.url()} → ${r.url()} (${r.failure()?.errorText})`));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    // ERR_ABORTED is the browser cancelling a request (the favicon, say) because the test
+    // moved on to the next page; a missing file fails as ERR_FILE_NOT_FOUND and is counted,
+    // and every <link href> is also checked on disk below.
+    if (reason !== 'net::ERR_ABORTED') seen.failed.push(`${page.url()} → ${r.url()} (${reason})`);
+  });
   return seen;
 }
 
@@ -60,9 +66,10 @@ describe('the offline edition', () => {
       await page.goto(url(rel), { waitUntil: 'load' });
       // Deferred scripts have run by "load"; let any enhancement finish its first frame.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-      // HTML and SVG links (an SVG <a> may use href or xlink:href) and forms (the search
-      // boxes lead to the search page), as the browser resolves them.
-      const links = await page.$$eval('a, area, form[action]', (as) => as
+      // HTML and SVG links (an SVG <a> may use href or xlink:href), forms (the search
+      // boxes lead to the search page) and <link>s (icon, stylesheets, feed), as the
+      // browser resolves them.
+      const links = await page.$$eval('a, area, form[action], link[href]', (as) => as
         .map((a) => a.getAttribute(a.tagName === 'FORM' ? 'action' : 'href') ?? a.getAttribute('xlink:href'))
         .filter((raw): raw is string => raw !== null)
         .map((raw) => ({ raw, abs: new URL(raw, document.baseURI).href })));
