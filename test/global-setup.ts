@@ -2,7 +2,8 @@
  * Builds each shared dossier once per test run. Test files read test/.cache/<name>/dist.
  * A failing build fails the run with Astro's output, not a timeout later.
  */
-import { buildDossier, FIXTURES } from './helpers/build.ts';
+import { rmSync } from 'node:fs';
+import { buildDossier, FIXTURES, OUTSIDE_DIST } from './helpers/build.ts';
 
 export default function setup() {
   for (const [name, dir] of Object.entries(FIXTURES)) {
@@ -11,4 +12,8 @@ export default function setup() {
     if (r.status !== 0) throw new Error(`Building the ${name} dossier failed:\n${r.output.slice(-4000)}`);
     console.log(`built ${name} dossier in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  // The determinism test compares this second build of mini, made outside the project.
+  rmSync(OUTSIDE_DIST, { recursive: true, force: true });
+  const r = buildDossier('mini-outside', FIXTURES.mini, { DOSSIER_OUT_DIR: OUTSIDE_DIST });
+  if (r.status !== 0) throw new Error(`Building the mini dossier outside the project failed:\n${r.output.slice(-4000)}`);
 }

@@ -5,7 +5,7 @@
  * MDX code (remark-safe) and reduce HTML to an allowlist (rehype-safe).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -23,6 +23,7 @@ const SAFETY_SOURCES = ['./rehype-safe.ts', './remark-safe.ts', '../domain/marku
 
 export function dossier(): AstroIntegration {
   let outDir: string | undefined;
+  let dotAstro: string[] = [];
   return {
     name: 'dossier',
     hooks: {
@@ -71,6 +72,14 @@ export function dossier(): AstroIntegration {
           rmSync(outDir, { recursive: true, force: true });
           console.error(`The build failed: ${outDir} was removed, so that no half-built site can be published.`);
         });
+        // With an output folder outside the working directory, Astro builds in ./.astro/
+        // and then copies all of it into the output (its generated collections/ and
+        // content-*.mjs files too): note what is there now, to remove it afterwards.
+        const fallback = path.join(process.cwd(), '.astro');
+        if (outDir && !outDir.startsWith(process.cwd() + path.sep) && existsSync(fallback)) dotAstro = readdirSync(fallback);
+      },
+      'astro:build:done': () => {
+        for (const name of dotAstro) rmSync(path.join(outDir!, name), { recursive: true, force: true });
       },
     },
   };

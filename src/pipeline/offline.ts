@@ -289,6 +289,9 @@ export class ScriptBundler {
 
 /** esbuild options shared by every script the edition re-bundles: one minified classic script. */
 const CLASSIC_SCRIPT = {
+  // The project's tsconfig whatever the output folder (esbuild looks for one above each
+  // file, and finds none above an output folder outside the project: no "use strict").
+  tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
   bundle: true,
   format: 'iife',
   write: false,

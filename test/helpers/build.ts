@@ -1,6 +1,8 @@
 /** Builds a dossier with the real `astro build`, into test/.cache/<name>/. */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -12,6 +14,13 @@ export const FIXTURES = {
   content: path.join(ROOT, 'content'),
 } as const;
 export type FixtureName = keyof typeof FIXTURES;
+
+/**
+ * Where the global setup builds the mini dossier a second time: outside the project
+ * folder (Astro then stages its build in ./.astro/ and removes that folder, so this
+ * build must not run beside the others). One folder per checkout.
+ */
+export const OUTSIDE_DIST = path.join(tmpdir(), `dossier-outside-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`, 'dist');
 
 export function distOf(name: string): string {
   return path.join(CACHE, name, 'dist');
