@@ -7,17 +7,22 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatProblem } from '../domain/problems.ts';
+import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentRoot } from '../pipeline/load.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
+import { remarkTypography } from './remark-typography.ts';
 
 export function dossier(): AstroIntegration {
   return {
     name: 'dossier',
     hooks: {
       'astro:config:setup': async ({ command, updateConfig, logger }) => {
+        writeStatsOnExit();
+        mark('check:start');
         const root = contentRoot();
         const result = await checkDossier(root);
+        mark('check:done');
         const prefix = `${path.relative(process.cwd(), root) || '.'}/`;
         if (result.errors.length) {
           const lines = result.problems.map((p) => formatProblem(p, prefix)).join('\n');
@@ -37,8 +42,15 @@ export function dossier(): AstroIntegration {
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
         const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).digest('hex').slice(0, 16);
-        updateConfig({ markdown: { remarkPlugins: [[remarkDossier, { resolve, digest }]] } });
+        // Typography after wikilinks and citations: labels get curly quotes too, and
+        // citation locators are matched as written. It replaces smartypants (see its file).
+        updateConfig({ markdown: { smartypants: false, remarkPlugins: [[remarkDossier, { resolve, digest }], remarkTypography] } });
       },
+      // Phase marks for `npm run bench` (written only with DOSSIER_BUILD_STATS set).
+      'astro:config:done': () => mark('config:done'),
+      'astro:build:start': () => mark('build:start'),
+      'astro:build:generated': () => mark('build:generated'),
+      'astro:build:done': () => mark('build:done'),
     },
   };
 }
