@@ -9,7 +9,7 @@ export default defineConfig({
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/{domain,pipeline,schemas,content,integrations,client,scripts}/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/{domain,pipeline,schemas,content,integrations,client,scripts,bench}/**/*.test.ts'] } },
       { extends: true, test: { name: 'site', include: ['test/{site,browser,build}/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },
     ],
   },

@@ -2,6 +2,7 @@
  * Splits a Markdown file into YAML frontmatter and body, and parses the YAML with
  * positions so every problem can name its line. Defends against alias bombs.
  */
+import jsYaml from 'js-yaml';
 import YAML, { isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
 
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -61,6 +62,47 @@ export function parseYaml(yaml: string): YamlResult {
     if (/alias/i.test(message)) return { ok: false, message: 'the YAML uses too many aliases (*name references); write the values out instead', line: 1 };
     return { ok: false, message: `the YAML cannot be read: ${message}`, line: 1 };
   }
+}
+
+/** Frontmatter data, and its positions parsed only when a problem needs a line number. */
+export type FrontmatterResult =
+  | { ok: true; data: Record<string, unknown>; positions: () => ParsedYaml }
+  | { ok: false; message: string; line?: number; column?: number };
+
+/** An anchor (&a) or alias (*a) where YAML allows one: those take the guarded parser. */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s\]},]/;
+const FAILED = Symbol('failed');
+
+/**
+ * Parses frontmatter for the check. Most frontmatter is plain, valid YAML: js-yaml
+ * reads it several times faster than parseYaml (and is what Astro's own loader
+ * uses), with the same YAML 1.2 core schema (dates stay text). Everything else
+ * (anchors and aliases, syntax errors, a value that is not fields) goes through
+ * parseYaml, so its limits and its messages are unchanged. Positions are computed
+ * lazily: a dossier without problems never needs them.
+ */
+export function parseFrontmatter(yaml: string): FrontmatterResult {
+  let positions: ParsedYaml | undefined;
+  const full = () => parseYaml(yaml);
+  if (!ANCHOR_OR_ALIAS.test(yaml)) {
+    let data: unknown = FAILED;
+    try {
+      data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA });
+    } catch { /* parseYaml explains it below */ }
+    const fields = data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
+    if (data !== FAILED && fields) {
+      return { ok: true, data: (data ?? {}) as Record<string, unknown>, positions: () => (positions ??= expectParsed(full())) };
+    }
+  }
+  const parsed = full();
+  if (!parsed.ok) return parsed;
+  positions = parsed.value;
+  return { ok: true, data: parsed.value.data as Record<string, unknown>, positions: () => positions! };
+}
+
+function expectParsed(r: YamlResult): ParsedYaml {
+  // js-yaml accepted it; should parseYaml not, positions fall back to the first line.
+  return r.ok ? r.value : { data: {}, doc: new YAML.Document({}), lineCounter: new LineCounter() };
 }
 
 function plainYamlError(message: string): string {

@@ -1,5 +1,5 @@
 /** Builds a dossier with the real `astro build`, into test/.cache/<name>/. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -23,21 +23,33 @@ export interface BuildResult {
   dist: string;
 }
 
-export function buildDossier(name: string, contentDir: string, extraEnv: Record<string, string> = {}): BuildResult {
-  const dist = distOf(name);
+function buildEnv(name: string, contentDir: string, dist: string, extraEnv: Record<string, string>) {
   mkdirSync(path.dirname(dist), { recursive: true });
   rmSync(dist, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      DOSSIER_CONTENT_DIR: contentDir,
-      DOSSIER_OUT_DIR: dist,
-      DOSSIER_CACHE_DIR: path.join(CACHE, name, 'astro-cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...extraEnv,
-    },
-  });
+  return {
+    ...process.env,
+    DOSSIER_CONTENT_DIR: contentDir,
+    DOSSIER_OUT_DIR: dist,
+    DOSSIER_CACHE_DIR: path.join(CACHE, name, 'astro-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...extraEnv,
+  };
+}
+
+const ASTRO_BUILD = [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'];
+
+export function buildDossier(name: string, contentDir: string, extraEnv: Record<string, string> = {}): BuildResult {
+  const dist = distOf(name);
+  const r = spawnSync(process.execPath, ASTRO_BUILD, { cwd: ROOT, encoding: 'utf8', env: buildEnv(name, contentDir, dist, extraEnv) });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, dist };
+}
+
+/** The same, without blocking the test worker (for long builds inside a test file). */
+export function buildDossierAsync(name: string, contentDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+  const dist = distOf(name);
+  const child = spawn(process.execPath, ASTRO_BUILD, { cwd: ROOT, env: buildEnv(name, contentDir, dist, extraEnv) });
+  let output = '';
+  child.stdout.on('data', (b) => { output += b; });
+  child.stderr.on('data', (b) => { output += b; });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output, dist })));
 }
