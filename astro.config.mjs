@@ -18,4 +18,7 @@ export default defineConfig({
   // Smart quotes come from the dossier integration's faster remarkTypography (same output).
   markdown: { syntaxHighlight: false, smartypants: false },
   vite: { build: { assetsInlineLimit: 0 } },
+  // Writes .astro/collections/*.schema.json and a file→collection map that the Astro
+  // VS Code extension uses for frontmatter completion and errors (see CONTRIBUTING.md).
+  experimental: { contentIntellisense: true },
 });

@@ -2,19 +2,25 @@
  * npm run check: validates the dossier in DOSSIER_CONTENT_DIR (default ./content)
  * without building the site. Prints every problem, one per line; exit 1 on errors.
  * Never writes a file.
+ *
+ * --format github (the default when GITHUB_ACTIONS=true) also prints each problem as a
+ * GitHub Actions annotation, which shows it on the changed line of a pull request.
+ * --format text turns that off.
  */
 import path from 'node:path';
-import { formatProblem } from '../src/domain/problems.ts';
+import { formatGithubAnnotation, formatProblem } from '../src/domain/problems.ts';
 import { checkDossier } from '../src/pipeline/check.ts';
 import { contentRoot } from '../src/pipeline/load.ts';
 
 const started = performance.now();
 const root = contentRoot();
+const format = outputFormat(process.argv.slice(2), process.env);
 try {
   const result = await checkDossier(root);
   const shown = path.relative(process.cwd(), root) || '.';
   const prefix = `${shown}/`;
   for (const p of result.problems) console.log(formatProblem(p, prefix));
+  if (format === 'github') for (const p of result.problems) console.log(formatGithubAnnotation(p, prefix));
   const ms = Math.round(performance.now() - started);
   const summary = `${result.entries.length} entries checked in ${ms} ms: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
   if (result.errors.length) {
@@ -25,5 +31,14 @@ try {
 } catch (err) {
   // A crash here is our bug, not the contributor's: say so plainly, without a stack.
   console.error(`npm run check failed unexpectedly: ${(err as Error).message}\nPlease report this with the file you last changed.`);
+  process.exit(2);
+}
+
+function outputFormat(args: string[], env: Record<string, string | undefined>): 'text' | 'github' {
+  const i = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  if (i < 0) return env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
+  const value = args[i] === '--format' ? args[i + 1] : args[i].slice('--format='.length);
+  if (value === 'text' || value === 'github') return value;
+  console.error(`unknown --format "${value ?? ''}": use --format text or --format github`);
   process.exit(2);
 }

@@ -3,10 +3,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { schemas, type CollectionName } from './schemas/index.ts';
 import { contentRoot } from './pipeline/load.ts';
+import { tolerantInPreview } from './integrations/preview-loader.ts';
 
 const root = contentRoot();
 const collection = <C extends CollectionName>(name: C) =>
-  defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/${name}` }), schema: schemas[name] });
+  defineCollection({ loader: tolerantInPreview(glob({ pattern: '**/*.{md,mdx}', base: `${root}/${name}` }), schemas[name]), schema: schemas[name] });
 
 export const collections = {
   actors: collection('actors'),

@@ -27,6 +27,22 @@ export function formatProblem(p: Problem, root = ''): string {
   return `${where}  ${tag}${p.field ? `${p.field}: ` : ''}${p.message}`;
 }
 
+/** Escapes GitHub workflow-command text: the message, and (stricter) property values. */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * One GitHub Actions annotation per problem, so a pull request shows it on the line:
+ * `::error file=content/events/x.md,line=6,col=1,title=date::date: is empty…`
+ */
+export function formatGithubAnnotation(p: Problem, root = ''): string {
+  const props = [`file=${escapeProperty(root + p.file)}`];
+  if (p.line) props.push(`line=${p.line}`);
+  if (p.line && p.column) props.push(`col=${p.column}`);
+  props.push(`title=${escapeProperty(p.field ? `Dossier check: ${p.field}` : 'Dossier check')}`);
+  return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(`${p.field ? `${p.field}: ` : ''}${p.message}`)}`;
+}
+
 export function sortProblems(list: Problem[]): Problem[] {
   return [...list].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
@@ -36,6 +52,12 @@ const TYPE_WORDS: Record<string, string> = {
   object: 'a group of fields', date: 'a date', null: 'nothing', undefined: 'nothing', nan: 'not a number',
 };
 const words = (t: string) => TYPE_WORDS[t] ?? t;
+
+/** The options of an enum as Zod names them in `expected` ("'a' | 'b'"), else undefined. */
+function enumChoices(expected: string): string[] | undefined {
+  const parts = expected.split(' | ');
+  return parts.every((p) => /^'[^']*'$/.test(p)) ? parts.map((p) => p.slice(1, -1)) : undefined;
+}
 
 /** The object keys a schema accepts at a path (for "did you mean" on unknown fields). */
 export function keysAt(schema: z.ZodTypeAny, path: (string | number)[]): string[] {
@@ -69,6 +91,11 @@ export function explainIssue(issue: z.ZodIssue, schema: z.ZodTypeAny): IssueMess
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined') return [{ path: issue.path, message: `missing required field "${issue.path.at(-1)}"` }];
+      // "kind:" with nothing after it (as `npm run new` leaves it): say what to write.
+      if (issue.received === 'null') {
+        const choices = enumChoices(issue.expected);
+        return [{ path: issue.path, message: choices ? `is empty: choose one of: ${choices.join(', ')}` : `is empty: write ${words(issue.expected)} or remove the field` }];
+      }
       if (issue.message && !issue.message.startsWith('Expected') && issue.message !== 'Required') return [{ path: issue.path, message: `${issue.message}, got ${words(issue.received)}` }];
       return [{ path: issue.path, message: `must be ${words(issue.expected)}, got ${words(issue.received)}` }];
     case 'unrecognized_keys': {
