@@ -10,6 +10,7 @@ import { formatProblem } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentRoot } from '../pipeline/load.ts';
+import { shareCheckedEntries } from './dossier-loader.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
 import { remarkTypography } from './remark-typography.ts';
 
@@ -23,6 +24,8 @@ export function dossier(): AstroIntegration {
         const root = contentRoot();
         const result = await checkDossier(root);
         mark('check:done');
+        // The content layer stores these entries instead of reading every file again.
+        shareCheckedEntries(result);
         const prefix = `${path.relative(process.cwd(), root) || '.'}/`;
         if (result.errors.length) {
           const lines = result.problems.map((p) => formatProblem(p, prefix)).join('\n');

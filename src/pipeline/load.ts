@@ -24,6 +24,8 @@ export interface Entry<C extends CollectionName = CollectionName> {
   bodyFirstLine: number;
   /** Where each frontmatter field path is, for problems found later (references). */
   locate: (path: (string | number)[]) => { line: number; column: number };
+  /** The whole file as read: the build's content cache keys rendered Markdown on it. */
+  text?: string;
 }
 
 /** An entry whose frontmatter parsed as YAML but failed its schema: raw data, still cross-checked. */
@@ -164,7 +166,7 @@ function loadEntry(collection: CollectionName, id: string, file: string, full: s
   }
   const schema = schemas[collection] as z.ZodTypeAny;
   const result = schema.safeParse(parsed.data);
-  const base = { collection, id, file, body, bodyFirstLine, locate: (p: (string | number)[]) => locate(parsed.positions(), p, yamlFirstLine) };
+  const base = { collection, id, file, body, bodyFirstLine, text, locate: (p: (string | number)[]) => locate(parsed.positions(), p, yamlFirstLine) };
   if (!result.success) {
     pushIssues(result.error, schema, file, parsed.positions(), yamlFirstLine, problems);
     return { valid: false, entry: { ...base, data: parsed.data } };
