@@ -4,8 +4,11 @@
  * wikilinks and citations into Markdown rendering.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin as VitePlugin } from 'vite';
 import { formatProblem } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
@@ -15,10 +18,11 @@ import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
 import { remarkTypography } from './remark-typography.ts';
 
 export function dossier(): AstroIntegration {
+  let dataStoreFile: string | undefined;
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
         writeStatsOnExit();
         mark('check:start');
         const root = contentRoot();
@@ -48,12 +52,36 @@ export function dossier(): AstroIntegration {
         // Typography after wikilinks and citations: labels get curly quotes too, and
         // citation locators are matched as written. It replaces smartypants (see its file).
         updateConfig({ markdown: { smartypants: false, remarkPlugins: [[remarkDossier, { resolve, digest }], remarkTypography] } });
+        dataStoreFile = command === 'build' && config.output === 'static' ? fileURLToPath(new URL('data-store.json', config.cacheDir)) : undefined;
       },
       // Phase marks for `npm run bench` (written only with DOSSIER_BUILD_STATS set).
       'astro:config:done': () => mark('config:done'),
       'astro:build:start': () => mark('build:start'),
+      'astro:build:setup': ({ vite, target }) => {
+        // First of all plugins, so that it answers before Astro's own content plugin.
+        if (target === 'server' && dataStoreFile) vite.plugins = [dataStoreFromFile(dataStoreFile), ...(vite.plugins ?? [])];
+      },
       'astro:build:generated': () => mark('build:generated'),
       'astro:build:done': () => mark('build:done'),
+    },
+  };
+}
+
+/**
+ * Static builds render every page in this process, right after Astro has written the
+ * content store (data-store.json in the cache folder). Astro bundles that store into
+ * the server code as one JavaScript module: tens of megabytes for a large dossier,
+ * which the bundler parses, holds in memory and writes out on every build. The pages
+ * read the same file with JSON.parse instead: same data, a fraction of the time and
+ * memory. (Not for `astro dev`, nor for server output, whose code runs elsewhere.)
+ */
+export function dataStoreFromFile(file: string): VitePlugin {
+  return {
+    name: 'dossier:data-store-from-file',
+    enforce: 'pre',
+    load(id) {
+      if (id !== '\0astro:data-layer-content' || !existsSync(file)) return undefined;
+      return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
     },
   };
 }
