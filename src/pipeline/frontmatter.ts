@@ -31,7 +31,8 @@ export function splitFrontmatter(text: string): SplitResult {
   const yamlEnd = 3 + close.index;
   const yaml = src.slice(src.indexOf('\n') + 1, yamlEnd + 1);
   const bodyStart = 3 + close.index + close[0].length;
-  const bodyFirstLine = src.slice(0, bodyStart).split('\n').length;
+  let bodyFirstLine = 1;
+  for (let i = src.indexOf('\n'); i !== -1 && i < bodyStart; i = src.indexOf('\n', i + 1)) bodyFirstLine++;
   return { ok: true, value: { yaml, yamlFirstLine: 2, body: src.slice(bodyStart), bodyFirstLine } };
 }
 
