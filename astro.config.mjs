@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { dossier } from './src/integrations/dossier.ts';
+import { search } from './src/integrations/search.ts';
+import { offline } from './src/integrations/offline.ts';
 
 export default defineConfig({
   // Canonical URLs come from dossier.yml's siteUrl; this is only Astro's fallback.
@@ -14,7 +16,8 @@ export default defineConfig({
   // No prefetch, no client router: both need fetch(), which file:// refuses.
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [dossier(), mdx()],
+  // Post-build steps run in this order: search index, then (CSP, then) the offline edition.
+  integrations: [dossier(), mdx(), search(), offline()],
   // Smart quotes come from the dossier integration's faster remarkTypography (same output).
   markdown: { syntaxHighlight: false, smartypants: false },
   vite: { build: { assetsInlineLimit: 0 } },

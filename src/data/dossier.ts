@@ -3,7 +3,9 @@
  * (memoised), indexed once, and handed to pages as plain view models.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { DossierExport } from '../domain/export.ts';
 import { EntryIndex, ReferenceGraph, type EntryLike } from '../domain/references.ts';
+import { Related } from '../domain/related.ts';
 import { COLLECTIONS, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { count, mark } from '../pipeline/build-stats.ts';
 import { contentRoot, loadSiteConfig } from '../pipeline/load.ts';
@@ -13,10 +15,14 @@ export interface Dossier {
   site: SiteConfig;
   index: EntryIndex;
   graph: ReferenceGraph;
+  /** "Related" sections for entry pages, from the reference graph. */
+  related: Related;
   /** Entries per collection, in a stable order. */
   all: { [C in CollectionName]: EntryLike<C>[] };
   /** Astro's own entry, for render(). */
   astroEntry: (collection: CollectionName, id: string) => CollectionEntry<CollectionName>;
+  /** The dossier as data (/data/dossier.json), computed once on first use. */
+  exported: () => ReturnType<DossierExport['json']>;
 }
 
 let cached: Promise<Dossier> | undefined;
@@ -40,8 +46,13 @@ async function load(): Promise<Dossier> {
   }));
   const all = Object.fromEntries(COLLECTIONS.map((c, i) => [c, lists[i]])) as Dossier['all'];
   const index = new EntryIndex(lists.flat());
+  const graph = new ReferenceGraph(index);
+  const site = loadSiteConfig(contentRoot());
+  let exported: ReturnType<DossierExport['json']> | undefined;
   return {
-    site: loadSiteConfig(contentRoot()), index, graph: new ReferenceGraph(index), all,
+    site, index, graph, all,
+    related: new Related(index, graph),
     astroEntry: (collection, id) => astro.get(`${collection}/${id}`)!,
+    exported: () => (exported ??= new DossierExport(index, graph, site).json(all)),
   };
 }

@@ -14,6 +14,7 @@ import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentRoot } from '../pipeline/load.ts';
 import { shareCheckedEntries } from './dossier-loader.ts';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
 import { remarkTypography } from './remark-typography.ts';
 
@@ -48,10 +49,16 @@ export function dossier(): AstroIntegration {
           const r = result.index.resolve(written);
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
-        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).digest('hex').slice(0, 16);
-        // Typography after wikilinks and citations: labels get curly quotes too, and
-        // citation locators are matched as written. It replaces smartypants (see its file).
-        updateConfig({ markdown: { smartypants: false, remarkPlugins: [[remarkDossier, { resolve, digest }], remarkTypography] } });
+        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(`render-v3 ${result.site.siteUrl ?? ''}`).digest('hex').slice(0, 16);
+        updateConfig({
+          markdown: {
+            // Typography after wikilinks and citations: labels get curly quotes too, and
+            // citation locators are matched as written. It replaces smartypants (see its file).
+            smartypants: false,
+            remarkPlugins: [[remarkDossier, { resolve, digest }], remarkTypography],
+            rehypePlugins: [[rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
+          },
+        });
         dataStoreFile = command === 'build' && config.output === 'static' ? fileURLToPath(new URL('data-store.json', config.cacheDir)) : undefined;
       },
       // Phase marks for `npm run bench` (written only with DOSSIER_BUILD_STATS set).

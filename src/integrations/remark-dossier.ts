@@ -4,7 +4,7 @@
  * list uses too, so the two always agree.
  */
 import type { CollectionName } from '../schemas/index.ts';
-import { citationKey, numberCitations, scanBody } from '../domain/body.ts';
+import { citationKey, numberCitations, scanBody, type CitationItem } from '../domain/body.ts';
 import { citationRefId, entryUrl, footnoteId } from '../domain/urls.ts';
 
 export interface LinkTarget {
@@ -23,9 +23,18 @@ export interface RemarkDossierOptions {
 type MdNode = { type: string; value?: string; children?: MdNode[]; url?: string; data?: Record<string, unknown> };
 const SKIP = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
 
+/**
+ * A locator written `"Image: x"` or `paras 1--2` may reach this plugin with curly quotes
+ * or a dash (if typography ever runs first; remarkTypography now runs after it), so
+ * numbers are looked up ignoring that typography.
+ */
+export function typographyFreeKey(item: CitationItem): string {
+  return citationKey({ ...item, locator: item.locator?.replace(/["'\u2018\u2019\u201c\u201d\u201e]/g, '').replace(/\u2026/g, '...').replace(/[\u2013\u2014]|-{2,3}/g, '-') });
+}
+
 export function remarkDossier(options: RemarkDossierOptions) {
   return (tree: MdNode, file: { value?: unknown }) => {
-    const numbers = new Map(numberCitations(String(file.value ?? '')).map((c) => [citationKey(c), c.n]));
+    const numbers = new Map(numberCitations(String(file.value ?? '')).map((c) => [typographyFreeKey(c), c.n]));
     const seen = new Map<number, number>();
     const walk = (node: MdNode) => {
       if (!node.children) return;
@@ -43,7 +52,10 @@ export function remarkDossier(options: RemarkDossierOptions) {
       const nodes: MdNode[] = [];
       let last = 0;
       for (const t of scanBody(value)) {
-        if (t.from > last) nodes.push({ type: 'text', value: value.slice(last, t.from) });
+        // A footnote marker hugs the word it follows: "group [@a]" renders as "group[1]".
+        const before = value.slice(last, t.from);
+        const text = t.type === 'citation' ? before.trimEnd() : before;
+        if (text) nodes.push({ type: 'text', value: text });
         last = t.to;
         if (t.type === 'wikilink') {
           const target = options.resolve(t.target);
@@ -53,7 +65,7 @@ export function remarkDossier(options: RemarkDossierOptions) {
             : { type: 'emphasis', children: [{ type: 'text', value: t.label ?? t.target }], data: { hProperties: { className: ['broken-link'], title: `No entry "${t.target}"` } } });
         } else {
           const marks: MdNode[] = t.items.map((item) => {
-            const n = numbers.get(citationKey(item)) ?? 0;
+            const n = numbers.get(typographyFreeKey(item)) ?? 0;
             const k = (seen.get(n) ?? 0) + 1;
             seen.set(n, k);
             return {

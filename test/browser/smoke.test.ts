@@ -24,7 +24,7 @@ describe('the built site in a browser', () => {
     await page.waitForURL(`${server.url}/actors/group-a/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Group A');
     await expect(page.locator('[lang="ar"][dir="rtl"]').first().textContent()).resolves.toBe('المجموعة أ');
-    await page.locator('sup.citation a').first().click();
+    await page.locator('.body sup.citation a').first().click();
     expect(page.url()).toMatch(/#fn-1$/);
     await page.locator('#fn-1 a', { hasText: 'Report A' }).click();
     await page.waitForURL(`${server.url}/sources/report-a/`);

@@ -12,7 +12,8 @@ const text = (html = '') => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').t
 describe('entry pages: last updated, edit and correction links', () => {
   it('shows "Last updated" and both links when dossier.yml has a repoUrl', () => {
     const meta = metaOf(page('mini', 'actors/group-a'));
-    expect(text(meta)).toBe('Last updated 25 Nov 2017 Edit this page · Suggest a correction');
+    // Links to the repository are external links: marked with ↗ and "(external link)" for screen readers.
+    expect(text(meta)).toBe('Last updated 25 Nov 2017 Edit this page ↗ (external link) · Suggest a correction ↗ (external link)');
     expect(meta).toContain('<time datetime="2017-11-25">25 Nov 2017</time>');
     expect(hrefs(meta)).toEqual([
       'https://github.example/dossier/mini/edit/main/test/fixtures/mini/actors/group-a.md',
@@ -22,7 +23,7 @@ describe('entry pages: last updated, edit and correction links', () => {
 
   it('links to the real file (an .mdx here) and shows the links without an updated date', () => {
     const meta = metaOf(page('mini', 'events/year-of-fighting'));
-    expect(text(meta)).toBe('Edit this page · Suggest a correction');
+    expect(text(meta)).toBe('Edit this page ↗ (external link) · Suggest a correction ↗ (external link)');
     expect(hrefs(meta)[0]).toBe('https://github.example/dossier/mini/edit/main/test/fixtures/mini/events/year-of-fighting.mdx');
   });
 

@@ -1,0 +1,285 @@
+/**
+ * The search page, on Pagefind's JS API. The query and filters live in the URL
+ * (?q=…&type=…), updated as you type, so a search can be shared and the back button
+ * returns to it. Works over http(s) (Pagefind imported as a module) and from disk in
+ * the offline edition (Pagefind provided by a classic script as window.dossierPagefind).
+ * No top-level await and no import of a variable path at load: this file is also
+ * re-bundled as a classic script.
+ */
+import { foldArabic } from '../domain/arabic.ts';
+import { relativeUrl } from '../domain/urls.ts';
+import { liftExactNames } from '../domain/search.ts';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResponse {
+  results: { id: string; score: number; data: () => Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+export interface PagefindApi {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, o?: { filters?: Record<string, string | { any: string[] }>; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+  preload(term: string, o?: Record<string, unknown>): Promise<void>;
+}
+
+declare global {
+  interface Window { dossierPagefind?: PagefindApi }
+}
+
+/**
+ * Ranking for a dossier: a match on an actor's or place's name or alias (metadata set by
+ * src/components/SearchFields.astro) counts far more than a headline that repeats it.
+ */
+export const RANKING = { metaWeights: { title: 3, name: 10, names: 10 } };
+
+const PAGE_SIZE = 20;
+const PARAMS = ['q', 'type', 'kind', 'year', 'sort'] as const;
+type Params = Record<(typeof PARAMS)[number], string>;
+
+/** Pagefind's excerpt is text with < and > escaped and <mark> around hits: rebuilt as DOM, never as HTML. */
+export function excerptNodes(excerpt: string, doc: Document = document): Node[] {
+  const nodes: Node[] = [];
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  let marked = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') { marked = true; continue; }
+    if (part === '</mark>') { marked = false; continue; }
+    if (!part) continue;
+    const text = doc.createTextNode(unescape(part));
+    if (marked) {
+      const m = doc.createElement('mark');
+      m.append(text);
+      nodes.push(m);
+    } else nodes.push(text);
+  }
+  return nodes;
+}
+
+/** Pagefind filters and sort from the page's parameters. */
+export function searchOptions(p: Params) {
+  const filters: Record<string, string> = {};
+  if (p.type) filters.type = p.type;
+  if (p.kind && p.type === 'actor') filters.kind = p.kind;
+  if (p.year) filters.year = p.year;
+  const sort: Record<string, string> = {};
+  const m = /^(\w+):(asc|desc)$/.exec(p.sort);
+  if (m) sort[m[1]] = m[2];
+  return { filters, sort };
+}
+
+function withoutType(filters: Record<string, string>): Record<string, string> {
+  const { type: _type, ...rest } = filters;
+  return rest;
+}
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-search-root]');
+  if (!form) return;
+  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results') as HTMLOListElement;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const pagePath = form.dataset.pagePath ?? '/search/';
+  const offline = location.protocol === 'file:';
+
+  let pagefind: Promise<PagefindApi> | undefined;
+  const loadPagefind = (): Promise<PagefindApi> => {
+    pagefind ??= (async () => {
+      const api: PagefindApi = window.dossierPagefind
+        ?? await import(/* @vite-ignore */ new URL(form.dataset.pagefind!, location.href).href);
+      await api.options({ ranking: RANKING, excerptLength: 24 });
+      await api.init();
+      return api;
+    })();
+    return pagefind;
+  };
+
+  const read = (): Params => {
+    const data = new FormData(form);
+    return Object.fromEntries(PARAMS.map((k) => [k, String(data.get(k) ?? '').trim()])) as Params;
+  };
+  const write = (p: Params) => {
+    for (const k of PARAMS) {
+      const field = form.elements.namedItem(k);
+      if (field instanceof RadioNodeList) {
+        for (const r of Array.from(field) as HTMLInputElement[]) r.checked = r.value === p[k];
+      } else if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = p[k];
+    }
+  };
+  const fromUrl = (): Params => {
+    const q = new URLSearchParams(location.search);
+    return Object.fromEntries(PARAMS.map((k) => [k, q.get(k) ?? ''])) as Params;
+  };
+  /** Keeps the address bar in step without adding a history entry per keystroke. */
+  const syncUrl = (p: Params) => {
+    const url = new URL(location.href);
+    for (const k of PARAMS) {
+      if (p[k]) url.searchParams.set(k, p[k]);
+      else url.searchParams.delete(k);
+    }
+    if (url.href === location.href) return;
+    try { history.replaceState(history.state, '', url.href); } catch { /* some browsers refuse it on file:// */ }
+  };
+  const showRefinements = (p: Params) => {
+    for (const el of form.querySelectorAll<HTMLElement>('[data-show-for]')) el.hidden = el.dataset.showFor !== p.type;
+  };
+  const href = (url: string) => (offline && url.startsWith('/') ? relativeUrl(pagePath, url) : url);
+
+  let generation = 0;
+  let pending: PagefindResponse['results'] = [];
+  let firstResultShown = false;
+
+  const renderMore = async (gen: number, query = '') => {
+    const batch = pending.splice(0, PAGE_SIZE);
+    let data = await Promise.all(batch.map((r) => r.data()));
+    if (gen !== generation) return;
+    // The first page lifts exact name and alias matches to the top.
+    if (query) data = liftExactNames(query, data);
+    for (const d of data) list.append(resultItem(d));
+    more.hidden = pending.length === 0;
+    if (!firstResultShown && data.length) {
+      firstResultShown = true;
+      performance.mark('search:first-result');
+    }
+  };
+
+  const resultItem = (d: PagefindResultData): HTMLLIElement => {
+    const li = document.createElement('li');
+    li.className = 'search-result';
+    const a = document.createElement('a');
+    a.href = href(d.url);
+    a.className = 'search-result-title';
+    a.textContent = d.meta.title ?? d.url;
+    const h = document.createElement('h2');
+    h.append(a);
+    const info = document.createElement('p');
+    info.className = 'search-result-meta';
+    const type = document.createElement('span');
+    type.className = 'search-result-type';
+    type.textContent = [d.meta.type, d.meta.kind && d.meta.kind !== d.meta.type ? d.meta.kind : ''].filter(Boolean).join(' · ');
+    info.append(type);
+    if (d.meta.date) {
+      const t = document.createElement('time');
+      // A <time> holds one date: the start of a period (or its end when open at the start).
+      if (d.meta.datetime) {
+        const [start, end] = d.meta.datetime.replace(/^~/, '').split('/');
+        t.dateTime = start && start !== '..' ? start : end;
+      }
+      t.textContent = d.meta.date;
+      info.append(' · ', t);
+    }
+    if (d.meta.publisher) info.append(` · ${d.meta.publisher}`);
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result-excerpt';
+    excerpt.append(...excerptNodes(d.excerpt));
+    li.append(h, info, excerpt);
+    return li;
+  };
+
+  const updateCounts = (counts: Record<string, number> | null) => {
+    let all = 0;
+    for (const el of form.querySelectorAll<HTMLElement>('[data-count-for]')) {
+      const v = el.dataset.countFor!;
+      if (!v) continue;
+      all += counts?.[v] ?? 0;
+      el.textContent = counts ? ` (${counts[v] ?? 0})` : '';
+    }
+    const everything = form.querySelector<HTMLElement>('[data-count-for=""]');
+    if (everything) everything.textContent = counts ? ` (${all})` : '';
+  };
+
+  const run = async (p: Params) => {
+    const gen = ++generation;
+    showRefinements(p);
+    list.replaceChildren();
+    more.hidden = true;
+    pending = [];
+    const term = foldArabic(p.q);
+    const options = searchOptions(p);
+    const filtered = Object.keys(options.filters).length > 0;
+    if (!term && !filtered) {
+      status.textContent = '';
+      updateCounts(null);
+      return;
+    }
+    status.textContent = 'Searching…';
+    try {
+      const api = await loadPagefind();
+      if (gen !== generation) return;
+      // Each type choice shows how many results it would give with the other filters as
+      // they are: Pagefind counts filter values only when a filter is applied, so the
+      // counting search asks for "any type".
+      const types = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="type"]'), (r) => r.value).filter(Boolean);
+      const counted = await api.search(term || null, { ...options, filters: { ...withoutType(options.filters), type: { any: types } } });
+      const res = p.type ? await api.search(term || null, options) : counted;
+      if (gen !== generation || !res) return;
+      updateCounts(counted?.filters.type ?? null);
+      pending = res.results.slice();
+      const n = pending.length;
+      await renderMore(gen, p.sort ? '' : p.q);
+      if (gen !== generation) return;
+      // Announced once the results are on the page.
+      const what = p.q ? `“${p.q}”` : 'these filters';
+      status.textContent = n === 0 ? `No results for ${what}.` : `${n} result${n === 1 ? '' : 's'} for ${what}.`;
+    } catch (err) {
+      if (gen !== generation) return;
+      status.textContent = `Search could not run: ${(err as Error).message}`;
+    }
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onChange = (delay: number) => {
+    const p = read();
+    syncUrl(p);
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(p), delay);
+  };
+
+  form.addEventListener('input', (e) => onChange(e.target === input ? 120 : 0));
+  form.addEventListener('change', (e) => { if (e.target !== input) onChange(0); });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    onChange(0);
+  });
+  more.addEventListener('click', () => {
+    const first = list.children.length;
+    void renderMore(generation).then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
+  });
+  window.addEventListener('popstate', () => {
+    const p = fromUrl();
+    write(p);
+    void run(p);
+  });
+  // The back button may restore this page from the cache with the form as the reader left it.
+  window.addEventListener('pageshow', (e) => { if (e.persisted) void run(read()); });
+
+  // Keyboard: ↓ from the box to the results, ↑/↓ between them, Escape back to the box.
+  const links = () => Array.from(list.querySelectorAll<HTMLAnchorElement>('a.search-result-title'));
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && links().length) {
+      e.preventDefault();
+      links()[0].focus();
+    }
+  });
+  list.addEventListener('keydown', (e) => {
+    const all = links();
+    const i = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (i < 0) return;
+    if (e.key === 'ArrowDown' && i < all.length - 1) { e.preventDefault(); all[i + 1].focus(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); (i === 0 ? input : all[i - 1]).focus(); }
+    else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
+  });
+
+  const initial = fromUrl();
+  write(initial);
+  showRefinements(initial);
+  if (initial.q || initial.type || initial.year) void run(read());
+  // Warm up Pagefind while the reader types the first letters.
+  input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+  if (!initial.q) input.focus();
+}

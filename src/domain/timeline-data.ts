@@ -1,0 +1,48 @@
+/**
+ * The browser's copy of a timeline's events, in a compact form: one array per
+ * event, days instead of milliseconds, actors and places by index. Summaries are
+ * left out of large timelines (the tooltip then shows title, date and status), so
+ * 10,000 events stay around a megabyte of HTML. Pure.
+ */
+import { shortLabel, type MarkShape } from './timeline-layout.ts';
+import type { TimelineEvent } from './timeline-svg.ts';
+
+const DAY = 864e5;
+const SHAPES: MarkShape[] = ['point', 'band', 'bar'];
+const STATUSES = ['confirmed', 'reported', 'claimed', 'disputed'];
+
+/** [id, title, date, status, actors, places, fromDay, toDay, flags, summary?] */
+type Row = [string, string, string, number, number[], number[], number, number, number, string?];
+export interface TimelineData { v: 1; actors: string[]; places: string[]; rows: Row[] }
+
+/** Above this many events, summaries stay on the event pages. */
+export const SUMMARY_LIMIT = 1000;
+
+export function encodeTimeline(events: TimelineEvent[]): TimelineData {
+  const actors: string[] = [];
+  const places: string[] = [];
+  const index = (list: string[], map: Map<string, number>, id: string) => {
+    let i = map.get(id);
+    if (i === undefined) { i = list.length; list.push(id); map.set(id, i); }
+    return i;
+  };
+  const am = new Map<string, number>();
+  const pm = new Map<string, number>();
+  const withSummary = events.length <= SUMMARY_LIMIT;
+  const rows = events.map((e): Row => {
+    const t = e.time;
+    const flags = SHAPES.indexOf(t.shape) | (t.circa ? 4 : 0) | (t.openStart ? 8 : 0) | (t.openEnd ? 16 : 0);
+    const row: Row = [e.id, e.title, e.date, Math.max(0, STATUSES.indexOf(e.status)), e.actors.map((a) => index(actors, am, a)), e.places.map((p) => index(places, pm, p)), Math.round(t.from / DAY), Math.round(t.to / DAY), flags];
+    if (withSummary && e.summary) row.push(e.summary);
+    return row;
+  });
+  return { v: 1, actors, places, rows };
+}
+
+export function decodeTimeline(data: TimelineData): TimelineEvent[] {
+  return data.rows.map(([id, title, date, status, actors, places, from, to, flags, summary]) => ({
+    id, title, label: shortLabel(title), date, iso: '', summary, status: STATUSES[status],
+    actors: actors.map((i) => data.actors[i]), places: places.map((i) => data.places[i]),
+    time: { from: from * DAY, to: to * DAY, shape: SHAPES[flags & 3], circa: !!(flags & 4), openStart: !!(flags & 8), openEnd: !!(flags & 16) },
+  }));
+}

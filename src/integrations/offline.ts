@@ -1,0 +1,24 @@
+/**
+ * The offline edition: after the search index (and the CSP step, when there is one)
+ * has run, turn the built site into dist/dossier-offline.zip, which works opened
+ * from disk. Registered last in astro.config.mjs: it copies what the steps before it wrote.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { buildOfflineEdition, OFFLINE_ZIP } from '../pipeline/offline.ts';
+
+export function offline(): AstroIntegration {
+  return {
+    name: 'dossier-offline',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const stats = await buildOfflineEdition(fileURLToPath(dir));
+        const ms = Math.round(performance.now() - started);
+        const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+        const share = stats.zipBytes ? Math.round((100 * stats.searchBytes) / stats.zipBytes) : 0;
+        logger.info(`${OFFLINE_ZIP}: ${stats.pages} pages, ${stats.files} files, ${kb(stats.zipBytes)} (search ${kb(stats.searchBytes)}, ${share}%) in ${ms} ms`);
+      },
+    },
+  };
+}

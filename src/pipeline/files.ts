@@ -1,0 +1,25 @@
+/** Walking a build's output folder: sorted, one file at a time. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every file under `root`, as a POSIX path relative to it, in a stable sorted order
+ * (the same on every machine, so outputs built from it are reproducible). Lazy: a
+ * caller can read and drop one file before the next is listed.
+ */
+export function* walkFiles(root: string, dir = ''): Generator<string> {
+  const names = readdirSync(path.join(root, dir), { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of names) {
+    const rel = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) yield* walkFiles(root, rel);
+    else if (e.isFile()) yield rel;
+  }
+}
+
+/** The site URL of an output file: actors/kh/index.html → /actors/kh/, 404.html → /404.html. */
+export function fileUrl(rel: string): string {
+  if (rel === 'index.html') return '/';
+  if (rel.endsWith('/index.html')) return `/${rel.slice(0, -'index.html'.length)}`;
+  return `/${rel}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The offline edition as a reader uses it: unzip dist/dossier-offline.zip, open
+ * index.html from disk in Chromium, follow every link. Nothing may break, nothing may
+ * be requested outside the folder, no console error; search works from disk.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { distOf } from '../helpers/build.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { unzipOffline } from '../helpers/offline.ts';
+
+let browser: Browser;
+let folder: string;
+let entries: string[];
+beforeAll(async () => {
+  const unzipped = unzipOffline(path.join(distOf('content'), 'dossier-offline.zip'));
+  entries = unzipped.entries;
+  const top = readdirSync(unzipped.root);
+  expect(top).toHaveLength(1);
+  folder = path.join(unzipped.root, top[0]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = (rel: string) => pathToFileURL(path.join(folder, rel)).href;
+
+/** Records what a page asks for and says, for every page it is used on. */
+function watch(page: Page) {
+  const seen = { errors: [] as string[], outside: [] as string[], failed: [] as string[] };
+  const inside = pathToFileURL(folder).href + '/';
+  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => seen.errors.push(`${page.url()}: ${e}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(inside) && !u.startsWith('data:')) seen.outside.push(`${page.url()} → ${u}`);
+  });
+  page.on('requestfailed', (r) => seen.failed.push(`${page.url()} → ${r.url()} (${r.failure()?.errorText})`));
+  return seen;
+}
+
+describe('the offline edition', () => {
+  it('unzips to one folder with index.html at its top', () => {
+    expect(existsSync(path.join(folder, 'index.html'))).toBe(true);
+    expect(entries.every((e) => e.startsWith(`${path.basename(folder)}/`))).toBe(true);
+  });
+
+  it('opens from disk and every page reached by following links works: no broken link, nothing outside the folder, no console error', async () => {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    const broken: string[] = [];
+    const queue = ['index.html'];
+    const visited = new Set<string>(queue);
+    while (queue.length) {
+      const rel = queue.shift()!;
+      await page.goto(url(rel), { waitUntil: 'load' });
+      // Deferred scripts have run by "load"; let any enhancement finish its first frame.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      // HTML and SVG links (an SVG <a> may use href or xlink:href) and forms (the search
+      // boxes lead to the search page), as the browser resolves them.
+      const links = await page.$$eval('a, area, form[action]', (as) => as
+        .map((a) => a.getAttribute(a.tagName === 'FORM' ? 'action' : 'href') ?? a.getAttribute('xlink:href'))
+        .filter((raw): raw is string => raw !== null)
+        .map((raw) => ({ raw, abs: new URL(raw, document.baseURI).href })));
+      for (const { raw, abs } of links) {
+        if (!abs.startsWith('file:')) continue; // https: links to sources leave the edition on purpose
+        const target = fileURLToPath(abs.replace(/[?#].*$/, ''));
+        if (!target.startsWith(folder + path.sep) || !existsSync(target) || statSync(target).isDirectory()) {
+          broken.push(`${rel}: ${raw}`);
+          continue;
+        }
+        const next = path.relative(folder, target).split(path.sep).join('/');
+        if (next.endsWith('.html') && !visited.has(next)) {
+          visited.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    expect(seen.failed).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    // Every page of the edition is reachable (the 404 page is only reached by a bad address).
+    const top = `${path.basename(folder)}/`;
+    const unreached = entries.filter((e) => e.endsWith('.html') && !e.endsWith('/404.html')).map((e) => e.slice(top.length)).filter((e) => !visited.has(e));
+    expect(unreached).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it.each([
+    ['Helbollah', 'actors/kataib-hezbollah/index.html', 'Kataib Hezbollah'],
+    ['البوكمال', 'places/al-bukamal/index.html', 'Al Bukamal'],
+  ])('searches from disk: %s finds %s first, and the result opens', async (q, expected, title) => {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    await page.goto(`${url('search/index.html')}?q=${encodeURIComponent(q)}`);
+    const first = page.locator('#search-results a.search-result-title').first();
+    await first.waitFor();
+    await expect(first.getAttribute('href')).resolves.toBe(`../${expected}`);
+    await first.click();
+    await page.waitForURL(url(expected));
+    await expect(page.locator('h1').first().textContent()).resolves.toBe(title);
+    expect(seen.errors).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    expect(seen.failed).toEqual([]);
+    await page.close();
+  });
+
+  it('searches from the header box of any page, and the URL follows the query', async () => {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    await page.goto(url('places/al-qaim/index.html'));
+    await page.locator('#site-search-q').fill('Daesh');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${url('search/index.html')}?q=Daesh`);
+    await page.locator('#search-results a.search-result-title').first().waitFor();
+    await page.locator('#search-q').fill('Quds');
+    await page.waitForURL(`${url('search/index.html')}?q=Quds`);
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('“Quds”'));
+    await expect(page.locator('#search-results a.search-result-title').first().getAttribute('href')).resolves.toBe('../actors/quds-force/index.html');
+    expect(seen.errors).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The built site in Chromium, as a reader uses it: following links both ways,
+ * footnotes and back, the theme toggle, and axe-core on every page type in light and
+ * dark themes. No request may leave the site and no console error may appear.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { distOf, ROOT } from '../helpers/build.ts';
+import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
+
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+
+let browser: Browser;
+let content: StaticServer;
+let mini: StaticServer;
+const seen: { errors: string[]; external: string[] }[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  content = await serveDir(distOf('content'));
+  mini = await serveDir(distOf('mini'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await content?.close();
+  await mini?.close();
+});
+
+async function open(context: BrowserContext, server: StaticServer, urlPath: string): Promise<Page> {
+  const page = await context.newPage();
+  seen.push(watchPage(page, server.url));
+  const response = await page.goto(server.url + urlPath);
+  expect(response?.status(), urlPath).toBe(200);
+  return page;
+}
+
+describe('reading the dossier', () => {
+  it('goes from an actor to a relation and an event, and back through "Related"', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, content, '/actors/kataib-hezbollah/');
+    const kh = `${content.url}/actors/kataib-hezbollah/`;
+
+    // A relation in the key facts, then back from the other actor's Related (inverse wording).
+    await page.locator('.infobox a', { hasText: 'Hashd al-Shaabi' }).first().click();
+    await page.waitForURL(`${content.url}/actors/hashd-al-shaabi/`);
+    const back = page.locator('section[aria-labelledby="related-relations"] li', { hasText: 'Kataib Hezbollah' });
+    await expect(back.textContent()).resolves.toMatch(/Has unit\s+Kataib Hezbollah/);
+    await back.locator('a').click();
+    await page.waitForURL(kh);
+
+    // An event from Related, then back from the event's participants.
+    await page.locator('section[aria-labelledby="related-events"] a', { hasText: 'says it will enter Syria' }).click();
+    await page.waitForURL(`${content.url}/events/hussaini-announces-kh-will-enter-syria/`);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/will enter Syria/);
+    await page.locator('section[aria-labelledby="related-participants"] a', { hasText: 'Kataib Hezbollah' }).click();
+    await page.waitForURL(kh);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Kataib Hezbollah');
+    await context.close();
+  });
+
+  it('jumps from a footnote marker to the source list and back to the same marker', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await open(context, content, '/actors/kataib-hezbollah/');
+    const marker = page.locator('.entry-body sup.citation a').nth(2);
+    const markerId = await marker.getAttribute('id');
+    const target = await marker.getAttribute('href');
+    await marker.click();
+    expect(new URL(page.url()).hash).toBe(target);
+    const note = page.locator(`li${target}`);
+    await expect(note.isVisible()).resolves.toBe(true);
+    await expect(note.evaluate((el) => el.matches(':target'))).resolves.toBe(true);
+    await expect(note.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < window.innerHeight)).resolves.toBe(true);
+    await expect(note.locator('a[href^="/sources/"]').count()).resolves.toBeGreaterThan(0);
+
+    await note.locator(`a[href="#${markerId}"]`).click();
+    expect(new URL(page.url()).hash).toBe(`#${markerId}`);
+    await expect(page.locator(`#${markerId}`).evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).resolves.toBe(true);
+
+    await note.locator('a[href^="/sources/"]').first().click();
+    await page.waitForURL(/\/sources\/[a-z0-9-]+\/$/);
+    // The source page lists this actor among what cites it (a backlink).
+    await expect(page.locator('section[aria-labelledby="related-cited-by-actors"] a', { hasText: 'Kataib Hezbollah' }).count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('switches theme with the toggle, remembers it across pages, and follows the system otherwise', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await open(context, content, '/');
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle.isVisible()).resolves.toBe(true);
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const light = await background();
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await background()).not.toBe(light);
+    await page.goto(`${content.url}/events/`);
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await context.close();
+
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const darkPage = await open(dark, content, '/');
+    await expect(darkPage.locator('[data-theme-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
+    expect(await darkPage.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).not.toBe(light);
+    await dark.close();
+  });
+
+  it('fits a 360 px wide phone without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    for (const urlPath of ['/', '/actors/kataib-hezbollah/', '/events/al-qaim-captured/', '/places/al-bukamal/', '/events/', '/graph/', '/sources/defense-post-2017-11-04/']) {
+      const page = await open(context, content, urlPath);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth), urlPath).resolves.toBeLessThanOrEqual(360);
+      await expect(page.locator('[data-theme-toggle]').isVisible()).resolves.toBe(true);
+      await page.close();
+    }
+    await context.close();
+  });
+
+  it('serves the 404 page for an unknown address', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    seen.push({ ...watchPage(page, content.url), errors: [] }); // the 404 status itself is logged as a console error
+    const response = await page.goto(`${content.url}/actors/no-such-actor/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await context.close();
+  });
+});
+
+/** Every page type: home, each index, the graph page, 404, each entity type, an explainer page. */
+const PAGES: ['content' | 'mini', string][] = [
+  ...['/', '/actors/', '/places/', '/events/', '/sources/', '/graph/', '/404.html',
+    '/actors/kataib-hezbollah/', '/places/al-bukamal/', '/places/syria/', '/events/al-qaim-captured/', '/sources/defense-post-2017-11-04/',
+  ].map((p) => ['content', p] as ['content', string]),
+  ['mini', '/pages/about/'],
+  ['mini', '/actors/group-a/'],
+];
+
+describe.each(['light', 'dark'] as const)('accessibility (axe-core) in the %s theme', (theme) => {
+  it('finds no violations on any page type', async () => {
+    const context = await browser.newContext({ colorScheme: theme });
+    const found: Record<string, string[]> = {};
+    for (const [site, urlPath] of PAGES) {
+      const page = await open(context, site === 'content' ? content : mini, urlPath);
+      await expect(page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), urlPath).resolves.toBe(theme);
+      await page.addScriptTag({ path: AXE });
+      const violations: string[] = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(', ')})`);
+      });
+      if (violations.length) found[`${site} ${urlPath}`] = violations;
+      await page.close();
+    }
+    expect(found).toEqual({});
+    await context.close();
+  }, 300_000);
+});
+
+describe('every page visited', () => {
+  it('made no request outside the site and logged no console error', () => {
+    expect(seen.length).toBeGreaterThan(20);
+    expect(seen.flatMap((s) => s.external)).toEqual([]);
+    expect(seen.flatMap((s) => s.errors)).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { isExternalUrl, offlineCss, offlineCsp, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../../src/domain/offline.ts';
+
+describe('offlineUrl', () => {
+  const dirs = new Set(['/actors', '/graph']);
+  const isDirectory = (p: string) => dirs.has(p);
+  it.each([
+    ['/', '/actors/kh/', '../../index.html'],
+    ['/places/iraq/', '/actors/kh/', '../../places/iraq/index.html'],
+    ['/places/iraq/#fn-2', '/actors/kh/', '../../places/iraq/index.html#fn-2'],
+    ['/search/?q=KH', '/actors/kh/', '../../search/index.html?q=KH'],
+    ['/_astro/site.css', '/actors/kh/', '../../_astro/site.css'],
+    ['/favicon.svg', '/', 'favicon.svg'],
+    ['../', '/actors/kh/', '../index.html'],
+    ['./', '/actors/kh/', 'index.html'],
+    ['/actors', '/', 'actors/index.html'],
+    ['/graph', '/actors/kh/', '../../graph/index.html'],
+    ['/events/__id__/', '/', 'events/__id__/index.html'],
+    ['/404.html', '/actors/kh/', '../../404.html'],
+  ])('%s on %s → %s', (u, from, expected) => {
+    expect(offlineUrl(u, from, isDirectory)).toBe(expected);
+  });
+
+  it.each(['#fn-1', '', 'https://example.org/x', 'mailto:a@b.c', 'data:image/png;base64,AAA', '//cdn.example/x.js'])('leaves %j alone', (u) => {
+    expect(offlineUrl(u, '/actors/kh/')).toBeUndefined();
+  });
+
+  it('knows what leaves the site', () => {
+    expect(isExternalUrl('HTTPS://x')).toBe(true);
+    expect(isExternalUrl('/x')).toBe(false);
+    expect(isExternalUrl('//x')).toBe(true);
+  });
+});
+
+describe('offline CSS, srcset and refresh', () => {
+  it('rewrites root-relative url() and @import, leaves relative and external ones', () => {
+    const css = `@import "/_astro/a.css";a{background:url(/img/x.png)}b{background:url('/img/y.svg#i')}c{background:url(z.png)}d{background:url("https://e.org/f.png")}`;
+    expect(offlineCss(css, '/_astro/site.css')).toBe(`@import "a.css";a{background:url(../img/x.png)}b{background:url('../img/y.svg#i')}c{background:url(z.png)}d{background:url("https://e.org/f.png")}`);
+  });
+
+  it('rewrites each candidate of a srcset', () => {
+    expect(offlineSrcset('/a.png 1x, /b.png 2x', '/actors/kh/')).toBe('../../a.png 1x, ../../b.png 2x');
+  });
+
+  it('rewrites the URL of a meta refresh', () => {
+    expect(offlineRefresh('0; url=/actors/kh/', '/kh/')).toBe('0; url=../actors/kh/index.html');
+    expect(offlineRefresh("0;URL='/x/'", '/')).toBe("0;URL='x/index.html'");
+  });
+});
+
+describe('offlineCsp', () => {
+  it("adds file: wherever 'self' is allowed, and nothing else", () => {
+    const policy = "default-src 'none'; script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'";
+    expect(offlineCsp(policy)).toBe("default-src 'none'; script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval' file:; style-src 'self' file:; img-src 'self' data: file:; form-action 'self' file:; base-uri 'none'");
+    expect(offlineCsp(offlineCsp(policy))).toBe(offlineCsp(policy));
+  });
+});
+
+describe('wrapIndexFile', () => {
+  it('writes a classic script that registers the bytes under the path', () => {
+    const code = wrapIndexFile('index/en_1.pf_index', 'AAEC');
+    const self: Record<string, any> = {};
+    new Function('self', code)(self);
+    expect(self.dossierPagefindFiles).toEqual({ 'index/en_1.pf_index': 'AAEC' });
+  });
+});

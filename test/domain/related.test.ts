@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Related, relationSpan, type RelatedSection } from '../../src/domain/related.ts';
+import { indexed, md } from '../helpers/graph.ts';
+
+/** Sections as { title: ['prefix label · note'] } for readable expectations. */
+const shown = (sections: RelatedSection[]) => Object.fromEntries(sections.map((s) => [s.title, s.items.map((i) => [i.prefix, i.label, i.note].filter(Boolean).join(' '))]));
+
+let related: Related;
+beforeAll(async () => {
+  const { index, graph } = await indexed({
+    'actors/kh.md': md(`
+name: Kataib Hezbollah
+kind: armed-group
+relations:
+  - { type: backed-by, target: iran, note: support, start: 2007, sources: [report-a] }
+  - { type: unit-of, target: pmf, sources: [report-a] }
+sources: [report-a]`, 'Mentioned with [[speaker]].'),
+    'actors/iran.md': md('name: Iran\nkind: state\nsources: [report-a]'),
+    'actors/pmf.md': md('name: PMF\nkind: militia-umbrella\nsources: [report-a]'),
+    'actors/speaker.md': md('name: Speaker\nkind: person\nrelations: [{ type: spokesperson-of, target: kh, sources: [report-a] }]\nsources: [report-a]'),
+    'actors/state-dept.md': md('name: State Department\nkind: government-body\nsources: [report-a]'),
+    'actors/fto.md': md('name: Listed group\nkind: armed-group\ndesignations: [{ by: state-dept, list: FTO, date: 2009-06, sources: [report-a] }]\nsources: [report-a]'),
+    'places/syria.md': md('name: Syria\nkind: country\nsources: [report-a]'),
+    'places/bukamal.md': md('name: Al Bukamal\nkind: town\nparent: syria\nsources: [report-a]'),
+    'places/euphrates.md': md('name: Euphrates\nkind: river\ncountries: [syria]\nsources: [report-a]'),
+    'events/announce.md': md('title: Announcement\ndate: 2017-11-03\nplaces: [bukamal]\nparticipants: [{ actor: kh, role: announcer }, { actor: speaker }]\nsources: [report-a]', 'See [[kh]] and [[iran]].'),
+    'events/early.md': md('title: Early attacks\ndate: { start: 2007, end: 2011, circa: true }\nplaces: [syria]\nparticipants: [{ actor: kh }]\nsources: [{ source: report-a, locator: para 2 }]'),
+    'pages/overview.md': md('title: Overview', 'About [[kh]] and [[announce]] [@report-a].'),
+  });
+  related = new Related(index, graph);
+});
+
+describe('Related, computed from the reference graph', () => {
+  it('actor: its events in date order (with roles), relations both ways with inverse wording, places, mentions', () => {
+    expect(shown(related.for('actors', 'kh'))).toEqual({
+      Events: ['Early attacks', 'Announcement announcer'],
+      Relations: ['backed by Iran support', 'unit of PMF', 'spokesperson Speaker'],
+      Places: ['Al Bukamal', 'Syria'],
+      'Mentioned in': ['Overview page'],
+    });
+  });
+
+  it('an incoming relation reads from the target: "backs" for backed-by, "has unit" for unit-of', () => {
+    expect(shown(related.for('actors', 'iran')).Relations).toEqual(['backs Kataib Hezbollah support']);
+    expect(shown(related.for('actors', 'pmf')).Relations).toEqual(['has unit Kataib Hezbollah']);
+  });
+
+  it('relations keep their time span', () => {
+    const item = related.for('actors', 'iran')[0].items[0];
+    expect(item.date).toMatchObject({ kind: 'range', start: { year: 2007 }, end: undefined });
+    expect(relationSpan({ circa: false })).toBeUndefined();
+  });
+
+  it('a designating actor lists whom it designated', () => {
+    expect(shown(related.for('actors', 'state-dept'))['Designations made']).toEqual(['designated Listed group FTO']);
+  });
+
+  it('place: events there and in places within it, actors active there, places within', () => {
+    expect(shown(related.for('places', 'syria'))).toEqual({
+      'Events here': ['Early attacks', 'Announcement at Al Bukamal'],
+      'Actors active here': ['Kataib Hezbollah 2 events', 'Speaker 1 event'],
+      'Places within': ['Al Bukamal', 'Euphrates'],
+    });
+    expect(shown(related.for('places', 'bukamal'))['Events here']).toEqual(['Announcement']);
+  });
+
+  it('event: participants with roles, places, and entries that mention it', () => {
+    expect(shown(related.for('events', 'announce'))).toEqual({
+      Participants: ['Kataib Hezbollah announcer', 'Speaker'],
+      Places: ['Al Bukamal'],
+      'Mentioned in': ['Overview page'],
+    });
+  });
+
+  it('source: everything that cites it (backlinks), grouped, each entry once', () => {
+    const s = shown(related.for('sources', 'report-a'));
+    expect(s['Cited for events']).toEqual(['Early attacks', 'Announcement']);
+    expect(s['Cited for actors']).toEqual(['Group A', 'Iran', 'Kataib Hezbollah', 'Listed group', 'PMF', 'Speaker', 'State Department']);
+    expect(s['Cited for places']).toEqual(['Al Bukamal', 'Euphrates', 'Syria']);
+    expect(s['Cited in pages']).toEqual(['Overview']);
+  });
+
+  it('leaves out empty sections and links each entry to its page', () => {
+    const sections = related.for('actors', 'state-dept');
+    expect(sections.map((s) => s.title)).toEqual(['Designations made']);
+    expect(sections[0].items[0].url).toBe('/actors/fto/');
+    expect(sections[0].id).toBe('related-designations');
+  });
+});
