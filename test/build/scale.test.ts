@@ -27,7 +27,7 @@ beforeAll(async () => {
   // One after the other: the page-time ratio must not depend on the two competing.
   small = await buildGenerated(200);
   large = await buildGenerated(400);
-}, 240_000);
+}, 600_000);
 
 describe('a larger dossier still builds, and page work grows linearly', () => {
   it('builds 200 and 400 generated entries, a page for each', () => {
