@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { csp } from './src/integrations/csp.ts';
 import { dossier } from './src/integrations/dossier.ts';
 import { search } from './src/integrations/search.ts';
 import { offline } from './src/integrations/offline.ts';
@@ -16,8 +17,9 @@ export default defineConfig({
   // No prefetch, no client router: both need fetch(), which file:// refuses.
   prefetch: false,
   devToolbar: { enabled: false },
-  // Post-build steps run in this order: search index, then (CSP, then) the offline edition.
-  integrations: [dossier(), mdx(), search(), offline()],
+  // Post-build steps run in this order: search index, CSP (hashes of each page's inline
+  // scripts), then the offline edition (which re-applies the policy to the pages it rewrites).
+  integrations: [dossier(), mdx(), search(), csp(), offline()],
   // Smart quotes come from the dossier integration's faster remarkTypography (same output).
   markdown: { syntaxHighlight: false, smartypants: false },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // global setup (test/global-setup.ts) and includes the browser tests.
 export default defineConfig({
   test: {
-    testTimeout: 60_000,
+    // Generous: browser tests walk many pages, and a loaded 2-core runner is slow.
+    testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

@@ -31,11 +31,15 @@ export interface Citation {
 
 export type BodyToken = ({ type: 'wikilink' } & Wikilink) | ({ type: 'citation' } & Citation);
 
-const TOKEN_RE = /\[\[([^\[\]\n|]+)(?:\|([^\[\]\n]+))?\]\]|\[(@[^\[\]\n]+)\]/g;
+// Both may wrap onto the next line (editors and reflowing do that), never across a
+// blank line (that ends the paragraph). `[@name](url)` is a link, not a citation.
+const TOKEN_RE = /\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]|\[(@[^\[\]]+)\](\()?/g;
+const BLANK_LINE_RE = /\n[ \t]*\n/;
+const OPENER_RE = /\[\[|\[@/g;
 const CITE_ITEM_RE = /^@([A-Za-z0-9_][\w\-./:]*)\s*(?:,\s*(.+))?$/;
 
 /** Masks fenced code blocks and inline code so syntax inside them is ignored. */
-function maskCode(text: string): string {
+export function maskCode(text: string): string {
   if (!text.includes('`') && !text.includes('~~~')) return text;
   let out = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, (m) => m.replace(/[^\n]/g, ' '));
   out = out.replace(/(`+)[^`\n][\s\S]*?\1/g, (m) => m.replace(/[^\n]/g, ' '));
@@ -45,7 +49,7 @@ function maskCode(text: string): string {
 /** Parses `@a; @b, para 3` into items; undefined when it is not a citation. */
 export function parseCitation(inner: string): CitationItem[] | undefined {
   const items: CitationItem[] = [];
-  for (const part of inner.split(';')) {
+  for (const part of inner.replace(/\s+/g, ' ').split(';')) {
     const m = CITE_ITEM_RE.exec(part.trim());
     if (!m) return undefined;
     items.push(m[2] ? { source: m[1], locator: m[2].trim() } : { source: m[1] });
@@ -55,8 +59,30 @@ export function parseCitation(inner: string): CitationItem[] | undefined {
 
 /** Every wikilink and citation in a Markdown body, in reading order. */
 export function scanBody(text: string, firstLine = 1): BodyToken[] {
+  return scan(text, firstLine).tokens;
+}
+
+/** A mistake in body syntax that would otherwise show as literal brackets on the page. */
+export interface BodySyntaxProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** Unclosed `[[` / `[@` and `[@…]` that is not a citation, with where they start. */
+export function bodySyntaxProblems(text: string, firstLine = 1): BodySyntaxProblem[] {
+  return scan(text, firstLine).problems;
+}
+
+const preview = (s: string) => {
+  const line = s.split('\n')[0];
+  return line.length > 30 ? `${line.slice(0, 30)}…` : line;
+};
+
+function scan(text: string, firstLine: number): { tokens: BodyToken[]; problems: BodySyntaxProblem[] } {
   const masked = maskCode(text);
   const tokens: BodyToken[] = [];
+  const problems: BodySyntaxProblem[] = [];
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const position = (offset: number) => {
@@ -68,21 +94,39 @@ export function scanBody(text: string, firstLine = 1): BodyToken[] {
     }
     return { line: firstLine + lo, column: offset - lineStarts[lo] + 1 };
   };
+  // Offsets covered by a well-formed [[…]] or […], so that only stray openers remain.
+  const claimed: [number, number][] = [];
   for (const m of masked.matchAll(TOKEN_RE)) {
+    if (BLANK_LINE_RE.test(m[0])) continue;
     const from = m.index!;
     const to = from + m[0].length;
+    claimed.push([from, to]);
+    if (m[4]) continue; // [@name](url): a Markdown link
     const original = text.slice(from, to);
     const pos = position(from);
     if (m[1] !== undefined) {
-      const inner = /^\[\[([^|]+)(?:\|(.+))?\]\]$/.exec(original)!;
-      const label = inner[2]?.trim();
-      tokens.push({ type: 'wikilink', target: inner[1].trim(), ...(label ? { label } : {}), ...pos, from, to });
+      const inner = /^\[\[([^|]+)(?:\|([\s\S]+))?\]\]$/.exec(original)!;
+      const label = inner[2]?.replace(/\s+/g, ' ').trim();
+      tokens.push({ type: 'wikilink', target: inner[1].replace(/\s+/g, ' ').trim(), ...(label ? { label } : {}), ...pos, from, to });
     } else {
       const items = parseCitation(original.slice(1, -1));
       if (items) tokens.push({ type: 'citation', items, ...pos, from, to });
+      else problems.push({ ...pos, message: `"${preview(original)}" is not a citation: write [@source-id], [@a; @b] or [@source-id, para 3]` });
     }
   }
-  return tokens;
+  for (const m of masked.matchAll(OPENER_RE)) {
+    const at = m.index!;
+    if (claimed.some(([from, to]) => at >= from && at < to)) continue;
+    const rest = preview(text.slice(at));
+    problems.push({
+      ...position(at),
+      message: m[0] === '[['
+        ? `unclosed wikilink "${rest}": close it with ]] on the same paragraph, e.g. [[id]] or [[id|label]]`
+        : `unclosed citation "${rest}": close it with ] on the same paragraph, e.g. [@source-id] or [@a; @b]`,
+    });
+  }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { tokens, problems };
 }
 
 export interface NumberedCitation {

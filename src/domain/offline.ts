@@ -66,21 +66,6 @@ export function offlineRefresh(content: string, fromPath: string): string {
   return content.replace(/(url\s*=\s*)(['"]?)([^'"\s]+)\2/i, (_m, pre: string, q: string, u: string) => `${pre}${q}${offlineUrl(u, fromPath) ?? u}${q}`);
 }
 
-/**
- * The offline edition's Content-Security-Policy. Over file:// Chromium matches
- * 'self' against files in the same folder tree, but Firefox gives every file its own
- * origin, so wherever the policy allows 'self' the offline copy also allows file:.
- * Nothing else is loosened: inline scripts keep needing their hashes (they are
- * copied byte for byte), and no network source is added.
- */
-export function offlineCsp(policy: string): string {
-  return policy.split(';').map((d) => d.trim()).filter(Boolean).map((directive) => {
-    const parts = directive.split(/\s+/);
-    if (parts.includes("'self'") && !parts.includes('file:')) parts.push('file:');
-    return parts.join(' ');
-  }).join('; ');
-}
-
 /** The global the offline edition's Pagefind index files register their bytes in. */
 export const PAGEFIND_FILES_GLOBAL = 'dossierPagefindFiles';
 

@@ -48,3 +48,20 @@ export function slugify(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** Cyrillic and Greek letters that look like Latin ones (the usual spoofing set). */
+const LOOKALIKES: Record<string, string> = {
+  'а': 'a', 'в': 'b', 'е': 'e', 'ё': 'e', 'к': 'k', 'м': 'm', 'н': 'h', 'о': 'o', 'р': 'p', 'с': 'c', 'т': 't', 'у': 'y', 'х': 'x',
+  'і': 'i', 'ї': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w', 'һ': 'h', 'ӏ': 'l',
+  'α': 'a', 'ε': 'e', 'ι': 'i', 'κ': 'k', 'ν': 'v', 'ο': 'o', 'ρ': 'p', 'τ': 't', 'υ': 'u', 'χ': 'x',
+};
+
+/** The Latin letter a look-alike character imitates, if it is one. */
+export function lookalikeOf(ch: string): string | undefined {
+  return LOOKALIKES[ch.toLowerCase()];
+}
+
+/** Replaces look-alike letters by the Latin ones they imitate: "grоup" (Cyrillic о) → "group". */
+export function foldLookalikes(text: string): string {
+  return [...text].map((ch) => LOOKALIKES[ch] ?? LOOKALIKES[ch.toLowerCase()] ?? ch).join('');
+}

@@ -1,10 +1,11 @@
 /**
  * The Dossier integration: runs the same check as `npm run check` before Astro
  * builds anything (a build with problems stops with the same messages), and wires
- * wikilinks and citations into Markdown rendering.
+ * wikilinks and citations into Markdown rendering, plus the safety steps that strip
+ * MDX code (remark-safe) and reduce HTML to an allowlist (rehype-safe).
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -12,14 +13,21 @@ import type { Plugin as VitePlugin } from 'vite';
 import { formatProblem } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
+import { contentComponents } from '../pipeline/body-check.ts';
 import { contentRoot } from '../pipeline/load.ts';
 import { shareCheckedEntries } from './dossier-loader.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
+import { rehypeSafe } from './rehype-safe.ts';
 import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
+import { remarkSafe } from './remark-safe.ts';
 import { remarkTypography } from './remark-typography.ts';
+
+// Renders are cached by Astro; a change to the safety rules (or the typography) must redo them.
+const SAFETY_SOURCES = ['./rehype-safe.ts', './remark-safe.ts', '../domain/markup-rules.ts', '../domain/url-policy.ts', './remark-typography.ts'];
 
 export function dossier(): AstroIntegration {
   let dataStoreFile: string | undefined;
+  let outDir: string | undefined;
   return {
     name: 'dossier',
     hooks: {
@@ -49,21 +57,38 @@ export function dossier(): AstroIntegration {
           const r = result.index.resolve(written);
           return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
         };
-        const digest = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(`render-v3 ${result.site.siteUrl ?? ''}`).digest('hex').slice(0, 16);
+        const components = contentComponents();
+        const hash = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(components.join()).update(`render-v3 ${result.site.siteUrl ?? ''}`);
+        for (const f of SAFETY_SOURCES) hash.update(readFileSync(new URL(f, import.meta.url)));
+        const digest = hash.digest('hex').slice(0, 16);
         updateConfig({
           markdown: {
             // Typography after wikilinks and citations: labels get curly quotes too, and
             // citation locators are matched as written. It replaces smartypants (see its file).
             smartypants: false,
-            remarkPlugins: [[remarkDossier, { resolve, digest }], remarkTypography],
-            rehypePlugins: [[rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
+            remarkPlugins: [[remarkSafe, { components }], [remarkDossier, { resolve, digest }], remarkTypography],
+            // Sanitise first; then mark external links (their classes and marks are our own markup).
+            rehypePlugins: [rehypeSafe, [rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
           },
         });
         dataStoreFile = command === 'build' && config.output === 'static' ? fileURLToPath(new URL('data-store.json', config.cacheDir)) : undefined;
       },
       // Phase marks for `npm run bench` (written only with DOSSIER_BUILD_STATS set).
-      'astro:config:done': () => mark('config:done'),
-      'astro:build:start': () => mark('build:start'),
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        mark('config:done');
+      },
+      'astro:build:start': () => {
+        mark('build:start');
+        // From here on Astro overwrites the output folder; a build that then fails
+        // (a page, a post-build step) would leave it half-written: remove it instead.
+        // A build stopped by the check (config:setup, earlier) leaves the previous one.
+        process.once('exit', (code) => {
+          if (code === 0 || !outDir) return;
+          rmSync(outDir, { recursive: true, force: true });
+          console.error(`The build failed: ${outDir} was removed, so that no half-built site can be published.`);
+        });
+      },
       'astro:build:setup': ({ vite, target }) => {
         // First of all plugins, so that it answers before Astro's own content plugin.
         if (target === 'server' && dataStoreFile) vite.plugins = [dataStoreFromFile(dataStoreFile), ...(vite.plugins ?? [])];

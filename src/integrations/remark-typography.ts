@@ -19,7 +19,7 @@
 import { retext } from 'retext';
 import smartypants from 'retext-smartypants';
 
-type MdNode = { type: string; value?: string; name?: string; children?: MdNode[] };
+type MdNode = { type: string; value?: string; name?: string | null; children?: MdNode[] };
 
 // What remark-smartypants visits: text, inline code (as placeholder letters) and blocks.
 const LITERALS = new Set(['text', 'inlineCode']);

@@ -2,9 +2,12 @@
  * The whole check: load every entry, then resolve every reference, wikilink and
  * citation against one index. Used by `npm run check`, the build and the tests.
  */
+import path from 'node:path';
 import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } from '../domain/references.ts';
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
+import { bodySyntaxProblems } from '../domain/body.ts';
 import { SINGULAR } from '../schemas/index.ts';
+import { checkBodyMarkup, contentComponents } from './body-check.ts';
 import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
 export interface CheckResult extends LoadResult {
@@ -20,7 +23,12 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   const index = new EntryIndex(loaded.entries);
   // Entries with schema errors still count as existing, so one typo doesn't cascade.
   const all = loaded.partial.length ? [...loaded.entries, ...(loaded.partial as unknown as Entry[])] : loaded.entries;
-  const problems = [...loaded.problems, ...crossCheck(all, loaded.partial.length ? new EntryIndex(all) : index)];
+  const components = contentComponents();
+  const problems = [
+    ...loaded.problems,
+    ...crossCheck(all, loaded.partial.length ? new EntryIndex(all) : index),
+    ...all.flatMap((e) => bodyProblems(e, components, root)),
+  ];
   const sorted = sortProblems(problems);
   let graph: ReferenceGraph | undefined;
   return {
@@ -54,6 +62,16 @@ export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
     }
   }
   return problems;
+}
+
+/** Problems inside one body: unclosed [[ / [@, raw HTML, unsafe URLs, MDX code. */
+export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[], root: string): Problem[] {
+  const mdx = entry.file.endsWith('.mdx');
+  const location = { dir: path.dirname(path.join(root, entry.file)), root };
+  return [
+    ...bodySyntaxProblems(entry.body, entry.bodyFirstLine),
+    ...checkBodyMarkup(entry.body, { mdx, firstLine: entry.bodyFirstLine, components, location }),
+  ].map((p) => ({ file: entry.file, ...p, field: 'body', severity: 'error' as const }));
 }
 
 function referenceProblem(entry: Entry, site: RefSite, r: Exclude<ReturnType<EntryIndex['resolve']>, { ok: true }>): Problem {

@@ -44,13 +44,70 @@ export interface ParsedYaml {
 
 export type YamlResult = { ok: true; value: ParsedYaml } | { ok: false; message: string; line?: number; column?: number };
 
+/** Deeper than any real entry (relations → sources → locator is 4); parsers choke on thousands. */
+export const MAX_YAML_DEPTH = 20;
+
+/**
+ * How deeply YAML nests (block indentation levels, "- - -" and flow brackets),
+ * measured without parsing: the YAML parser can exhaust memory on a few hundred
+ * kilobytes of "[[[[", so this runs first. Quoted text, comments and block
+ * scalars (| and >) are skipped. Returns the first line that goes too deep.
+ */
+export function yamlTooDeep(yaml: string, limit = MAX_YAML_DEPTH): { line: number; depth: number } | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote = '';
+  let scalarIndent = -1; // inside a block scalar: lines indented more than this are text
+  const lines = yaml.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const indent = /^ */.exec(line)![0].length;
+    if (scalarIndent >= 0) {
+      if (line.trim() === '' || indent > scalarIndent) continue;
+      scalarIndent = -1;
+    }
+    if (!quote && flow === 0) {
+      if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+    }
+    let dashes = 0;
+    if (!quote && flow === 0) dashes = (/^(?:-[ ]+)+/.exec(line.slice(indent))?.[0].match(/-/g) ?? []).length;
+    for (let i = quote || flow ? 0 : indent; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (ch === quote && !(quote === '"' && line[i - 1] === '\\')) quote = '';
+        continue;
+      }
+      if (ch === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+      if ((ch === '"' || ch === "'") && (i === 0 || /[\s\[{,:-]/.test(line[i - 1]))) quote = ch;
+      else if (ch === '[' || ch === '{') flow++;
+      else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      const depth = indents.length + dashes + flow;
+      if (depth > limit) return { line: n + 1, depth };
+    }
+    if (!quote && flow === 0 && /[|>][-+0-9]*\s*(?:#.*)?$/.test(line) && /:\s+[|>]|^\s*-\s+[|>]/.test(line)) scalarIndent = indent;
+  }
+  return undefined;
+}
+
 export function parseYaml(yaml: string): YamlResult {
+  const tooDeep = yamlTooDeep(yaml);
+  if (tooDeep) return { ok: false, message: `${TOO_DEEP}: more than ${MAX_YAML_DEPTH} levels here`, line: tooDeep.line };
   const lineCounter = new LineCounter();
   const doc = YAML.parseDocument(yaml, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length) {
     const e = doc.errors[0];
     const pos = lineCounter.linePos(e.pos[0]);
-    return { ok: false, message: `the YAML cannot be read: ${plainYamlError(e.message)}`, line: pos.line, column: pos.col };
+    const plain = plainYamlError(e.message);
+    return { ok: false, message: plain === TOO_DEEP ? plain : `the YAML cannot be read: ${plain}`, line: pos.line, column: pos.col };
+  }
+  // An unknown tag (!!js/function, !custom) is only a warning to the parser; here it is
+  // an error: entries have no use for tags, and a reader of the file may think it runs.
+  const tag = doc.warnings.find((w) => /tag/i.test(w.message));
+  if (tag) {
+    const pos = lineCounter.linePos(tag.pos[0]);
+    return { ok: false, message: `the YAML uses a tag (${/![\w!/:.-]*/.exec(yaml.slice(tag.pos[0]))?.[0] ?? '!'}): tags are not used in entries; remove it and write the plain value`, line: pos.line, column: pos.col };
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -61,6 +118,7 @@ export function parseYaml(yaml: string): YamlResult {
   } catch (err) {
     const message = String((err as Error).message);
     if (/alias/i.test(message)) return { ok: false, message: 'the YAML uses too many aliases (*name references); write the values out instead', line: 1 };
+    if (/call stack/i.test(message)) return { ok: false, message: TOO_DEEP, line: 1 };
     return { ok: false, message: `the YAML cannot be read: ${message}`, line: 1 };
   }
 }
@@ -70,22 +128,28 @@ export type FrontmatterResult =
   | { ok: true; data: Record<string, unknown>; positions: () => ParsedYaml }
   | { ok: false; message: string; line?: number; column?: number };
 
-/** An anchor (&a) or alias (*a) where YAML allows one: those take the guarded parser. */
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s\]},]/;
+/**
+ * An anchor (&a), alias (*a) or tag (!x, !!x) where YAML allows one: those take
+ * parseYaml, which limits aliases and refuses tags. So does 0b101, which js-yaml
+ * reads as a number and parseYaml as text. A "!" after a space in plain text also
+ * matches; that only costs the slower parser.
+ */
+const GUARDED_SYNTAX = /(?:^|[\s[{,])(?:[&*][^\s\]},]|!|[-+]?0b)/;
 const FAILED = Symbol('failed');
 
 /**
  * Parses frontmatter for the check. Most frontmatter is plain, valid YAML: js-yaml
  * reads it several times faster than parseYaml (and is what Astro's own loader
- * uses), with the same YAML 1.2 core schema (dates stay text). Everything else
- * (anchors and aliases, syntax errors, a value that is not fields) goes through
- * parseYaml, so its limits and its messages are unchanged. Positions are computed
- * lazily: a dossier without problems never needs them.
+ * uses), with the same YAML 1.2 core schema (dates stay text). The nesting pre-scan
+ * runs first, as in parseYaml; everything else (anchors, aliases, tags, syntax
+ * errors, a value that is not fields) goes through parseYaml, so its limits and its
+ * messages are unchanged. Positions are computed lazily: a dossier without problems
+ * never needs them.
  */
 export function parseFrontmatter(yaml: string): FrontmatterResult {
   let positions: ParsedYaml | undefined;
   const full = () => parseYaml(yaml);
-  if (!ANCHOR_OR_ALIAS.test(yaml)) {
+  if (!GUARDED_SYNTAX.test(yaml) && !yamlTooDeep(yaml)) {
     let data: unknown = FAILED;
     try {
       data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA });
@@ -106,8 +170,11 @@ function expectParsed(r: YamlResult): ParsedYaml {
   return r.ok ? r.value : { data: {}, doc: new YAML.Document({}), lineCounter: new LineCounter() };
 }
 
+const TOO_DEEP = 'the frontmatter is nested too deeply to read (fields need only a few levels)';
+
 function plainYamlError(message: string): string {
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(first)) return TOO_DEEP;
   if (/Map keys must be unique/.test(first)) return 'a field appears twice (each field may be written once)';
   if (/Implicit map keys need to be followed by map values|Nested mappings are not allowed in compact mappings/.test(first)) {
     return `${first} (a value containing ": " must be put in quotes)`;

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { closest, slugify } from '../domain/suggest.ts';
+import { closest, foldLookalikes, lookalikeOf, slugify } from '../domain/suggest.ts';
 import { explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
 import { COLLECTIONS, schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/shared.ts';
@@ -110,8 +110,13 @@ export async function loadDossier(root: string): Promise<LoadResult> {
 
 function idProblem(id: string): string {
   const odd = [...id].filter((ch) => !/[a-z0-9-]/.test(ch));
-  const shown = [...new Set(odd)].map((ch) => (/[\x21-\x7e]/.test(ch) ? `"${ch}"` : `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join(', ');
-  const slug = slugify(id);
+  const shown = [...new Set(odd)].map((ch) => {
+    if (/[\x21-\x7e]/.test(ch)) return `"${ch}"`;
+    const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const latin = lookalikeOf(ch);
+    return latin ? `${code}, a non-Latin letter that looks like "${latin}"` : code;
+  }).join(', ');
+  const slug = slugify(foldLookalikes(id));
   if (id.includes('/')) return `entries may not be in sub-folders: move it up to its collection folder`;
   return `the file name "${id}" is not a valid id: use lowercase a-z, 0-9 and single hyphens${shown ? ` (found ${shown})` : ''}.${slug && slug !== id && ID_PATTERN.test(slug) ? ` Did you mean "${slug}"?` : ''}`;
 }
@@ -139,7 +144,7 @@ function loadEntry(collection: CollectionName, id: string, file: string, full: s
   { valid: true; entry: Entry } | { valid: false; entry: PartialEntry } | undefined {
   const size = statSync(full).size;
   if (size > MAX_FILE_BYTES) {
-    problems.push({ file, severity: 'error', message: `the file is ${Math.round(size / 1024)} KB; entries may be at most ${MAX_FILE_BYTES / 1024} KB (split it into several entries)` });
+    problems.push({ file, severity: 'error', message: `the file is ${Math.ceil(size / 1024)} KB; entries may be at most ${MAX_FILE_BYTES / 1024} KB (split it into several entries)` });
     return undefined;
   }
   const bytes = readFileSync(full);
@@ -149,7 +154,8 @@ function loadEntry(collection: CollectionName, id: string, file: string, full: s
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const line = bytes.subarray(0, bad).toString('latin1').split('\n').length;
-    problems.push({ file, line, severity: 'error', message: `the file is not UTF-8 text (invalid byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at byte ${bad}): save it as UTF-8` });
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) ? '; it looks like UTF-16' : '';
+    problems.push({ file, line, severity: 'error', message: `the file is not UTF-8 text (invalid byte 0x${bytes[bad]?.toString(16).padStart(2, '0')} at byte ${bad}${utf16}): save it as UTF-8` });
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

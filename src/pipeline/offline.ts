@@ -4,8 +4,9 @@
  *
  *   HTML   every site URL page-relative, naming index.html (src/domain/offline.ts);
  *          module scripts re-bundled as classic scripts (`<script defer src>`, which
- *          keeps their order), modulepreload dropped, [data-online-only] dropped, a
- *          CSP meta loosened only to allow file: where it allows 'self'.
+ *          keeps their order), modulepreload dropped, [data-online-only] and the
+ *          edition's own download link dropped; a page with a CSP gets its policy
+ *          written again for the page as changed, with file: (src/domain/csp.ts).
  *   CSS    root-relative url() and @import made relative.
  *   search Pagefind's index files wrapped as classic scripts that register their
  *          bytes; pagefind.js bundled as a classic script whose fetch() reads them
@@ -25,10 +26,11 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { isExternalUrl, offlineCss, offlineCsp, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
+import { applyCsp } from '../domain/csp.ts';
+import { isExternalUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
 import { relativeUrl } from '../domain/urls.ts';
 import { fileUrl, walkFiles } from './files.ts';
-import { PAGEFIND_DIR } from './search-index.ts';
+import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
 /** The zip's name in the output, and the folder it unzips to. */
 export const OFFLINE_ZIP = 'dossier-offline.zip';
@@ -122,6 +124,7 @@ export async function offlineHtml(html: string, pagePath: string, ctx: HtmlConte
   const tree = fromParse5(parse(html)) as Root;
   const jobs: Promise<void>[] = [];
   let needsPagefind = false;
+  let hasCsp = false;
   let firstDeferred: { parent: Element | Root; node: Element } | undefined;
 
   const rewrite = (value: unknown) => (typeof value === 'string' ? offlineUrl(value, pagePath, ctx.isDirectory) ?? value : value);
@@ -142,7 +145,7 @@ export async function offlineHtml(html: string, pagePath: string, ctx: HtmlConte
       for (const name of URL_PROPS) if (name in p) p[name] = rewrite(p[name]) as string;
       if (typeof p.srcSet === 'string') p.srcSet = offlineSrcset(p.srcSet, pagePath, ctx.isDirectory);
       if (typeof p.style === 'string' && p.style.includes('url(')) p.style = offlineCss(p.style, pagePath);
-      if (node.tagName === 'meta') metaTag(node, pagePath);
+      if (node.tagName === 'meta' && metaTag(node, pagePath).csp) hasCsp = true;
       if (node.tagName === 'style') {
         for (const c of node.children) if (c.type === 'text') c.value = offlineCss(c.value, pagePath);
       }
@@ -168,7 +171,13 @@ export async function offlineHtml(html: string, pagePath: string, ctx: HtmlConte
       findElement(tree, 'body')?.children.push(tag);
     }
   }
-  return toHtml(tree);
+  const out = toHtml(tree);
+  if (!hasCsp) return out;
+  // The page had a policy (src/integrations/csp.ts ran before this step): write it again
+  // for the page as it now is (its inline scripts and styles), allowing file: as well.
+  const secured = applyCsp(out, { offline: true });
+  if (secured.problems.length) throw new OfflineError(`The offline copy of ${pagePath} fails the security policy: ${secured.problems.join('; ')}`);
+  return secured.html;
 }
 
 function linksToZip(node: Element, pagePath: string): boolean {
@@ -177,12 +186,12 @@ function linksToZip(node: Element, pagePath: string): boolean {
     && new URL(href, `http://offline.invalid${pagePath}`).pathname === `/${OFFLINE_ZIP}`;
 }
 
-function metaTag(node: Element, pagePath: string) {
+/** Rewrites a meta refresh; tells whether the tag is a Content-Security-Policy. */
+function metaTag(node: Element, pagePath: string): { csp: boolean } {
   const equiv = [node.properties.httpEquiv ?? []].flat().map((v) => String(v).toLowerCase());
   const content = node.properties.content;
-  if (typeof content !== 'string') return;
-  if (equiv.includes('refresh')) node.properties.content = offlineRefresh(content, pagePath);
-  if (equiv.includes('content-security-policy')) node.properties.content = offlineCsp(content);
+  if (typeof content === 'string' && equiv.includes('refresh')) node.properties.content = offlineRefresh(content, pagePath);
+  return { csp: equiv.includes('content-security-policy') };
 }
 
 /** Replaces a module script (external or inline) by a deferred classic script of the same code. */
@@ -287,8 +296,7 @@ export class ScriptBundler {
 /** Adds the wrapped Pagefind index and its classic bundle. */
 async function addPagefind(distDir: string, writer: ZipWriter) {
   const dir = path.join(distDir, PAGEFIND_DIR);
-  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm?: string }> };
-  const wasm = new Set(Object.values(entry.languages).map((l) => `wasm.${l.wasm ?? 'unknown'}.pagefind`));
+  const wasm = wasmInUse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
   const wanted = (name: string) => name === 'pagefind-entry.json' || wasm.has(name) || /\.pf_meta$/.test(name) || /^(index|fragment|filter)\//.test(name);
   for (const name of walkFiles(dir)) {
     if (!wanted(name)) continue;

@@ -19,11 +19,20 @@ export interface SearchIndexStats {
   bytes: number;
 }
 
-/** The Pagefind files a search needs (its bundled UIs and highlighter are not used). */
-export function isNeededIndexFile(name: string): boolean {
+/**
+ * The Pagefind files a search needs: not its bundled UIs and highlighter (the site has
+ * its own page), nor the WebAssembly of languages the site has no pages in.
+ */
+export function isNeededIndexFile(name: string, wasmInUse: ReadonlySet<string> = new Set()): boolean {
+  if (/^wasm\.[\w-]+\.pagefind$/.test(name)) return wasmInUse.has(name);
   return name === 'pagefind.js' || name === 'pagefind-worker.js' || name === 'pagefind-entry.json'
-    || /^wasm\.[\w-]+\.pagefind$/.test(name) || /\.pf_meta$/.test(name)
-    || /^(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)$/.test(name);
+    || /\.pf_meta$/.test(name) || /^(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)$/.test(name);
+}
+
+/** The WebAssembly files pagefind-entry.json points at (one per language indexed). */
+export function wasmInUse(entryJson: string): Set<string> {
+  const entry = JSON.parse(entryJson) as { languages?: Record<string, { wasm?: string | null }> };
+  return new Set(Object.values(entry.languages ?? {}).map((l) => `wasm.${l.wasm ?? 'unknown'}.pagefind`));
 }
 
 export class SearchIndexError extends Error {}
@@ -60,8 +69,10 @@ export async function buildSearchIndex(distDir: string): Promise<SearchIndexStat
     const indexed = files.filter((f) => f.path.startsWith('fragment/')).length;
     let bytes = 0;
     let written = 0;
+    const entry = files.find((f) => f.path === 'pagefind-entry.json');
+    const wasm = entry ? wasmInUse(new TextDecoder().decode(entry.content)) : new Set<string>();
     for (const f of files) {
-      if (!isNeededIndexFile(f.path)) continue;
+      if (!isNeededIndexFile(f.path, wasm)) continue;
       mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
       writeFileSync(path.join(out, f.path), f.content);
       bytes += f.content.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalUrl, offlineCss, offlineCsp, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../../src/domain/offline.ts';
+import { isExternalUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../../src/domain/offline.ts';
 
 describe('offlineUrl', () => {
   const dirs = new Set(['/actors', '/graph']);
@@ -45,14 +45,6 @@ describe('offline CSS, srcset and refresh', () => {
   it('rewrites the URL of a meta refresh', () => {
     expect(offlineRefresh('0; url=/actors/kh/', '/kh/')).toBe('0; url=../actors/kh/index.html');
     expect(offlineRefresh("0;URL='/x/'", '/')).toBe("0;URL='x/index.html'");
-  });
-});
-
-describe('offlineCsp', () => {
-  it("adds file: wherever 'self' is allowed, and nothing else", () => {
-    const policy = "default-src 'none'; script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'";
-    expect(offlineCsp(policy)).toBe("default-src 'none'; script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval' file:; style-src 'self' file:; img-src 'self' data: file:; form-action 'self' file:; base-uri 'none'");
-    expect(offlineCsp(offlineCsp(policy))).toBe(offlineCsp(policy));
   });
 });
 

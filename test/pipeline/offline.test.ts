@@ -5,6 +5,7 @@ import { Script } from 'node:vm';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildOfflineEdition, isCopied, offlineHtml, ScriptBundler } from '../../src/pipeline/offline.ts';
+import { sha256 } from '../../src/domain/csp.ts';
 
 function site(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'dossier-dist-'));
@@ -21,7 +22,7 @@ const PAGE = `<!doctype html><html lang="en"><head>
 <script>${THEME}</script>
 <link rel="stylesheet" href="/_astro/site.css"><link rel="modulepreload" href="/_astro/chunk.js">
 <script type="module" src="/_astro/page.js"></script></head>
-<body><a href="/">Home</a> <a href="/actors/">Actors</a> <a href="#main">Skip</a> <a href="https://example.org/">Out</a>
+<body><a href="/">Home</a> <a href="/actors/">Actors</a> <a href="#main">Skip</a> <a href="https://example.org/" rel="noopener noreferrer">Out</a>
 <img src="/img/a.png" srcset="/img/a.png 1x, /img/b.png 2x" style="background:url(/img/c.png)">
 <form action="/search/" method="get" data-search-root></form>
 <p data-online-only>Online only</p>
@@ -48,7 +49,7 @@ describe('offlineHtml', () => {
     expect(out).toContain('<a href="../../index.html">Home</a>');
     expect(out).toContain('<a href="../index.html">Actors</a>');
     expect(out).toContain('<a href="#main">Skip</a>');
-    expect(out).toContain('<a href="https://example.org/">Out</a>');
+    expect(out).toContain('<a href="https://example.org/" rel="noopener noreferrer">Out</a>');
     expect(out).toContain('src="../../img/a.png" srcset="../../img/a.png 1x, ../../img/b.png 2x" style="background:url(../../img/c.png)"');
     expect(out).toContain('action="../../search/index.html"');
     expect(out).not.toContain('Online only');
@@ -57,7 +58,13 @@ describe('offlineHtml', () => {
     expect(out).not.toContain('type="module"');
     // The inline classic script is copied byte for byte, so its CSP hash still holds.
     expect(out).toContain(`<script>${THEME}</script>`);
-    expect(out.replace(/&#x27;/g, "'")).toContain(`content="script-src 'self' 'sha256-x' file:; style-src 'self' file:"`);
+    // The policy is written again for the page as it now is: the inline script's hash,
+    // the rewritten style attribute's hash, file: beside 'self'; the old policy is gone.
+    const policies = [...out.matchAll(/http-equiv="Content-Security-Policy" content="([^"]*)"/g)].map((m) => m[1].replace(/&#x27;|&#39;/g, "'"));
+    expect(policies).toHaveLength(1);
+    expect(policies[0]).toContain(`script-src 'self' file: 'wasm-unsafe-eval' ${sha256(THEME)}`);
+    expect(policies[0]).toContain(`'unsafe-hashes' ${sha256('background:url(../../img/c.png)')}`);
+    expect(policies[0]).not.toContain("'sha256-x'");
     // Pagefind's bundle first, then the page's scripts in their order, all deferred.
     const srcs = [...out.matchAll(/<script defer src="([^"]+)"><\/script>/g)].map((m) => m[1]);
     expect(srcs).toEqual(['../../pagefind/pagefind.offline.js', '../../_astro/page.classic.js', expect.stringMatching(/^\.\.\/\.\.\/_astro\/inline\.\w+\.classic\.js$/)]);

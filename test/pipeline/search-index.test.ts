@@ -31,7 +31,8 @@ describe('buildSearchIndex', () => {
     expect(written.some((f) => f.endsWith('.pf_meta'))).toBe(true);
     expect(written.filter((f) => f.startsWith('fragment/'))).toHaveLength(2);
     expect(written.some((f) => /ui|highlight|playground/.test(f))).toBe(false);
-    expect(written.every(isNeededIndexFile)).toBe(true);
+    expect(written.filter((f) => f.startsWith('wasm.'))).toEqual(['wasm.en.pagefind']);
+    expect(written.every((f) => isNeededIndexFile(f, new Set(['wasm.en.pagefind'])))).toBe(true);
     expect(readdirSync(root).sort()).toEqual(['_astro', 'actors', 'index.html', 'pagefind', 'places']);
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * The Content-Security-Policy of a built page, and the last look at its markup.
+ * Pure: HTML text in, HTML text out. Used after the build (src/integrations/csp.ts),
+ * and again by any later step that rewrites pages (the offline edition), since
+ * every inline script or style changes the hashes.
+ *
+ * Policy (one meta tag per page, right after <meta charset>):
+ *   default-src 'self'; script-src 'self' 'wasm-unsafe-eval' <hashes of this page's
+ *   inline scripts>; style-src 'self' <hashes of inline <style> and, with
+ *   'unsafe-hashes', of style="" attributes>; img-src 'self' data:; font-src 'self';
+ *   connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';
+ *   frame-src 'none'
+ * 'wasm-unsafe-eval' lets search (Pagefind) compile its WebAssembly; it allows no
+ * JavaScript eval. data: images are for images the project generates (maps, charts).
+ *
+ * The same pass gives external links without a rel rel="noopener noreferrer", and
+ * refuses what no policy should have to catch: inline event-handler attributes,
+ * javascript: URLs, resources loaded from another site, external links whose rel
+ * lacks noopener/noreferrer.
+ */
+import { createHash } from 'node:crypto';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { normaliseUrl, urlScheme } from './url-policy.ts';
+
+export interface CspOptions {
+  /**
+   * For pages opened from disk (file://). Chromium treats 'self' on a file: page as
+   * file: URLs, so the same policy works; this adds `file:` explicitly for browsers
+   * that give each file an opaque origin (Firefox), where 'self' matches nothing.
+   */
+  offline?: boolean;
+}
+
+export interface CspResult {
+  html: string;
+  /** The policy written into the page. */
+  policy: string;
+  /** Things in the page that must not be published (plain words). */
+  problems: string[];
+}
+
+/** Script types a browser executes (others, like application/ld+json, are data). */
+const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript', 'text/jscript', 'text/livescript', 'application/x-javascript', 'application/x-ecmascript', 'text/x-javascript', 'text/x-ecmascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3', 'text/javascript1.4', 'text/javascript1.5']);
+const URL_PROPS = ['href', 'src', 'action', 'formAction', 'poster', 'data', 'cite', 'background', 'xLinkHref', 'ping'];
+const RESOURCE_LINK_RELS = new Set(['stylesheet', 'icon', 'preload', 'modulepreload', 'prefetch', 'manifest', 'apple-touch-icon', 'mask-icon', 'preconnect', 'dns-prefetch']);
+
+export const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+function textOf(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+}
+
+function walk(node: Root | RootContent, fn: (el: Element) => void) {
+  if (node.type === 'element') fn(node);
+  if ('children' in node) for (const child of node.children) walk(child, fn);
+  if (node.type === 'element' && node.tagName === 'template' && node.content) walk(node.content, fn);
+}
+
+const isRemote = (url: string) => /^(?:https?:)?[\\/]{2}/i.test(normaliseUrl(url));
+
+export function buildPolicy(hashes: { scripts: string[]; styles: string[]; styleAttributes: string[] }, options: CspOptions = {}): string {
+  const self = options.offline ? "'self' file:" : "'self'";
+  const uniq = (list: string[]) => [...new Set(list)].sort();
+  const styleHashes = uniq([...hashes.styles, ...hashes.styleAttributes]);
+  return [
+    `default-src ${self}`,
+    `script-src ${[self, "'wasm-unsafe-eval'", ...uniq(hashes.scripts)].join(' ')}`,
+    `style-src ${[self, ...(hashes.styleAttributes.length ? ["'unsafe-hashes'"] : []), ...styleHashes].join(' ')}`,
+    `img-src ${self} data:`,
+    `font-src ${self}`,
+    `connect-src ${self}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    `form-action ${self}`,
+    "frame-src 'none'",
+  ].join('; ');
+}
+
+/** Adds (or replaces) the page's CSP meta tag, and lists what must not be published. */
+export function applyCsp(html: string, options: CspOptions = {}): CspResult {
+  const tree = fromHtml(html);
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  const styleAttributes: string[] = [];
+  const problems: string[] = [];
+  const cuts: { from: number; to: number }[] = [];
+  const inserts: { at: number; text: string }[] = [];
+  let charset: Element | undefined;
+  let head: Element | undefined;
+
+  walk(tree, (el) => {
+    const p = el.properties ?? {};
+    const tag = el.tagName;
+    if (tag === 'head' && !head) head = el;
+    if (tag === 'meta' && p.charSet !== undefined && !charset) charset = el;
+    if (tag === 'meta' && String(p.httpEquiv ?? '').toLowerCase() === 'content-security-policy' && el.position) {
+      cuts.push({ from: el.position.start.offset!, to: el.position.end.offset! });
+    }
+    if (tag === 'script' && p.src === undefined && EXECUTABLE_TYPES.has(String(p.type ?? '').trim().toLowerCase())) {
+      scripts.push(sha256(textOf(el)));
+    }
+    if (tag === 'style') styles.push(sha256(textOf(el)));
+    for (const [name, value] of Object.entries(p)) {
+      if (/^on[a-z]/i.test(name)) problems.push(`<${tag} ${name.toLowerCase()}="…">: inline event handlers are not allowed (and the page's policy would block them); attach the handler in a script`);
+      if (name === 'style' && typeof value === 'string') styleAttributes.push(sha256(value));
+    }
+    for (const name of URL_PROPS) {
+      const value = p[name];
+      if (typeof value !== 'string') continue;
+      const scheme = urlScheme(value);
+      if (scheme === 'javascript' || scheme === 'vbscript') problems.push(`<${tag} ${name}="${value.slice(0, 40)}">: ${scheme}: URLs are not allowed`);
+    }
+    const rels = (Array.isArray(p.rel) ? p.rel : []).map((r) => String(r).toLowerCase());
+    // External links never tell the other site where the reader came from, nor get a handle on this page.
+    if (tag === 'a' && typeof p.href === 'string' && isRemote(p.href)) {
+      if (p.rel === undefined && el.position?.start.offset !== undefined) inserts.push({ at: el.position.start.offset + 2, text: ' rel="noopener noreferrer"' });
+      else if (!rels.includes('noopener') || !rels.includes('noreferrer')) problems.push(`<a href="${p.href.slice(0, 60)}" rel="${rels.join(' ')}">: an external link needs rel="noopener noreferrer"`);
+    }
+    const loads = (tag === 'link' && rels.some((r) => RESOURCE_LINK_RELS.has(r)) && typeof p.href === 'string' ? [p.href] : [])
+      .concat(['script', 'img', 'iframe', 'frame', 'embed', 'video', 'audio', 'source', 'track', 'input'].includes(tag) && typeof p.src === 'string' ? [p.src] : [])
+      .concat(tag === 'object' && typeof p.data === 'string' ? [p.data] : []);
+    for (const url of loads) {
+      if (isRemote(url)) problems.push(`<${tag}> loads ${url.slice(0, 60)} from another site: every file must come from this site (readers' privacy, offline edition)`);
+    }
+  });
+
+  const policy = buildPolicy({ scripts, styles, styleAttributes }, options);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
+  let at: number | undefined;
+  if (charset?.position?.end.offset !== undefined) at = charset.position.end.offset;
+  else if (head?.position?.start.offset !== undefined) at = html.indexOf('>', head.position.start.offset) + 1;
+  if (at === undefined || at <= 0) {
+    problems.push('the page has no <head>: the security policy cannot be added');
+    return { html, policy, problems };
+  }
+  // One pass of edits from the end, so earlier offsets stay valid: old policies out
+  // (a page processed twice keeps exactly one), the new one and rel attributes in.
+  const edits = [
+    ...cuts.map((c) => ({ from: c.from, to: c.to, text: '' })),
+    ...inserts.map((i) => ({ from: i.at, to: i.at, text: i.text })),
+    { from: at, to: at, text: meta },
+  ].sort((a, b) => b.from - a.from || b.to - a.to);
+  let out = html;
+  for (const e of edits) out = out.slice(0, e.from) + e.text + out.slice(e.to);
+  return { html: out, policy, problems };
+}
