@@ -12,7 +12,8 @@ import { compareSpans, formatSpan, isoSpan } from '../domain/dates.ts';
 import { markTime, shortLabel } from '../domain/timeline-layout.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
-import { SINGULAR, type Actor, type Event, type Place } from '../schemas/index.ts';
+import type { Actor, Event, Place } from '../schemas/index.ts';
+import { unknownIdMessage } from '../domain/viz-props.ts';
 import type { RelationType } from '../schemas/actors.ts';
 
 export interface MapPlace {
@@ -158,6 +159,6 @@ export async function checkIds(component: string, prop: string, collection: 'eve
   for (const id of ids) {
     if (id === undefined || index.get(collection, id)) continue;
     const suggestion = index.suggest(id, collection);
-    throw new Error(`<${component} ${prop}>: there is no ${SINGULAR[collection]} "${id}"${suggestion ? `. Did you mean "${suggestion}"?` : ` (check the file names in ${collection}/)`}`);
+    throw new Error(unknownIdMessage(component, prop, collection, id, suggestion));
   }
 }

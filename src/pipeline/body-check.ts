@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { maskCode } from '../domain/body.ts';
 import { markupViolations, type MdNode } from '../domain/markup-rules.ts';
 import { urlProblem } from '../domain/url-policy.ts';
+import { vizPropProblems, type IdLookup } from '../domain/viz-props.ts';
 
 /** src/components/content/: the only components an .mdx entry may use. */
 export const CONTENT_COMPONENTS_DIR = fileURLToPath(new URL('../components/content/', import.meta.url));
@@ -119,6 +120,17 @@ export function checkBodyMarkup(body: string, options: BodyCheckOptions): BodyIs
     }
   }
   return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Props of the visualisation components in an .mdx body (ids need the whole dossier's index). */
+export function checkVizProps(body: string, firstLine: number, ids: IdLookup): BodyIssue[] {
+  if (!/<[A-Z]/.test(body)) return [];
+  const parsed = parseBody(body, true);
+  if (!parsed.ok) return []; // reported by checkBodyMarkup
+  return vizPropProblems(parsed.tree, ids).map(({ node, message }) => {
+    const start = node.position?.start;
+    return { line: (start?.line ?? 1) + firstLine - 1, ...(start ? { column: start.column } : {}), message };
+  });
 }
 
 /** Script, event handlers, external references or entity definitions in an SVG file. */

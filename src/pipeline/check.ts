@@ -7,7 +7,7 @@ import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } f
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
 import { bodySyntaxProblems } from '../domain/body.ts';
 import { SINGULAR } from '../schemas/index.ts';
-import { checkBodyMarkup, contentComponents } from './body-check.ts';
+import { checkBodyMarkup, checkVizProps, contentComponents } from './body-check.ts';
 import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
 export interface CheckResult extends LoadResult {
@@ -24,10 +24,12 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   // Entries with schema errors still count as existing, so one typo doesn't cascade.
   const all = loaded.partial.length ? [...loaded.entries, ...(loaded.partial as unknown as Entry[])] : loaded.entries;
   const components = contentComponents();
+  const lenient = loaded.partial.length ? new EntryIndex(all) : index;
   const problems = [
     ...loaded.problems,
-    ...crossCheck(all, loaded.partial.length ? new EntryIndex(all) : index),
+    ...crossCheck(all, lenient),
     ...all.flatMap((e) => bodyProblems(e, components, root)),
+    ...vizProblems(all, lenient),
   ];
   const sorted = sortProblems(problems);
   let graph: ReferenceGraph | undefined;
@@ -72,6 +74,12 @@ export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine
     ...bodySyntaxProblems(entry.body, entry.bodyFirstLine),
     ...checkBodyMarkup(entry.body, { mdx, firstLine: entry.bodyFirstLine, components, location }),
   ].map((p) => ({ file: entry.file, ...p, field: 'body', severity: 'error' as const }));
+}
+
+/** Visualisation props in .mdx bodies: unknown props, wrong kinds, ids that name no entry. */
+export function vizProblems(entries: Entry[], ids: EntryIndex): Problem[] {
+  return entries.filter((e) => e.file.endsWith('.mdx')).flatMap((e) =>
+    checkVizProps(e.body, e.bodyFirstLine, ids).map((p) => ({ file: e.file, ...p, field: 'body', severity: 'error' as const })));
 }
 
 function referenceProblem(entry: Entry, site: RefSite, r: Exclude<ReturnType<EntryIndex['resolve']>, { ok: true }>): Problem {
