@@ -114,10 +114,13 @@ function scan(text: string, firstLine: number): { tokens: BodyToken[]; problems:
       else problems.push({ ...pos, message: `"${preview(original)}" is not a citation: write [@source-id], [@a; @b] or [@source-id, para 3]` });
     }
   }
+  // Both lists are in text order, so one pointer walks the claimed ranges.
+  let next = 0;
   for (const m of masked.matchAll(OPENER_RE)) {
     const at = m.index!;
-    if (claimed.some(([from, to]) => at >= from && at < to)) continue;
-    const rest = preview(text.slice(at));
+    while (next < claimed.length && claimed[next][1] <= at) next++;
+    if (next < claimed.length && at >= claimed[next][0]) continue;
+    const rest = preview(text.slice(at, at + 200)); // not the whole rest: a flood of [[ would copy it each time
     problems.push({
       ...position(at),
       message: m[0] === '[['

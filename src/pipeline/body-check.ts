@@ -36,6 +36,8 @@ const MAY_HOLD_MARKUP = /<|\]\(|\]:/;
  */
 export const MAX_NESTING = 16;
 export const MAX_BLOCK_CHARS = 20_000;
+/** Link brackets a paragraph may hold (a long table of links has a few hundred). */
+export const MAX_BLOCK_BRACKETS = 1_000;
 
 /** Deep nesting and overlong paragraphs, found without parsing (code blocks are ignored). */
 export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
@@ -43,16 +45,22 @@ export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
   const lines = maskCode(body).split('\n');
   let blockStart = 0;
   let blockChars = 0;
+  let blockBrackets = 0;
   let reportedNesting = false;
   lines.forEach((line, i) => {
     if (line.trim() === '') {
       blockChars = 0;
+      blockBrackets = 0;
       blockStart = i + 1;
       return;
     }
     blockChars += line.length + 1;
+    const before = blockBrackets;
+    for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) blockBrackets++;
     if (blockChars > MAX_BLOCK_CHARS && blockChars - line.length - 1 <= MAX_BLOCK_CHARS) {
       issues.push({ line: firstLine + blockStart, message: `this paragraph is over ${MAX_BLOCK_CHARS.toLocaleString('en')} characters long: split it with blank lines` });
+    } else if (blockBrackets > MAX_BLOCK_BRACKETS && before <= MAX_BLOCK_BRACKETS && blockChars <= MAX_BLOCK_CHARS) {
+      issues.push({ line: firstLine + blockStart, message: `this paragraph has over ${MAX_BLOCK_BRACKETS.toLocaleString('en')} [ brackets (links, wikilinks, citations): split it with blank lines` });
     }
     let rest = line.replace(/\t/g, '    ');
     let depth = 0;

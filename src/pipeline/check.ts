@@ -7,7 +7,7 @@ import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } f
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
 import { bodySyntaxProblems } from '../domain/body.ts';
 import { SINGULAR } from '../schemas/index.ts';
-import { checkBodyMarkup, checkVizProps, contentComponents } from './body-check.ts';
+import { bodyShapeProblems, checkBodyMarkup, checkVizProps, contentComponents } from './body-check.ts';
 import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
 export interface CheckResult extends LoadResult {
@@ -70,11 +70,22 @@ export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
 export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[], root: string): Problem[] {
   const mdx = entry.file.endsWith('.mdx');
   const location = { dir: path.dirname(path.join(root, entry.file)), root };
-  return [
+  // A body too deep or too long to parse quickly is reported as that alone.
+  const shape = bodyShapeProblems(entry.body, entry.bodyFirstLine);
+  const issues = shape.length ? shape : [
     ...bodySyntaxProblems(entry.body, entry.bodyFirstLine),
     ...checkBodyMarkup(entry.body, { mdx, firstLine: entry.bodyFirstLine, components, location }),
-  ].map((p) => ({ file: entry.file, ...p, field: 'body', severity: 'error' as const }));
+  ];
+  // Hundreds of lines about one file hide the other files' problems.
+  const shown = issues.length > MAX_BODY_PROBLEMS ? [...issues.slice(0, MAX_BODY_PROBLEMS - 1), {
+    line: issues[MAX_BODY_PROBLEMS - 1].line,
+    message: `and ${(issues.length - MAX_BODY_PROBLEMS + 1).toLocaleString('en')} more problems in this body: fix the ones above first`,
+  }] : issues;
+  return shown.map((p) => ({ file: entry.file, ...p, field: 'body', severity: 'error' as const }));
 }
+
+/** Body problems listed per file; the rest are counted. */
+export const MAX_BODY_PROBLEMS = 20;
 
 /** Visualisation props in .mdx bodies: unknown props, wrong kinds, ids that name no entry. */
 export function vizProblems(entries: Entry[], ids: EntryIndex): Problem[] {

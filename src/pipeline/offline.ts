@@ -268,13 +268,7 @@ export class ScriptBundler {
     try {
       const result = await esbuild.build({
         ...entry,
-        bundle: true,
-        format: 'iife',
-        write: false,
-        minify: true,
-        target: 'es2022',
-        legalComments: 'none',
-        logLevel: 'silent',
+        ...CLASSIC_SCRIPT,
         // Classic scripts have no import.meta; the script's own URL is what it meant.
         define: { 'import.meta.url': 'dossierScriptUrl' },
         inject: [path.join(CLIENT_DIR, 'script-url.ts')],
@@ -292,6 +286,17 @@ export class ScriptBundler {
     }
   }
 }
+
+/** esbuild options shared by every script the edition re-bundles: one minified classic script. */
+const CLASSIC_SCRIPT = {
+  bundle: true,
+  format: 'iife',
+  write: false,
+  minify: true,
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'silent',
+} satisfies esbuild.BuildOptions;
 
 /** Adds the wrapped Pagefind index and its classic bundle. */
 async function addPagefind(distDir: string, writer: ZipWriter) {
@@ -313,13 +318,7 @@ export async function bundlePagefind(distDir: string): Promise<string> {
     const result = await esbuild.build({
       entryPoints: [path.join(CLIENT_DIR, 'pagefind.ts')],
       inject: [path.join(CLIENT_DIR, 'pagefind-fetch.ts')],
-      bundle: true,
-      format: 'iife',
-      write: false,
-      minify: true,
-      target: 'es2022',
-      legalComments: 'none',
-      logLevel: 'silent',
+      ...CLASSIC_SCRIPT,
       // Pagefind derives its base from import.meta.url (none in a classic script: it
       // falls back to /pagefind/) and uses a Worker when there is one (file:// refuses it).
       define: { 'import.meta.url': 'undefined', Worker: 'undefined' },
