@@ -20,7 +20,8 @@ export default defineConfig({
   // Post-build steps run in this order: search index, CSP (hashes of each page's inline
   // scripts), then the offline edition (which re-applies the policy to the pages it rewrites).
   integrations: [dossier(), mdx(), search(), csp(), offline()],
-  markdown: { syntaxHighlight: false, smartypants: true },
+  // Smart quotes come from the dossier integration's faster remarkTypography (same output).
+  markdown: { syntaxHighlight: false, smartypants: false },
   vite: { build: { assetsInlineLimit: 0 } },
   // Writes .astro/collections/*.schema.json and a file→collection map that the Astro
   // VS Code extension uses for frontmatter completion and errors (see CONTRIBUTING.md).

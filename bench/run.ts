@@ -92,10 +92,24 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     };
     const argv = [ASTRO, 'build', ...(which === 'baseline' ? ['--root', path.join(ROOT, 'bench/baseline')] : [])];
     log(`N = ${n}: ${which} build, ${name}`);
-    const m = await measure(process.execPath, argv, { cwd: ROOT, env, log: path.join(dir, `logs/${prefix}${name}.log`) });
+    let m = await measure(process.execPath, argv, { cwd: ROOT, env, log: path.join(dir, `logs/${prefix}${name}.log`) });
+    if (m.exitCode === null) {
+      // Killed by a signal (on a shared machine, not the build's doing): once more, from the same state.
+      log(`  killed by a signal after ${m.wallS.toFixed(0)} s; running it again`);
+      if (name === 'cold') rmSync(env.DOSSIER_CACHE_DIR, { recursive: true, force: true });
+      m = await measure(process.execPath, argv, { cwd: ROOT, env, log: path.join(dir, `logs/${prefix}${name}.log`) });
+    }
     if (!m.ok) log(`  FAILED (exit ${m.exitCode}), see ${m.log}`);
     log(`  ${m.wallS.toFixed(1)} s wall, ${m.cpuS?.toFixed(1) ?? '?'} s CPU, ${Math.round(m.peakMB)} MB peak`);
-    return { ...m, ...phasesOf(stats) };
+    const result: Build = { ...m, ...phasesOf(stats) };
+    // The post-build steps log their own durations.
+    const output = readFileSync(m.log, 'utf8');
+    const stepMs = (re: RegExp) => Number(re.exec(output)?.[1]) || undefined;
+    const searchMs = stepMs(/indexed \d+ pages in (\d+) ms/);
+    const offlineMs = stepMs(/dossier-offline\.zip: .* in (\d+) ms/);
+    if (result.phases && searchMs) result.phases['  of which search index'] = Number((searchMs / 1000).toFixed(2));
+    if (result.phases && offlineMs) result.phases['  of which offline zip'] = Number((offlineMs / 1000).toFixed(2));
+    return result;
   };
   const cold = (which: 'ours' | 'baseline') => {
     const prefix = which === 'ours' ? '' : 'baseline-';
@@ -273,7 +287,7 @@ export function goals(r: Pick<Results, 'runs'>): Goal[] {
     const sr = run?.search;
     list.push({
       goal: `Search: first result after the index is loaded${run && run.n !== 10000 ? ` (at ${run.n})` : ' at 10k'}`, target: '≤ 150 ms',
-      measured: sr?.measured ? `${sr.firstResultMs!.toFixed(0)} ms (index load and first query: ${sr.indexLoadMs!.toFixed(0)} ms)` : (sr?.note ?? 'not measured'),
+      measured: sr?.measured ? `${sr.firstResultMs!.toFixed(0)} ms from pressing Enter (typed: ${sr.typedMs?.toFixed(0) ?? '–'} ms, incl. the page's 120 ms typing pause; loading the index with the first query: ${sr.indexLoadMs!.toFixed(0)} ms)` : (sr?.note ?? 'not measured'),
       met: sr?.measured && run!.n === 10000 ? sr.firstResultMs! <= 150 : undefined,
     });
   }
@@ -295,7 +309,7 @@ function report(r: Results, previous?: Results): string {
     lines.push('', `## N = ${run.n.toLocaleString('en')} entries`, '');
     lines.push(`${run.entries.actors} actors, ${run.entries.places} places, ${run.entries.events} events, ${run.entries.sources} sources (+ overview page); generated in ${s(run.generateS)}.`, '');
     lines.push('| command | wall | CPU | peak memory | phases (s) |', '|---|---|---|---|---|');
-    const row = (name: string, b: Build) => lines.push(`| ${name}${b.ok ? '' : ` (**failed**, exit ${b.exitCode})`} | ${s(b.wallS)} | ${s(b.cpuS)} | ${Math.round(b.peakMB)} MB | ${b.phases ? Object.entries(b.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') : '–'} |`);
+    const row = (name: string, b: Build) => lines.push(`| ${name}${b.ok ? '' : ` (**failed**, exit ${b.exitCode})`} | ${s(b.wallS)} | ${s(b.cpuS)} | ${Math.round(b.peakMB)} MB | ${b.phases ? Object.entries(b.phases).map(([k, v]) => (k.startsWith('  of which') ? `(${k.trim()} ${v.toFixed(1)})` : `${k} ${v.toFixed(1)}`)).join(', ').replace(/, \(/g, ' (') : '–'} |`);
     row('`npm run check`', run.check);
     row('full pipeline, cold', run.ours.cold);
     row('full pipeline, warm', run.ours.warm);

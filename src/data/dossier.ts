@@ -7,6 +7,7 @@ import { DossierExport } from '../domain/export.ts';
 import { EntryIndex, ReferenceGraph, type EntryLike } from '../domain/references.ts';
 import { Related } from '../domain/related.ts';
 import { COLLECTIONS, type CollectionName, type DataOf } from '../schemas/index.ts';
+import { count, mark } from '../pipeline/build-stats.ts';
 import { contentRoot, loadSiteConfig } from '../pipeline/load.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 
@@ -32,8 +33,11 @@ export function getDossier(): Promise<Dossier> {
 }
 
 async function load(): Promise<Dossier> {
+  mark('pages:start');
   const astro = new Map<string, CollectionEntry<CollectionName>>();
   const lists = await Promise.all(COLLECTIONS.map(async (collection) => {
+    // Counted: the scale test checks that this stays once per collection per build.
+    count('getCollection');
     const items = await getCollection(collection);
     for (const e of items) astro.set(`${collection}/${e.id}`, e);
     return items

@@ -40,6 +40,7 @@ const CITE_ITEM_RE = /^@([A-Za-z0-9_][\w\-./:]*)\s*(?:,\s*(.+))?$/;
 
 /** Masks fenced code blocks and inline code so syntax inside them is ignored. */
 export function maskCode(text: string): string {
+  if (!text.includes('`') && !text.includes('~~~')) return text;
   let out = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?(?:^\1[^\n]*$|(?![\s\S]))/gm, (m) => m.replace(/[^\n]/g, ' '));
   out = out.replace(/(`+)[^`\n][\s\S]*?\1/g, (m) => m.replace(/[^\n]/g, ' '));
   return out;
@@ -83,7 +84,7 @@ function scan(text: string, firstLine: number): { tokens: BodyToken[]; problems:
   const tokens: BodyToken[] = [];
   const problems: BodySyntaxProblem[] = [];
   const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const position = (offset: number) => {
     let lo = 0;
     let hi = lineStarts.length - 1;

@@ -109,20 +109,29 @@ export type Resolution =
 export class EntryIndex {
   readonly byKey = new Map<string, EntryLike>();
   readonly collectionsById = new Map<string, CollectionName[]>();
-  private readonly suggestKeys: { collection: CollectionName; key: string; value: string }[] = [];
+  /** Ids, names and aliases to suggest from: built on the first suggestion (a clean dossier needs none). */
+  private suggestKeys?: { collection: CollectionName; key: string; value: string }[];
 
   constructor(entries: Iterable<EntryLike>) {
     for (const e of entries) {
       this.byKey.set(`${e.collection}/${e.id}`, e);
-      const list = this.collectionsById.get(e.id) ?? [];
-      list.push(e.collection);
-      this.collectionsById.set(e.id, list);
-      this.suggestKeys.push({ collection: e.collection, key: e.id, value: e.id });
+      const list = this.collectionsById.get(e.id);
+      if (list) list.push(e.collection); else this.collectionsById.set(e.id, [e.collection]);
+    }
+  }
+
+  private keys() {
+    if (this.suggestKeys) return this.suggestKeys;
+    const keys: { collection: CollectionName; key: string; value: string }[] = [];
+    for (const e of this.byKey.values()) {
+      keys.push({ collection: e.collection, key: e.id, value: e.id });
       const d = e.data as any;
-      for (const name of [d.name, d.title, ...(d.aliases ?? []).map((a: any) => a.name)]) {
-        if (typeof name === 'string' && slugify(name)) this.suggestKeys.push({ collection: e.collection, key: slugify(name), value: e.id });
+      for (const name of [d.name, d.title, ...(Array.isArray(d.aliases) ? d.aliases : []).map((a: any) => a?.name)]) {
+        const slug = typeof name === 'string' ? slugify(name) : '';
+        if (slug) keys.push({ collection: e.collection, key: slug, value: e.id });
       }
     }
+    return (this.suggestKeys = keys);
   }
 
   get(collection: CollectionName, id: string): EntryLike | undefined {
@@ -151,7 +160,7 @@ export class EntryIndex {
 
   /** The closest id (by id, name or alias) in the given collection, or any. */
   suggest(wanted: string, collection?: CollectionName): string | undefined {
-    const pool = collection ? this.suggestKeys.filter((k) => k.collection === collection) : this.suggestKeys;
+    const pool = collection ? this.keys().filter((k) => k.collection === collection) : this.keys();
     return closest(slugify(wanted) || wanted, pool);
   }
 

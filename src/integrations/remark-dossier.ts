@@ -24,8 +24,9 @@ type MdNode = { type: string; value?: string; children?: MdNode[]; url?: string;
 const SKIP = new Set(['link', 'linkReference', 'inlineCode', 'code', 'html', 'definition', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
 
 /**
- * Smartypants runs before this plugin, so a locator written `"Image: x"` or `paras 1--2`
- * arrives with curly quotes or a dash; numbers are looked up ignoring that typography.
+ * A locator written `"Image: x"` or `paras 1--2` may reach this plugin with curly quotes
+ * or a dash (if typography ever runs first; remarkTypography now runs after it), so
+ * numbers are looked up ignoring that typography.
  */
 export function typographyFreeKey(item: CitationItem): string {
   return citationKey({ ...item, locator: item.locator?.replace(/["'\u2018\u2019\u201c\u201d\u201e]/g, '').replace(/\u2026/g, '...').replace(/[\u2013\u2014]|-{2,3}/g, '-') });

@@ -12,25 +12,32 @@ import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
 export interface CheckResult extends LoadResult {
   index: EntryIndex;
-  graph: ReferenceGraph;
+  /** Built on first use: the checker itself does not need it. */
+  readonly graph: ReferenceGraph;
   errors: Problem[];
   warnings: Problem[];
 }
 
 export async function checkDossier(root: string): Promise<CheckResult> {
   const loaded = await loadDossier(root);
-  // Entries with schema errors still count as existing, so one typo doesn't cascade.
-  const all = [...loaded.entries, ...(loaded.partial as unknown as Entry[])];
-  const components = contentComponents();
-  const lenient = new EntryIndex(all);
-  const problems = [...loaded.problems, ...crossCheck(all, lenient), ...all.flatMap((e) => bodyProblems(e, components, root)), ...vizProblems(all, lenient)];
   const index = new EntryIndex(loaded.entries);
+  // Entries with schema errors still count as existing, so one typo doesn't cascade.
+  const all = loaded.partial.length ? [...loaded.entries, ...(loaded.partial as unknown as Entry[])] : loaded.entries;
+  const components = contentComponents();
+  const lenient = loaded.partial.length ? new EntryIndex(all) : index;
+  const problems = [
+    ...loaded.problems,
+    ...crossCheck(all, lenient),
+    ...all.flatMap((e) => bodyProblems(e, components, root)),
+    ...vizProblems(all, lenient),
+  ];
   const sorted = sortProblems(problems);
+  let graph: ReferenceGraph | undefined;
   return {
     ...loaded,
     problems: sorted,
     index,
-    graph: new ReferenceGraph(index),
+    get graph() { return (graph ??= new ReferenceGraph(index)); },
     errors: sorted.filter((p) => p.severity === 'error'),
     warnings: sorted.filter((p) => p.severity === 'warning'),
   };

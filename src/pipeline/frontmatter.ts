@@ -2,6 +2,7 @@
  * Splits a Markdown file into YAML frontmatter and body, and parses the YAML with
  * positions so every problem can name its line. Defends against alias bombs.
  */
+import jsYaml from 'js-yaml';
 import YAML, { isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
 
 export const MAX_FILE_BYTES = 512 * 1024;
@@ -30,7 +31,8 @@ export function splitFrontmatter(text: string): SplitResult {
   const yamlEnd = 3 + close.index;
   const yaml = src.slice(src.indexOf('\n') + 1, yamlEnd + 1);
   const bodyStart = 3 + close.index + close[0].length;
-  const bodyFirstLine = src.slice(0, bodyStart).split('\n').length;
+  let bodyFirstLine = 1;
+  for (let i = src.indexOf('\n'); i !== -1 && i < bodyStart; i = src.indexOf('\n', i + 1)) bodyFirstLine++;
   return { ok: true, value: { yaml, yamlFirstLine: 2, body: src.slice(bodyStart), bodyFirstLine } };
 }
 
@@ -119,6 +121,53 @@ export function parseYaml(yaml: string): YamlResult {
     if (/call stack/i.test(message)) return { ok: false, message: TOO_DEEP, line: 1 };
     return { ok: false, message: `the YAML cannot be read: ${message}`, line: 1 };
   }
+}
+
+/** Frontmatter data, and its positions parsed only when a problem needs a line number. */
+export type FrontmatterResult =
+  | { ok: true; data: Record<string, unknown>; positions: () => ParsedYaml }
+  | { ok: false; message: string; line?: number; column?: number };
+
+/**
+ * An anchor (&a), alias (*a) or tag (!x, !!x) where YAML allows one: those take
+ * parseYaml, which limits aliases and refuses tags. So does 0b101, which js-yaml
+ * reads as a number and parseYaml as text. A "!" after a space in plain text also
+ * matches; that only costs the slower parser.
+ */
+const GUARDED_SYNTAX = /(?:^|[\s[{,])(?:[&*][^\s\]},]|!|[-+]?0b)/;
+const FAILED = Symbol('failed');
+
+/**
+ * Parses frontmatter for the check. Most frontmatter is plain, valid YAML: js-yaml
+ * reads it several times faster than parseYaml (and is what Astro's own loader
+ * uses), with the same YAML 1.2 core schema (dates stay text). The nesting pre-scan
+ * runs first, as in parseYaml; everything else (anchors, aliases, tags, syntax
+ * errors, a value that is not fields) goes through parseYaml, so its limits and its
+ * messages are unchanged. Positions are computed lazily: a dossier without problems
+ * never needs them.
+ */
+export function parseFrontmatter(yaml: string): FrontmatterResult {
+  let positions: ParsedYaml | undefined;
+  const full = () => parseYaml(yaml);
+  if (!GUARDED_SYNTAX.test(yaml) && !yamlTooDeep(yaml)) {
+    let data: unknown = FAILED;
+    try {
+      data = jsYaml.load(yaml, { schema: jsYaml.CORE_SCHEMA });
+    } catch { /* parseYaml explains it below */ }
+    const fields = data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
+    if (data !== FAILED && fields) {
+      return { ok: true, data: (data ?? {}) as Record<string, unknown>, positions: () => (positions ??= expectParsed(full())) };
+    }
+  }
+  const parsed = full();
+  if (!parsed.ok) return parsed;
+  positions = parsed.value;
+  return { ok: true, data: parsed.value.data as Record<string, unknown>, positions: () => positions! };
+}
+
+function expectParsed(r: YamlResult): ParsedYaml {
+  // js-yaml accepted it; should parseYaml not, positions fall back to the first line.
+  return r.ok ? r.value : { data: {}, doc: new YAML.Document({}), lineCounter: new LineCounter() };
 }
 
 const TOO_DEEP = 'the frontmatter is nested too deeply to read (fields need only a few levels)';

@@ -11,7 +11,7 @@ import { explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
 import { COLLECTIONS, schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/shared.ts';
 import { siteSchema, type SiteConfig } from '../schemas/site.ts';
-import { locate, MAX_FILE_BYTES, parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
+import { locate, MAX_FILE_BYTES, parseFrontmatter, parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
 
 export interface Entry<C extends CollectionName = CollectionName> {
   collection: C;
@@ -24,6 +24,8 @@ export interface Entry<C extends CollectionName = CollectionName> {
   bodyFirstLine: number;
   /** Where each frontmatter field path is, for problems found later (references). */
   locate: (path: (string | number)[]) => { line: number; column: number };
+  /** The whole file as read: the build's content cache keys rendered Markdown on it. */
+  text?: string;
 }
 
 /** An entry whose frontmatter parsed as YAML but failed its schema: raw data, still cross-checked. */
@@ -50,9 +52,12 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Files (not folders) under dir, relative, with forward slashes, hidden ones left out. */
 function listFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: false }) as string[])
-    .map((f) => f.split(path.sep).join('/'))
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .map((d) => ({ d, full: path.join(d.parentPath ?? (d as { path?: string }).path, d.name) }))
+    .filter(({ d, full }) => !d.isDirectory() && !(d.isSymbolicLink() && statSync(full).isDirectory()))
+    .map(({ full }) => path.relative(dir, full).split(path.sep).join('/'))
     .filter((f) => !f.split('/').some((part) => part.startsWith('.')))
     .sort();
 }
@@ -79,7 +84,6 @@ export async function loadDossier(root: string): Promise<LoadResult> {
     const seen = new Map<string, string>();
     for (const rel of listFiles(dir)) {
       const full = path.join(dir, rel);
-      if (statSync(full).isDirectory()) continue;
       const file = `${collection}/${rel}`;
       const ext = path.extname(rel);
       if (!CONTENT_EXTENSIONS.includes(ext)) {
@@ -161,17 +165,17 @@ function loadEntry(collection: CollectionName, id: string, file: string, full: s
     return undefined;
   }
   const { yaml, yamlFirstLine, body, bodyFirstLine } = split.value;
-  const parsed = parseYaml(yaml);
+  const parsed = parseFrontmatter(yaml);
   if (!parsed.ok) {
     problems.push({ file, line: parsed.line !== undefined ? parsed.line + yamlFirstLine - 1 : undefined, column: parsed.column, severity: 'error', message: parsed.message });
     return undefined;
   }
   const schema = schemas[collection] as z.ZodTypeAny;
-  const result = schema.safeParse(parsed.value.data);
-  const base = { collection, id, file, body, bodyFirstLine, locate: (p: (string | number)[]) => locate(parsed.value, p, yamlFirstLine) };
+  const result = schema.safeParse(parsed.data);
+  const base = { collection, id, file, body, bodyFirstLine, text, locate: (p: (string | number)[]) => locate(parsed.positions(), p, yamlFirstLine) };
   if (!result.success) {
-    pushIssues(result.error, schema, file, parsed.value, yamlFirstLine, problems);
-    return { valid: false, entry: { ...base, data: parsed.value.data as Record<string, unknown> } };
+    pushIssues(result.error, schema, file, parsed.positions(), yamlFirstLine, problems);
+    return { valid: false, entry: { ...base, data: parsed.data } };
   }
   return { valid: true, entry: { ...base, data: result.data } };
 }

@@ -9,14 +9,20 @@ import { describe, expect, it } from 'vitest';
 import { rehypeSafe } from '../../src/integrations/rehype-safe.ts';
 import { remarkDossier, type LinkTarget } from '../../src/integrations/remark-dossier.ts';
 import { remarkSafe } from '../../src/integrations/remark-safe.ts';
+import { remarkTypography } from '../../src/integrations/remark-typography.ts';
 import { liveMarkup } from '../helpers/markup.ts';
 
 const targets: Record<string, LinkTarget> = { 'group-a': { collection: 'actors', id: 'group-a', label: 'Group A' } };
 const processor = createMarkdownProcessor({
   syntaxHighlight: false,
-  smartypants: true,
+  // As the integration configures it: smart quotes from remarkTypography, after the safety step.
+  smartypants: false,
   // Our plugins type their trees loosely (they read a few fields); Astro wants mdast's Root.
-  remarkPlugins: [[remarkSafe as unknown as RemarkPlugin, { components: [] }], [remarkDossier as unknown as RemarkPlugin, { resolve: (w: string) => targets[w], digest: 'test' }]],
+  remarkPlugins: [
+    [remarkSafe as unknown as RemarkPlugin, { components: [] }],
+    [remarkDossier as unknown as RemarkPlugin, { resolve: (w: string) => targets[w], digest: 'test' }],
+    remarkTypography as unknown as RemarkPlugin,
+  ],
   rehypePlugins: [rehypeSafe],
 });
 const render = async (md: string) => (await (await processor).render(md)).code;
@@ -121,7 +127,8 @@ describe('the dossier integration', () => {
       const updates: any[] = [];
       await (dossier().hooks as any)['astro:config:setup']({ command: 'dev', updateConfig: (u: unknown) => updates.push(u), logger: { warn() {}, info() {} } });
       const { remarkPlugins, rehypePlugins } = updates[0].markdown;
-      expect(remarkPlugins.map((p: any[]) => p[0])).toEqual([remarkSafe, remarkDossier]);
+      // Code is stripped first; smart quotes (remarkTypography, in place of smartypants) come last, on safe text.
+      expect(remarkPlugins.map((p: any) => (Array.isArray(p) ? p[0] : p))).toEqual([remarkSafe, remarkDossier, remarkTypography]);
       // The allowlist runs first; marking external links comes after, on safe markup.
       expect(rehypePlugins[0]).toBe(rehypeSafe);
       expect(rehypePlugins.slice(1).map((p: any) => (Array.isArray(p) ? p[0] : p).name)).toEqual(['rehypeExternalLinks']);
