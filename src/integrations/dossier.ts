@@ -97,13 +97,13 @@ export function dossier(): AstroIntegration {
       },
       'astro:build:done': () => {
         for (const name of dotAstro) rmSync(path.join(outDir!, name), { recursive: true, force: true });
+        mark('build:done');
       },
       'astro:build:setup': ({ vite, target }) => {
         // First of all plugins, so that it answers before Astro's own content plugin.
         if (target === 'server' && dataStoreFile) vite.plugins = [dataStoreFromFile(dataStoreFile), ...(vite.plugins ?? [])];
       },
       'astro:build:generated': () => mark('build:generated'),
-      'astro:build:done': () => mark('build:done'),
     },
   };
 }
