@@ -77,33 +77,35 @@ export function buildPolicy(hashes: { scripts: string[]; styles: string[]; style
   ].join('; ');
 }
 
-/** Adds (or replaces) the page's CSP meta tag, and lists what must not be published. */
-export function applyCsp(html: string, options: CspOptions = {}): CspResult {
-  const tree = fromHtml(html);
-  const scripts: string[] = [];
-  const styles: string[] = [];
-  const styleAttributes: string[] = [];
-  const problems: string[] = [];
-  const cuts: { from: number; to: number }[] = [];
-  const inserts: { at: number; text: string }[] = [];
-  let charset: Element | undefined;
-  let head: Element | undefined;
+/** What the policy of a page depends on, and what must not be published, found in its tree. */
+export interface PageInspection {
+  hashes: { scripts: string[]; styles: string[]; styleAttributes: string[] };
+  problems: string[];
+  /** The page's existing CSP meta elements. */
+  policies: Element[];
+  /** External links without a rel (where, in a tree with positions, rel="noopener noreferrer" goes). */
+  relless: Element[];
+  charset?: Element;
+  head?: Element;
+}
 
+/** Walks a page's tree once: hashes of inline scripts and styles, and unsafe constructs. */
+export function inspectPage(tree: Root): PageInspection {
+  const found: PageInspection = { hashes: { scripts: [], styles: [], styleAttributes: [] }, problems: [], policies: [], relless: [] };
+  const { hashes, problems } = found;
   walk(tree, (el) => {
     const p = el.properties ?? {};
     const tag = el.tagName;
-    if (tag === 'head' && !head) head = el;
-    if (tag === 'meta' && p.charSet !== undefined && !charset) charset = el;
-    if (tag === 'meta' && String(p.httpEquiv ?? '').toLowerCase() === 'content-security-policy' && el.position) {
-      cuts.push({ from: el.position.start.offset!, to: el.position.end.offset! });
-    }
+    if (tag === 'head' && !found.head) found.head = el;
+    if (tag === 'meta' && p.charSet !== undefined && !found.charset) found.charset = el;
+    if (tag === 'meta' && String(p.httpEquiv ?? '').toLowerCase() === 'content-security-policy') found.policies.push(el);
     if (tag === 'script' && p.src === undefined && EXECUTABLE_TYPES.has(String(p.type ?? '').trim().toLowerCase())) {
-      scripts.push(sha256(textOf(el)));
+      hashes.scripts.push(sha256(textOf(el)));
     }
-    if (tag === 'style') styles.push(sha256(textOf(el)));
+    if (tag === 'style') hashes.styles.push(sha256(textOf(el)));
     for (const [name, value] of Object.entries(p)) {
       if (/^on[a-z]/i.test(name)) problems.push(`<${tag} ${name.toLowerCase()}="…">: inline event handlers are not allowed (and the page's policy would block them); attach the handler in a script`);
-      if (name === 'style' && typeof value === 'string') styleAttributes.push(sha256(value));
+      if (name === 'style' && typeof value === 'string') hashes.styleAttributes.push(sha256(value));
     }
     for (const name of URL_PROPS) {
       const value = p[name];
@@ -114,7 +116,7 @@ export function applyCsp(html: string, options: CspOptions = {}): CspResult {
     const rels = (Array.isArray(p.rel) ? p.rel : []).map((r) => String(r).toLowerCase());
     // External links never tell the other site where the reader came from, nor get a handle on this page.
     if (tag === 'a' && typeof p.href === 'string' && isRemote(p.href)) {
-      if (p.rel === undefined && el.position?.start.offset !== undefined) inserts.push({ at: el.position.start.offset + 2, text: ' rel="noopener noreferrer"' });
+      if (p.rel === undefined) found.relless.push(el);
       else if (!rels.includes('noopener') || !rels.includes('noreferrer')) problems.push(`<a href="${p.href.slice(0, 60)}" rel="${rels.join(' ')}">: an external link needs rel="noopener noreferrer"`);
     }
     const loads = (tag === 'link' && rels.some((r) => RESOURCE_LINK_RELS.has(r)) && typeof p.href === 'string' ? [p.href] : [])
@@ -124,8 +126,32 @@ export function applyCsp(html: string, options: CspOptions = {}): CspResult {
       if (isRemote(url)) problems.push(`<${tag}> loads ${url.slice(0, 60)} from another site: every file must come from this site (readers' privacy, offline edition)`);
     }
   });
+  return found;
+}
 
-  const policy = buildPolicy({ scripts, styles, styleAttributes }, options);
+/**
+ * For a page tree that is about to be serialised (the offline edition): sets the
+ * content of its CSP meta tags to the policy of the tree as it now is. Returns the
+ * problems; a page without a policy is left as it is.
+ */
+export function securePageTree(tree: Root, options: CspOptions = {}): { policy?: string; problems: string[] } {
+  const found = inspectPage(tree);
+  if (!found.policies.length) return { problems: found.problems };
+  const policy = buildPolicy(found.hashes, options);
+  for (const el of found.policies) el.properties.content = policy;
+  const problems = [...found.problems];
+  for (const a of found.relless) problems.push(`<a href="${String(a.properties.href).slice(0, 60)}">: an external link needs rel="noopener noreferrer"`);
+  return { policy, problems };
+}
+
+/** Adds (or replaces) the page's CSP meta tag, and lists what must not be published. */
+export function applyCsp(html: string, options: CspOptions = {}): CspResult {
+  const tree = fromHtml(html);
+  const { hashes, problems, policies, relless, charset, head } = inspectPage(tree);
+  const cuts = policies.filter((el) => el.position).map((el) => ({ from: el.position!.start.offset!, to: el.position!.end.offset! }));
+  const inserts = relless.filter((el) => el.position?.start.offset !== undefined).map((el) => ({ at: el.position!.start.offset! + 2, text: ' rel="noopener noreferrer"' }));
+
+  const policy = buildPolicy(hashes, options);
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
   let at: number | undefined;
   if (charset?.position?.end.offset !== undefined) at = charset.position.end.offset;

@@ -26,7 +26,7 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { applyCsp } from '../domain/csp.ts';
+import { securePageTree } from '../domain/csp.ts';
 import { isExternalUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
 import { relativeUrl } from '../domain/urls.ts';
 import { fileUrl, walkFiles } from './files.ts';
@@ -171,13 +171,13 @@ export async function offlineHtml(html: string, pagePath: string, ctx: HtmlConte
       findElement(tree, 'body')?.children.push(tag);
     }
   }
-  const out = toHtml(tree);
-  if (!hasCsp) return out;
-  // The page had a policy (src/integrations/csp.ts ran before this step): write it again
-  // for the page as it now is (its inline scripts and styles), allowing file: as well.
-  const secured = applyCsp(out, { offline: true });
-  if (secured.problems.length) throw new OfflineError(`The offline copy of ${pagePath} fails the security policy: ${secured.problems.join('; ')}`);
-  return secured.html;
+  if (hasCsp) {
+    // The page had a policy (src/integrations/csp.ts ran before this step): write it again
+    // for the page as it now is (its inline scripts and styles), allowing file: as well.
+    const secured = securePageTree(tree, { offline: true });
+    if (secured.problems.length) throw new OfflineError(`The offline copy of ${pagePath} fails the security policy: ${secured.problems.join('; ')}`);
+  }
+  return toHtml(tree);
 }
 
 function linksToZip(node: Element, pagePath: string): boolean {
