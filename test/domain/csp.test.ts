@@ -28,6 +28,14 @@ describe('applyCsp', () => {
     expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval';");
   });
 
+  it('finds the real <meta charset> when a comment or script before it mentions one', () => {
+    const tricky = `<!DOCTYPE html><html lang="en"><head><!-- <meta charset="x"> --><script>"<meta charset=y>"</script><meta charset="utf-8"><title>T</title></head><body></body></html>`;
+    const { html } = applyCsp(tricky);
+    expect(html).toContain('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"');
+    expect(html.match(/Content-Security-Policy/g)).toHaveLength(1);
+    expect(html).toContain('<!-- <meta charset="x"> -->');
+  });
+
   it('is idempotent: a page processed twice has one policy', () => {
     const once = applyCsp(page('<script>1</script>')).html;
     const twice = applyCsp(once).html;
