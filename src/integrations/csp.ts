@@ -5,8 +5,10 @@
  * from another site.
  *
  * Order of post-build steps (astro.config.mjs): pagefind → csp → offline. The
- * offline edition rewrites pages (classic scripts, relative URLs) and must then call
- * applyCsp(html, { offline: true }) on each page it writes, so the hashes match.
+ * offline edition rewrites pages (classic scripts, relative URLs) and recomputes each
+ * page's policy on its tree (securePageTree), so the hashes match.
+ * (Securing each page as Pagefind reads it, to overlap the two, was tried: no faster,
+ * Pagefind's time is spent in this process too.)
  */
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
