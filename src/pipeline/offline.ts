@@ -349,7 +349,6 @@ class NativeDeflate extends ZipPassThrough {
   constructor(filename: string) {
     super(filename);
     this.compression = 8;
-    this.flag = 1; // "maximum compression", as fflate marks level 9
   }
 
   override process(chunk: Uint8Array, final: boolean) {
