@@ -38,9 +38,10 @@ describe('without JavaScript', () => {
   beforeAll(async () => { ctx = await browser.newContext({ javaScriptEnabled: false }); });
   afterAll(async () => { await ctx?.close(); });
 
-  it('the home timeline draws every event as an SVG link with a name', async () => {
+  it('the home timeline of all events draws every event as an SVG link with a name', async () => {
     const { page, seen } = await open(ctx, '/');
-    const marks = page.locator('figure[data-viz="timeline"] svg a.tl-mark');
+    const all = page.locator('figure[data-viz="timeline"]', { has: page.locator('.viz-title', { hasText: 'Timeline of all events' }) });
+    const marks = all.locator('svg a.tl-mark');
     const found = await marks.evaluateAll((els) => els.map((a) => ({ id: (a as HTMLElement).dataset.id, href: a.getAttribute('href'), name: a.getAttribute('aria-label') })));
     expect(found.map((m) => m.id).sort()).toEqual(ids('events'));
     for (const m of found) {
@@ -51,6 +52,17 @@ describe('without JavaScript', () => {
     await expect(page.locator('.tl-controls').isHidden()).resolves.toBe(true);
     expect(seen.errors).toEqual([]);
     expect(seen.external).toEqual([]);
+  });
+
+  it('the home page first shows the period the dossier is about (dossier.yml focus): only its events', async () => {
+    const { page } = await open(ctx, '/');
+    const first = page.locator('figure[data-viz="timeline"]').first();
+    await expect(first.locator('.viz-title').textContent()).resolves.toBe('The border campaigns, October–November 2017');
+    await expect(first.locator('.tl-range').textContent()).resolves.toMatch(/Oct 2017.*Nov 2017/);
+    const shown = await first.locator('svg a.tl-mark').evaluateAll((els) => els.map((a) => (a as HTMLElement).dataset.id));
+    expect(shown).toContain('hussaini-announces-kh-will-enter-syria');
+    expect(shown).not.toContain('kh-designated-fto-2009');
+    expect(shown.length).toBeLessThan(ids('events').length);
   });
 
   it('the home map plots every place with coordinates as a link with its event count', async () => {
