@@ -33,6 +33,9 @@ async function open(ctx: BrowserContext, path: string): Promise<{ page: Page; se
   return { page, seen };
 }
 
+/** The home page's timeline of every event (the focus period's timeline comes first). */
+const allEventsTimeline = (page: Page) => page.locator('figure[data-viz="timeline"]', { has: page.locator('.viz-title', { hasText: 'Timeline of all events' }) });
+
 describe('without JavaScript', () => {
   let ctx: BrowserContext;
   beforeAll(async () => { ctx = await browser.newContext({ javaScriptEnabled: false }); });
@@ -40,7 +43,7 @@ describe('without JavaScript', () => {
 
   it('the home timeline of all events draws every event as an SVG link with a name', async () => {
     const { page, seen } = await open(ctx, '/');
-    const all = page.locator('figure[data-viz="timeline"]', { has: page.locator('.viz-title', { hasText: 'Timeline of all events' }) });
+    const all = allEventsTimeline(page);
     const marks = all.locator('svg a.tl-mark');
     const found = await marks.evaluateAll((els) => els.map((a) => ({ id: (a as HTMLElement).dataset.id, href: a.getAttribute('href'), name: a.getAttribute('aria-label') })));
     expect(found.map((m) => m.id).sort()).toEqual(ids('events'));
@@ -49,7 +52,7 @@ describe('without JavaScript', () => {
       expect(m.name).toMatch(/, (c\. )?(\d{1,2} )?([A-Z][a-z]{2}(–[A-Z][a-z]{2})? )?\d{4}/);
     }
     // Controls need the script: hidden without it.
-    await expect(page.locator('.tl-controls').isHidden()).resolves.toBe(true);
+    await expect(all.locator('.tl-controls').isHidden()).resolves.toBe(true);
     expect(seen.errors).toEqual([]);
     expect(seen.external).toEqual([]);
   });
@@ -95,11 +98,11 @@ describe('with JavaScript', () => {
   beforeAll(async () => { ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } }); });
   afterAll(async () => { await ctx?.close(); });
 
-  const domain = (page: Page) => page.locator('figure[data-viz="timeline"]').first().evaluate((f) => ({ from: Number((f as HTMLElement).dataset.from), to: Number((f as HTMLElement).dataset.to) }));
+  const domain = (page: Page) => allEventsTimeline(page).evaluate((f) => ({ from: Number((f as HTMLElement).dataset.from), to: Number((f as HTMLElement).dataset.to) }));
 
   it('zooming with the wheel, the buttons and the keyboard changes the visible time domain', async () => {
     const { page, seen } = await open(ctx, '/');
-    const fig = page.locator('figure[data-viz="timeline"]').first();
+    const fig = allEventsTimeline(page);
     const before = await domain(page);
     await fig.scrollIntoViewIfNeeded();
     const box = (await fig.locator('svg.tl-svg').boundingBox())!;
@@ -125,7 +128,7 @@ describe('with JavaScript', () => {
 
   it('a filter hides the events it excludes', async () => {
     const { page } = await open(ctx, '/');
-    const fig = page.locator('figure[data-viz="timeline"]').first();
+    const fig = allEventsTimeline(page);
     const marks = fig.locator('a.tl-mark');
     await expect(marks.count()).resolves.toBe(ids('events').length);
     await fig.locator('select[data-filter="actor"]').selectOption('kataib-hezbollah');
@@ -142,7 +145,7 @@ describe('with JavaScript', () => {
 
   it('arrow keys move focus between events in time order; Escape returns to the timeline', async () => {
     const { page } = await open(ctx, '/');
-    const fig = page.locator('figure[data-viz="timeline"]').first();
+    const fig = allEventsTimeline(page);
     await fig.locator('.tl-scroll').focus();
     await page.keyboard.press('Tab');
     const active = () => page.evaluate(() => ({ id: (document.activeElement as HTMLElement)?.dataset?.id, cls: document.activeElement?.getAttribute('class') ?? '' }));
