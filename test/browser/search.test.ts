@@ -106,9 +106,9 @@ describe('search', () => {
     expect(starts).toEqual([...starts].sort());
     await page.selectOption('#search-sort', 'date:desc');
     await page.waitForURL(/sort=date%3Adesc|sort=date:desc/);
-    await page.waitForFunction((first) => document.querySelector('#search-results time')?.getAttribute('datetime')?.split('/')[0] !== first, starts[0]);
-    const desc = await page.$$eval('#search-results time', (ts) => ts.map((t) => t.getAttribute('datetime')!.split('/')[0]));
-    expect(desc).toEqual([...starts].reverse().sort().reverse());
+    // Polled: the list is emptied and refilled when the order changes.
+    await expect.poll(() => page.$$eval('#search-results time', (ts) => ts.map((t) => t.getAttribute('datetime')!.split('/')[0])))
+      .toEqual([...starts].reverse().sort().reverse());
     await page.close();
   });
 
