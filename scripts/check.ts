@@ -8,7 +8,7 @@
  * --format text turns that off.
  */
 import path from 'node:path';
-import { formatGithubAnnotation, formatProblem } from '../src/domain/problems.ts';
+import { formatGithubAnnotation, formatProblem, problemCount } from '../src/domain/problems.ts';
 import { checkDossier } from '../src/pipeline/check.ts';
 import { contentRoot } from '../src/pipeline/load.ts';
 
@@ -22,7 +22,7 @@ try {
   for (const p of result.problems) console.log(formatProblem(p, prefix));
   if (format === 'github') for (const p of result.problems) console.log(formatGithubAnnotation(p, prefix));
   const ms = Math.round(performance.now() - started);
-  const summary = `${result.entries.length} entries checked in ${ms} ms: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`;
+  const summary = `${result.entries.length} entries checked in ${ms} ms: ${problemCount(result.errors)} error(s), ${problemCount(result.warnings)} warning(s)`;
   if (result.errors.length) {
     console.log(`\n${summary}. Fix the lines above and run npm run check again.`);
     process.exit(1);

@@ -14,6 +14,13 @@ export interface Problem {
   field?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** How many problems this line stands for (a line that sums up several); 1 when absent. */
+  count?: number;
+}
+
+/** How many problems a list holds, counting what summary lines stand for. */
+export function problemCount(problems: readonly Problem[]): number {
+  return problems.reduce((n, p) => n + (p.count ?? 1), 0);
 }
 
 export function fieldPath(path: (string | number)[]): string {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin as VitePlugin } from 'vite';
-import { formatProblem } from '../domain/problems.ts';
+import { formatProblem, problemCount } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentComponents } from '../pipeline/body-check.ts';
@@ -45,7 +45,7 @@ export function dossier(): AstroIntegration {
           const lines = result.problems.map((p) => formatProblem(p, prefix)).join('\n');
           if (command === 'build') {
             // Plain lines and a plain exit: contributors need the list, not a stack trace.
-            console.error(`\n${lines}\n\nThe dossier has ${result.errors.length} problem(s); nothing was built. Fix them (npm run check lists them too).`);
+            console.error(`\n${lines}\n\nThe dossier has ${problemCount(result.errors)} problem(s); nothing was built. Fix them (npm run check lists them too).`);
             process.exit(1);
           }
           logger.warn(`The dossier has problems (pages may show broken links):\n${lines}`);

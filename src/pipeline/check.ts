@@ -7,7 +7,7 @@ import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } f
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
 import { bodySyntaxProblems } from '../domain/body.ts';
 import { SINGULAR } from '../schemas/index.ts';
-import { bodyShapeProblems, checkBodyMarkup, checkVizProps, contentComponents } from './body-check.ts';
+import { bodyShapeProblems, checkBodyMarkup, checkVizProps, contentComponents, type BodyIssue } from './body-check.ts';
 import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
 export interface CheckResult extends LoadResult {
@@ -77,9 +77,11 @@ export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine
     ...checkBodyMarkup(entry.body, { mdx, firstLine: entry.bodyFirstLine, components, location }),
   ];
   // Hundreds of lines about one file hide the other files' problems.
-  const shown = issues.length > MAX_BODY_PROBLEMS ? [...issues.slice(0, MAX_BODY_PROBLEMS - 1), {
+  const rest = issues.length - MAX_BODY_PROBLEMS + 1;
+  const shown: (BodyIssue & { count?: number })[] = issues.length > MAX_BODY_PROBLEMS ? [...issues.slice(0, MAX_BODY_PROBLEMS - 1), {
     line: issues[MAX_BODY_PROBLEMS - 1].line,
-    message: `and ${(issues.length - MAX_BODY_PROBLEMS + 1).toLocaleString('en')} more problems in this body: fix the ones above first`,
+    message: `and ${rest.toLocaleString('en')} more problems in this body: fix the ones above first`,
+    count: rest,
   }] : issues;
   return shown.map((p) => ({ file: entry.file, ...p, field: 'body', severity: 'error' as const }));
 }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/domain/problems.ts';
+import { formatProblem, problemCount } from '../../src/domain/problems.ts';
 import { checkDossier } from '../../src/pipeline/check.ts';
 import { ACTOR, EVENT, makeDossier, SOURCE } from '../helpers/dossier.ts';
 
@@ -74,5 +74,16 @@ describe('npm run check: each bad input gets file, line, field and a plain reaso
     const before = snapshot();
     await checkDossier(root);
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('a body with many problems', () => {
+  it('lists the first 19 and one line for the rest, and the count covers them all', async () => {
+    const body = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} mentions [[nowhere`).join('\n\n');
+    const result = await checkDossier(makeDossier({ 'events/e.md': EVENT('', body) }));
+    const lines = result.errors.map((p) => formatProblem(p));
+    expect(lines).toHaveLength(20);
+    expect(lines[19]).toMatch(/^events\/e\.md:\d+  body: and 11 more problems in this body: fix the ones above first$/);
+    expect(problemCount(result.errors)).toBe(30);
   });
 });
