@@ -100,7 +100,7 @@ export function isLiteralValue(node: EsNode | null | undefined, depth = 0): bool
 }
 
 /** The single expression of an attribute value `{…}`, or undefined when it is not exactly one. */
-function attributeExpression(estree: EsNode | null | undefined): EsNode | undefined {
+export function attributeExpression(estree: EsNode | null | undefined): EsNode | undefined {
   const body = estree?.body;
   if (!Array.isArray(body) || body.length !== 1 || body[0].type !== 'ExpressionStatement') return undefined;
   return body[0].expression;

@@ -7,7 +7,7 @@
 import type { CollectionName } from '../schemas/index.ts';
 import { SINGULAR } from '../schemas/index.ts';
 import { firstMoment, lastMoment, parsePartialDate } from './dates.ts';
-import { isLiteralValue, type EsNode, type MdNode } from './markup-rules.ts';
+import { attributeExpression, isLiteralValue, type EsNode, type MdNode } from './markup-rules.ts';
 import { closest } from './suggest.ts';
 
 type Linked = 'events' | 'actors' | 'places';
@@ -54,10 +54,9 @@ function attributeValue(attribute: MdNode): { ok: true; value: unknown } | { ok:
   const value = attribute.value as MdNode | string | null | undefined;
   if (value === null || value === undefined) return { ok: true, value: true };
   if (typeof value === 'string') return { ok: true, value };
-  const body = value.data?.estree?.body;
-  if (!Array.isArray(body) || body.length !== 1 || body[0].type !== 'ExpressionStatement') return { ok: false };
-  if (!isLiteralValue(body[0].expression)) return { ok: false }; // reported by the markup rules
-  return { ok: true, value: literalValue(body[0].expression) };
+  const expression = attributeExpression(value.data?.estree);
+  if (!isLiteralValue(expression)) return { ok: false }; // reported by the markup rules
+  return { ok: true, value: literalValue(expression) };
 }
 
 const showValue = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));

@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { maskCode } from '../domain/body.ts';
+import { bodySyntaxProblems, maskCode } from '../domain/body.ts';
 import { markupViolations, type MdNode } from '../domain/markup-rules.ts';
 import { urlProblem } from '../domain/url-policy.ts';
 import { vizPropProblems, type IdLookup } from '../domain/viz-props.ts';
@@ -98,7 +98,6 @@ export function parseBody(body: string, isMdx: boolean): { ok: true; tree: MdNod
   }
 }
 
-/** Every markup problem in one body: raw HTML, unsafe URLs, and for MDX its code rules. */
 export interface BodyCheckOptions {
   mdx: boolean;
   /** Line of the body's first line in the file. */
@@ -106,39 +105,38 @@ export interface BodyCheckOptions {
   components: readonly string[];
   /** Where the entry is, to find the image files it refers to. */
   location?: { dir: string; root: string };
+  /** The dossier's entries, to check the ids in visualisation props (.mdx). */
+  ids?: IdLookup;
 }
 
-export function checkBodyMarkup(body: string, options: BodyCheckOptions): BodyIssue[] {
-  // Parsing costs ~5 ms a body; a Markdown body without "<", "](" or "]:" can hold
-  // no HTML, link, image or definition (CommonMark allows no space inside those).
+/**
+ * Every problem inside one body: unclosed [[ / [@, raw HTML, unsafe URLs, missing
+ * images, and for MDX its code rules and visualisation props. A body too long or
+ * too deeply nested to parse quickly is reported as that alone.
+ */
+export function checkBody(body: string, options: BodyCheckOptions): BodyIssue[] {
   const shape = bodyShapeProblems(body, options.firstLine);
   if (shape.length) return shape; // not parsed: it could take minutes
-  if (!options.mdx && !MAY_HOLD_MARKUP.test(body)) return [];
-  const at = (line: number | undefined) => (line ?? 1) + options.firstLine - 1;
+  const issues: BodyIssue[] = bodySyntaxProblems(body, options.firstLine);
+  // Parsing costs ~5 ms a body; a Markdown body without "<", "](" or "]:" can hold
+  // no HTML, link, image or definition (CommonMark allows no space inside those).
+  if (!options.mdx && !MAY_HOLD_MARKUP.test(body)) return issues;
+  const at = (start: { line: number; column: number } | undefined) => ({ line: (start?.line ?? 1) + options.firstLine - 1, ...(start ? { column: start.column } : {}) });
   const parsed = parseBody(body, options.mdx);
-  if (!parsed.ok) return [{ line: at(parsed.line), ...(parsed.column ? { column: parsed.column } : {}), message: parsed.message }];
-  const issues = markupViolations(parsed.tree, { components: options.components }).map((v) => {
-    const start = v.at ?? (v.attribute ?? v.node).position?.start ?? v.node.position?.start;
-    return { line: at(start?.line), ...(start ? { column: start.column } : {}), message: v.message };
-  });
+  if (!parsed.ok) {
+    issues.push({ line: (parsed.line ?? 1) + options.firstLine - 1, ...(parsed.column ? { column: parsed.column } : {}), message: parsed.message });
+    return issues;
+  }
+  for (const v of markupViolations(parsed.tree, { components: options.components })) {
+    issues.push({ ...at(v.at ?? (v.attribute ?? v.node).position?.start ?? v.node.position?.start), message: v.message });
+  }
   if (options.location) {
-    for (const { node, message } of missingImages(parsed.tree, options.location)) {
-      const start = node.position?.start;
-      issues.push({ line: at(start?.line), ...(start ? { column: start.column } : {}), message });
-    }
+    for (const { node, message } of missingImages(parsed.tree, options.location)) issues.push({ ...at(node.position?.start), message });
+  }
+  if (options.mdx && options.ids) {
+    for (const { node, message } of vizPropProblems(parsed.tree, options.ids)) issues.push({ ...at(node.position?.start), message });
   }
   return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-}
-
-/** Props of the visualisation components in an .mdx body (ids need the whole dossier's index). */
-export function checkVizProps(body: string, firstLine: number, ids: IdLookup): BodyIssue[] {
-  if (!/<[A-Z]/.test(body)) return [];
-  const parsed = parseBody(body, true);
-  if (!parsed.ok) return []; // reported by checkBodyMarkup
-  return vizPropProblems(parsed.tree, ids).map(({ node, message }) => {
-    const start = node.position?.start;
-    return { line: (start?.line ?? 1) + firstLine - 1, ...(start ? { column: start.column } : {}), message };
-  });
 }
 
 /** Script, event handlers, external references or entity definitions in an SVG file. */

@@ -5,9 +5,8 @@
 import path from 'node:path';
 import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } from '../domain/references.ts';
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
-import { bodySyntaxProblems } from '../domain/body.ts';
 import { SINGULAR } from '../schemas/index.ts';
-import { bodyShapeProblems, checkBodyMarkup, checkVizProps, contentComponents, type BodyIssue } from './body-check.ts';
+import { checkBody, contentComponents, type BodyIssue } from './body-check.ts';
 import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
 export interface CheckResult extends LoadResult {
@@ -28,8 +27,7 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   const problems = [
     ...loaded.problems,
     ...crossCheck(all, lenient),
-    ...all.flatMap((e) => bodyProblems(e, components, root)),
-    ...vizProblems(all, lenient),
+    ...all.flatMap((e) => bodyProblems(e, components, root, lenient)),
   ];
   const sorted = sortProblems(problems);
   let graph: ReferenceGraph | undefined;
@@ -66,16 +64,10 @@ export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
   return problems;
 }
 
-/** Problems inside one body: unclosed [[ / [@, raw HTML, unsafe URLs, MDX code. */
-export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[], root: string): Problem[] {
-  const mdx = entry.file.endsWith('.mdx');
+/** Problems inside one body (src/pipeline/body-check.ts), at most MAX_BODY_PROBLEMS lines. */
+export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[], root: string, ids?: EntryIndex): Problem[] {
   const location = { dir: path.dirname(path.join(root, entry.file)), root };
-  // A body too deep or too long to parse quickly is reported as that alone.
-  const shape = bodyShapeProblems(entry.body, entry.bodyFirstLine);
-  const issues = shape.length ? shape : [
-    ...bodySyntaxProblems(entry.body, entry.bodyFirstLine),
-    ...checkBodyMarkup(entry.body, { mdx, firstLine: entry.bodyFirstLine, components, location }),
-  ];
+  const issues = checkBody(entry.body, { mdx: entry.file.endsWith('.mdx'), firstLine: entry.bodyFirstLine, components, location, ids });
   // Hundreds of lines about one file hide the other files' problems.
   const rest = issues.length - MAX_BODY_PROBLEMS + 1;
   const shown: (BodyIssue & { count?: number })[] = issues.length > MAX_BODY_PROBLEMS ? [...issues.slice(0, MAX_BODY_PROBLEMS - 1), {
@@ -88,12 +80,6 @@ export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine
 
 /** Body problems listed per file; the rest are counted. */
 export const MAX_BODY_PROBLEMS = 20;
-
-/** Visualisation props in .mdx bodies: unknown props, wrong kinds, ids that name no entry. */
-export function vizProblems(entries: Entry[], ids: EntryIndex): Problem[] {
-  return entries.filter((e) => e.file.endsWith('.mdx')).flatMap((e) =>
-    checkVizProps(e.body, e.bodyFirstLine, ids).map((p) => ({ file: e.file, ...p, field: 'body', severity: 'error' as const })));
-}
 
 function referenceProblem(entry: Entry, site: RefSite, r: Exclude<ReturnType<EntryIndex['resolve']>, { ok: true }>): Problem {
   const where = site.line ? { line: site.line, column: site.column } : entry.locate(site.path);

@@ -1,20 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { makeDossier } from '../helpers/dossier.ts';
 import { buildOfflineEdition, isCopied, offlineHtml, ScriptBundler } from '../../src/pipeline/offline.ts';
 import { sha256 } from '../../src/domain/csp.ts';
 
-function site(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'dossier-dist-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+/** A built site's files in a temporary folder. */
+const site = (files: Record<string, string>) => makeDossier(files, false);
 
 const THEME = "try{var t=localStorage.getItem('dossier-theme')}catch(e){}";
 const PAGE = `<!doctype html><html lang="en"><head>

@@ -1,18 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeDossier } from '../helpers/dossier.ts';
 import { buildSearchIndex, isNeededIndexFile } from '../../src/pipeline/search-index.ts';
 import { fileUrl, walkFiles } from '../../src/pipeline/files.ts';
 
-function site(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'dossier-dist-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  return root;
-}
+/** A built site's files in a temporary folder. */
+const site = (files: Record<string, string>) => makeDossier(files, false);
 const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Menu</nav>${body}</body></html>`;
 
 describe('buildSearchIndex', () => {
