@@ -163,12 +163,24 @@ describe('the offline edition', () => {
   });
 
   it('the theme toggle works from disk and the choice follows the reader to the next page', async () => {
-    const page = await browser.newPage({ colorScheme: 'light' });
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
     const seen = watch(page);
     await page.goto(url('index.html'));
     const toggle = page.locator('[data-theme-toggle]').first();
     await toggle.click();
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    // Chromium commits localStorage to the browser process asynchronously, and a click
+    // can move the next page to a new renderer that reads storage before the write
+    // lands (CI saw it once). A reader takes longer than that; wait until another page
+    // in the same browser sees the choice, as the next page will.
+    await expect.poll(async () => {
+      const probe = await context.newPage();
+      await probe.goto(url('index.html'));
+      const stored = await probe.evaluate(() => localStorage.getItem('dossier-theme'));
+      await probe.close();
+      return stored;
+    }).toBe('dark');
     const next = page.locator('.site-nav a').first();
     const target = new URL((await next.getAttribute('href'))!, page.url()).href;
     await next.click();
@@ -176,6 +188,6 @@ describe('the offline edition', () => {
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     await expect(page.locator('[data-theme-toggle]').first().getAttribute('aria-pressed')).resolves.toBe('true');
     expect(seen.errors).toEqual([]);
-    await page.close();
+    await context.close();
   });
 });
