@@ -10,35 +10,29 @@
  * (Securing each page as Pagefind reads it, to overlap the two, was tried: no faster,
  * Pagefind's time is spent in this process too.)
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { applyCsp, type CspOptions } from '../domain/csp.ts';
+import type { CspOptions } from '../domain/csp.ts';
+import { htmlFiles } from '../pipeline/files.ts';
+import { inOrder, poolSize, startPagePool } from '../pipeline/page-pool.ts';
 
-/** Every .html file under dir, sorted (a stable order: the same build, the same log). */
-export function htmlFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => path.join(dir, f))
-    .sort();
-}
-
-/** Replaces a file's content at once (write aside, then rename), never half-written. */
-export function replaceFile(file: string, content: string) {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
-}
-
-/** Applies the policy to every page of a built site; returns the problems found, by page. */
-export function applyCspToDir(dir: string, options: CspOptions = {}): string[] {
+/**
+ * Applies the policy to every page of a built site, on worker threads when the site
+ * is large (page-pool.ts); returns the problems found, by page, in page order.
+ */
+export async function applyCspToDir(dir: string, options: CspOptions = {}, workers?: number): Promise<string[]> {
+  const files = htmlFiles(dir);
+  const pool = await startPagePool({ distDir: dir }, workers ?? poolSize(files.length));
   const problems: string[] = [];
-  for (const file of htmlFiles(dir)) {
-    const result = applyCsp(readFileSync(file, 'utf8'), options);
-    const page = path.relative(dir, file).split(path.sep).join('/');
-    for (const p of result.problems) problems.push(`${page}: ${p}`);
-    replaceFile(file, result.html);
+  try {
+    let i = 0;
+    for await (const found of inOrder(files, (file) => pool.run({ kind: 'csp', file, options }), pool.width)) {
+      const page = path.relative(dir, files[i++]).split(path.sep).join('/');
+      for (const p of found) problems.push(`${page}: ${p}`);
+    }
+  } finally {
+    await pool.close();
   }
   return problems;
 }
@@ -47,9 +41,9 @@ export function csp(): AstroIntegration {
   return {
     name: 'dossier-csp',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const problems = applyCspToDir(out);
+        const problems = await applyCspToDir(out);
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');
           const more = problems.length > 30 ? `\n… and ${problems.length - 30} more` : '';

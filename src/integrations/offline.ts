@@ -5,7 +5,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildOfflineEdition, OFFLINE_ZIP } from '../pipeline/offline.ts';
+import { OFFLINE_ZIP } from '../pipeline/offline.ts';
+import { buildOfflineEdition } from '../pipeline/offline-edition.ts';
 
 export function offline(): AstroIntegration {
   return {

@@ -1,6 +1,7 @@
-/** Walking a build's output folder: sorted, one file at a time. */
-import { readdirSync } from 'node:fs';
+/** Walking a build's output folder (sorted, one file at a time) and replacing its files safely. */
+import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Every file under `root`, as a POSIX path relative to it, in a stable sorted order
@@ -22,4 +23,19 @@ export function fileUrl(rel: string): string {
   if (rel === 'index.html') return '/';
   if (rel.endsWith('/index.html')) return `/${rel.slice(0, -'index.html'.length)}`;
   return `/${rel}`;
+}
+
+/** Every .html file under dir, as absolute paths, sorted (a stable order: the same build, the same log). */
+export function htmlFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+/** Replaces a file's content at once (write aside, then rename), never half-written. */
+export function replaceFile(file: string, content: string) {
+  const temp = `${file}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, file);
 }

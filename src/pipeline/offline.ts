@@ -1,37 +1,25 @@
 /**
- * The offline edition: a post-build transform of the built site into a zip that
- * works opened from disk (file://), with no server and no network.
+ * The offline copy of one page: what makes a built page work opened from disk
+ * (file://). The edition around it (zip, search index, workers) is offline-edition.ts.
  *
- *   HTML   every site URL page-relative, naming index.html (src/domain/offline.ts);
- *          module scripts re-bundled as classic scripts (`<script defer src>`, which
- *          keeps their order), modulepreload dropped, [data-online-only] and the
- *          edition's own download link dropped; a page with a CSP gets its policy
- *          written again for the page as changed, with file: (src/domain/csp.ts).
- *   CSS    root-relative url() and @import made relative.
- *   search Pagefind's index files wrapped as classic scripts that register their
- *          bytes; pagefind.js bundled as a classic script whose fetch() reads them
- *          (src/client/offline/). The binary index and the worker are left out.
- *
- * Pages are read, transformed and compressed one at a time into a streaming zip,
- * so memory stays flat as the dossier grows. The zip is reproducible: entries in
- * sorted order with a fixed timestamp.
+ *   every site URL page-relative, naming index.html (src/domain/offline.ts);
+ *   module scripts re-bundled as classic scripts (`<script defer src>`, which keeps
+ *   their order), modulepreload dropped, [data-online-only] and the edition's own
+ *   download link dropped; a page with a CSP gets its policy written again for the
+ *   page as changed, with file: (src/domain/csp.ts).
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { Zip, ZipPassThrough } from 'fflate';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { securePageTree } from '../domain/csp.ts';
-import { isExternalUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../domain/offline.ts';
+import { isExternalUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl } from '../domain/offline.ts';
 import { relativeUrl } from '../domain/urls.ts';
-import { fileUrl, walkFiles } from './files.ts';
-import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
+import { PAGEFIND_DIR } from './search-index.ts';
 
 /** The zip's name in the output, and the folder it unzips to. */
 export const OFFLINE_ZIP = 'dossier-offline.zip';
@@ -39,9 +27,6 @@ export const OFFLINE_FOLDER = 'dossier-offline';
 /** The offline Pagefind bundle, in the offline edition. */
 export const OFFLINE_PAGEFIND = `${PAGEFIND_DIR}/pagefind.offline.js`;
 
-// DOS timestamps are local time: built from local fields, this is the same instant
-// on every machine, so the zip's bytes don't depend on the time zone.
-const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 const CLIENT_DIR = fileURLToPath(new URL('../client/offline/', import.meta.url));
 
 /** Attributes that hold one URL, by hast property name. */
@@ -59,59 +44,6 @@ export interface OfflineStats {
 }
 
 export class OfflineError extends Error {}
-
-/** Builds <distDir>/dossier-offline.zip from the site in distDir. */
-export async function buildOfflineEdition(distDir: string): Promise<OfflineStats> {
-  const all = [...walkFiles(distDir)];
-  const present = new Set(all);
-  const isDirectory = (sitePath: string) => present.has(`${sitePath.replace(/^\/+|\/+$/g, '')}/index.html`);
-  const scripts = new ScriptBundler(distDir);
-  const hasSearch = existsSync(path.join(distDir, PAGEFIND_DIR, 'pagefind.js'));
-
-  const zipPath = path.join(distDir, OFFLINE_ZIP);
-  const writer = new ZipWriter(`${zipPath}.tmp`);
-  try {
-    const stats = await writeEdition(distDir, all, writer, { isDirectory, scripts, hasSearch });
-    renameSync(`${zipPath}.tmp`, zipPath);
-    return stats;
-  } finally {
-    writer.close();
-    rmSync(`${zipPath}.tmp`, { force: true });
-  }
-}
-
-async function writeEdition(distDir: string, all: string[], writer: ZipWriter, ctx: HtmlContext): Promise<OfflineStats> {
-  const { scripts, hasSearch } = ctx;
-  let pages = 0;
-  for (const rel of all) {
-    if (!isCopied(rel)) continue;
-    const file = path.join(distDir, rel);
-    if (rel.endsWith('.html')) {
-      const html = readFileSync(file, 'utf8');
-      writer.add(rel, await offlineHtml(html, fileUrl(rel), ctx));
-      pages++;
-    } else if (rel.endsWith('.css')) {
-      writer.add(rel, offlineCss(readFileSync(file, 'utf8'), fileUrl(rel)));
-    } else {
-      writer.add(rel, readFileSync(file));
-    }
-  }
-  for (const [rel, code] of [...scripts.outputs()].sort(([a], [b]) => (a < b ? -1 : 1))) writer.add(rel, code);
-  if (hasSearch) {
-    writer.startCounting();
-    await addPagefind(distDir, writer);
-  }
-  const { files, bytes, counted } = writer.end();
-  return { files, pages, zipBytes: bytes, searchBytes: counted };
-}
-
-/** What goes into the offline copy as it is or transformed (the rest is replaced or unusable from disk). */
-export function isCopied(rel: string): boolean {
-  if (rel === OFFLINE_ZIP || rel === `${OFFLINE_ZIP}.tmp`) return false;
-  if (rel.startsWith(`${PAGEFIND_DIR}/`)) return false; // replaced by the wrapped index
-  if (rel.startsWith('_astro/') && /\.(m?js|js\.map)$/.test(rel)) return false; // module scripts, re-bundled
-  return true;
-}
 
 export interface HtmlContext {
   isDirectory: (sitePath: string) => boolean;
@@ -302,19 +234,6 @@ const CLASSIC_SCRIPT = {
   logLevel: 'silent',
 } satisfies esbuild.BuildOptions;
 
-/** Adds the wrapped Pagefind index and its classic bundle. */
-async function addPagefind(distDir: string, writer: ZipWriter) {
-  const dir = path.join(distDir, PAGEFIND_DIR);
-  const wasm = wasmInUse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
-  const wanted = (name: string) => name === 'pagefind-entry.json' || wasm.has(name) || /\.pf_meta$/.test(name) || /^(index|fragment|filter)\//.test(name);
-  for (const name of walkFiles(dir)) {
-    if (!wanted(name)) continue;
-    const bytes = readFileSync(path.join(dir, name));
-    writer.add(`${PAGEFIND_DIR}/${name}.js`, wrapIndexFile(name, bytes.toString('base64')));
-  }
-  writer.add(OFFLINE_PAGEFIND, await bundlePagefind(distDir));
-}
-
 /** pagefind.js as a classic script, with the offline fetch and without a Worker. */
 export async function bundlePagefind(distDir: string): Promise<string> {
   const pagefindJs = path.join(distDir, PAGEFIND_DIR, 'pagefind.js');
@@ -339,64 +258,3 @@ export async function bundlePagefind(distDir: string): Promise<string> {
   }
 }
 
-/** A zip written as it goes, one entry at a time, with fixed timestamps. */
-/**
- * A zip entry deflated by Node's zlib (native, several times faster than fflate's
- * JavaScript deflate at the same level); fflate still writes the archive around it.
- * Each file is pushed whole, so one call compresses it.
- */
-class NativeDeflate extends ZipPassThrough {
-  constructor(filename: string) {
-    super(filename);
-    this.compression = 8;
-  }
-
-  override process(chunk: Uint8Array, final: boolean) {
-    this.ondata(null, deflateRawSync(chunk, { level: 9 }), final);
-  }
-}
-
-class ZipWriter {
-  private fd: number;
-  private zip: Zip;
-  private bytes = 0;
-  private files = 0;
-  private countFrom = -1;
-  private error: Error | null = null;
-
-  constructor(file: string) {
-    this.fd = openSync(file, 'w');
-    this.zip = new Zip((err, chunk) => {
-      if (err) { this.error = err; return; }
-      writeSync(this.fd, chunk);
-      this.bytes += chunk.length;
-    });
-  }
-
-  add(rel: string, data: string | Uint8Array) {
-    const entry = new NativeDeflate(`${OFFLINE_FOLDER}/${rel}`);
-    entry.mtime = FIXED_MTIME;
-    this.zip.add(entry);
-    entry.push(typeof data === 'string' ? new TextEncoder().encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength), true);
-    this.files++;
-    if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
-  }
-
-  close() {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-  }
-
-  /** Bytes written from now on are reported as `counted`. */
-  startCounting() {
-    this.countFrom = this.bytes;
-  }
-
-  end() {
-    const beforeEnd = this.bytes;
-    this.zip.end();
-    this.close();
-    if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
-    return { files: this.files, bytes: this.bytes, counted: this.countFrom < 0 ? 0 : beforeEnd - this.countFrom };
-  }
-}

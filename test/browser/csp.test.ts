@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCsp } from '../../src/domain/csp.ts';
-import { htmlFiles } from '../../src/integrations/csp.ts';
+import { htmlFiles } from '../../src/pipeline/files.ts';
 import { distOf, type FixtureName } from '../helpers/build.ts';
 import { launchBrowser, serveDir } from '../helpers/browser.ts';
 import { visitForViolations } from '../helpers/security.ts';

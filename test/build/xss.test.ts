@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
-import { htmlFiles } from '../../src/integrations/csp.ts';
+import { htmlFiles } from '../../src/pipeline/files.ts';
 import { buildDossierAsync, ROOT } from '../helpers/build.ts';
 import { launchBrowser, serveDir, type StaticServer } from '../helpers/browser.ts';
 import { liveMarkup } from '../helpers/markup.ts';

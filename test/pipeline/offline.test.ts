@@ -4,7 +4,8 @@ import { Script } from 'node:vm';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
-import { buildOfflineEdition, isCopied, offlineHtml, ScriptBundler } from '../../src/pipeline/offline.ts';
+import { offlineHtml, ScriptBundler } from '../../src/pipeline/offline.ts';
+import { buildOfflineEdition, isCopied } from '../../src/pipeline/offline-edition.ts';
 import { sha256 } from '../../src/domain/csp.ts';
 
 /** A built site's files in a temporary folder. */

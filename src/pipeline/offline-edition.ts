@@ -1,0 +1,170 @@
+/**
+ * The offline edition: a post-build transform of the built site into a zip that
+ * works opened from disk (file://), with no server and no network.
+ *
+ *   HTML   each page made to work from disk (offline.ts: relative URLs, classic
+ *          scripts, its policy written again), on worker threads for a large site
+ *          (page-pool.ts), compressed where it was made.
+ *   CSS    root-relative url() and @import made relative.
+ *   search Pagefind's index files wrapped as classic scripts that register their
+ *          bytes; pagefind.js bundled as a classic script whose fetch() reads them
+ *          (src/client/offline/). The binary index and the worker are left out.
+ *
+ * Pages come back in order and go straight into a streaming zip, so memory stays
+ * flat as the dossier grows. The zip is reproducible: entries in sorted order with
+ * a fixed timestamp, the same bytes whatever the number of workers.
+ */
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { Zip, ZipPassThrough } from 'fflate';
+import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
+import { fileUrl, walkFiles } from './files.ts';
+import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, type OfflineStats } from './offline.ts';
+import { compressEntry, type CompressedEntry } from './page-jobs.ts';
+import { inOrder, poolSize, startPagePool } from './page-pool.ts';
+import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
+
+// DOS timestamps are local time: built from local fields, this is the same instant
+// on every machine, so the zip's bytes don't depend on the time zone.
+const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+
+/** Builds <distDir>/dossier-offline.zip from the site in distDir (pages on `workers` threads; default: page-pool.ts). */
+export async function buildOfflineEdition(distDir: string, options: { workers?: number } = {}): Promise<OfflineStats> {
+  const all = [...walkFiles(distDir)];
+  const hasSearch = existsSync(path.join(distDir, PAGEFIND_DIR, 'pagefind.js'));
+  const pages = all.filter((rel) => isCopied(rel) && rel.endsWith('.html'));
+  const pool = await startPagePool({ distDir, offline: { files: all, hasSearch } }, options.workers ?? poolSize(pages.length));
+
+  const zipPath = path.join(distDir, OFFLINE_ZIP);
+  const writer = new ZipWriter(`${zipPath}.tmp`);
+  try {
+    const stats = await writeEdition(distDir, all, pages, writer, pool, hasSearch);
+    renameSync(`${zipPath}.tmp`, zipPath);
+    return stats;
+  } catch (err) {
+    // A page's problem comes back from a worker as a plain error: it is still this step's.
+    throw err instanceof OfflineError ? err : new OfflineError((err as Error).message);
+  } finally {
+    await pool.close();
+    writer.close();
+    rmSync(`${zipPath}.tmp`, { force: true });
+  }
+}
+
+type PagePool = Awaited<ReturnType<typeof startPagePool>>;
+
+async function writeEdition(distDir: string, all: string[], pageRels: string[], writer: ZipWriter, pool: PagePool, hasSearch: boolean): Promise<OfflineStats> {
+  // Pages are transformed and compressed ahead on the pool, and come back in order.
+  const pages = inOrder(pageRels, (rel) => pool.run({ kind: 'offline-page', rel }), pool.width);
+  for (const rel of all) {
+    if (!isCopied(rel)) continue;
+    const file = path.join(distDir, rel);
+    if (rel.endsWith('.html')) {
+      const next = await pages.next();
+      writer.addCompressed(rel, next.value as CompressedEntry);
+    } else if (rel.endsWith('.css')) {
+      writer.add(rel, offlineCss(readFileSync(file, 'utf8'), fileUrl(rel)));
+    } else {
+      writer.add(rel, readFileSync(file));
+    }
+  }
+  // Each thread bundled the scripts its pages asked for: the same script, the same code.
+  const scripts = new Map((await pool.each({ kind: 'offline-scripts' })).flat());
+  for (const [rel, code] of [...scripts].sort(([a], [b]) => (a < b ? -1 : 1))) writer.add(rel, code);
+  if (hasSearch) {
+    writer.startCounting();
+    await addPagefind(distDir, writer);
+  }
+  const { files, bytes, counted } = writer.end();
+  return { files, pages: pageRels.length, zipBytes: bytes, searchBytes: counted };
+}
+
+/** What goes into the offline copy as it is or transformed (the rest is replaced or unusable from disk). */
+export function isCopied(rel: string): boolean {
+  if (rel === OFFLINE_ZIP || rel === `${OFFLINE_ZIP}.tmp`) return false;
+  if (rel.startsWith(`${PAGEFIND_DIR}/`)) return false; // replaced by the wrapped index
+  if (rel.startsWith('_astro/') && /\.(m?js|js\.map)$/.test(rel)) return false; // module scripts, re-bundled
+  return true;
+}
+
+/** Adds the wrapped Pagefind index and its classic bundle. */
+async function addPagefind(distDir: string, writer: ZipWriter) {
+  const dir = path.join(distDir, PAGEFIND_DIR);
+  const wasm = wasmInUse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
+  const wanted = (name: string) => name === 'pagefind-entry.json' || wasm.has(name) || /\.pf_meta$/.test(name) || /^(index|fragment|filter)\//.test(name);
+  for (const name of walkFiles(dir)) {
+    if (!wanted(name)) continue;
+    const bytes = readFileSync(path.join(dir, name));
+    writer.add(`${PAGEFIND_DIR}/${name}.js`, wrapIndexFile(name, bytes.toString('base64')));
+  }
+  writer.add(OFFLINE_PAGEFIND, await bundlePagefind(distDir));
+}
+
+/**
+ * A zip entry deflated beforehand (compressEntry: Node's zlib, several times faster
+ * than fflate's JavaScript deflate, and run where the page was made); fflate still
+ * writes the archive around it.
+ */
+class CompressedZipEntry extends ZipPassThrough {
+  constructor(filename: string, private entry: CompressedEntry) {
+    super(filename);
+    this.compression = 8;
+    this.mtime = FIXED_MTIME;
+  }
+
+  /** Called once the zip has taken the entry. */
+  write() {
+    this.size = this.entry.size;
+    this.crc = this.entry.crc;
+    this.ondata(null, this.entry.deflated, true);
+  }
+}
+
+/** A zip written as it goes, one entry at a time, with fixed timestamps. */
+class ZipWriter {
+  private fd: number;
+  private zip: Zip;
+  private bytes = 0;
+  private files = 0;
+  private countFrom = -1;
+  private error: Error | null = null;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'w');
+    this.zip = new Zip((err, chunk) => {
+      if (err) { this.error = err; return; }
+      writeSync(this.fd, chunk);
+      this.bytes += chunk.length;
+    });
+  }
+
+  add(rel: string, data: string | Uint8Array) {
+    this.addCompressed(rel, compressEntry(data));
+  }
+
+  addCompressed(rel: string, compressed: CompressedEntry) {
+    const entry = new CompressedZipEntry(`${OFFLINE_FOLDER}/${rel}`, compressed);
+    this.zip.add(entry);
+    entry.write();
+    this.files++;
+    if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
+  }
+
+  close() {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  /** Bytes written from now on are reported as `counted`. */
+  startCounting() {
+    this.countFrom = this.bytes;
+  }
+
+  end() {
+    const beforeEnd = this.bytes;
+    this.zip.end();
+    this.close();
+    if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
+    return { files: this.files, bytes: this.bytes, counted: this.countFrom < 0 ? 0 : beforeEnd - this.countFrom };
+  }
+}

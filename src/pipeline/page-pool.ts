@@ -1,0 +1,132 @@
+/**
+ * Runs a post-build step's per-page work on worker threads, so the steps that
+ * rewrite every page (security policy, offline edition) use every core instead of
+ * one. Each page is independent; results come back in the pages' order, so the
+ * output is the same bytes whatever the number of workers (none: in this thread).
+ *
+ * The work itself is in page-jobs.ts, run the same way here or in a worker
+ * (page-worker.mjs).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createPageJobs, type PageJob, type PageJobResult, type PageJobsSetup } from './page-jobs.ts';
+
+/** Below this many pages, starting workers (about half a second each) costs more than it saves. */
+export const MIN_PAGES_FOR_WORKERS = 300;
+const MAX_WORKERS = 4;
+/** Jobs handed to each worker ahead, so none waits for the next page. */
+const AHEAD_PER_WORKER = 4;
+
+export class PagePoolError extends Error {}
+
+/**
+ * How many workers for a step over `pages` pages: DOSSIER_WORKERS when set (0 runs
+ * everything in this thread), else one per core up to 4 once the site is large enough.
+ */
+export function poolSize(pages: number, env: Record<string, string | undefined> = process.env): number {
+  const set = env.DOSSIER_WORKERS?.trim();
+  if (set) {
+    if (!/^\d+$/.test(set) || Number(set) > 64) {
+      throw new PagePoolError(`DOSSIER_WORKERS is "${set}": give a whole number of worker threads from 0 to 64 (0 runs the post-build steps in the main thread), or leave it unset to use one per core.`);
+    }
+    return Number(set);
+  }
+  return pages >= MIN_PAGES_FOR_WORKERS ? Math.min(availableParallelism(), MAX_WORKERS) : 0;
+}
+
+interface Runner {
+  run<J extends PageJob>(job: J): Promise<PageJobResult<J>>;
+  /** Runs the job once in every thread of the pool (to collect what each one made). */
+  each<J extends PageJob>(job: J): Promise<PageJobResult<J>[]>;
+  close(): Promise<void>;
+  /** Jobs worth having in flight at once. */
+  width: number;
+  workers: number;
+}
+
+/** Starts a pool of `size` workers (0: the jobs run in this thread). */
+export async function startPagePool(setup: PageJobsSetup, size: number): Promise<Runner> {
+  if (size <= 0) {
+    const jobs = createPageJobs(setup);
+    return { run: (job) => jobs.run(job), each: async (job) => [await jobs.run(job)], close: async () => {}, width: 1, workers: 0 };
+  }
+  const workers = Array.from({ length: size }, () => new PageWorker(setup));
+  return {
+    run(job) {
+      let best = workers[0];
+      for (const w of workers) if (w.pending < best.pending) best = w;
+      return best.run(job);
+    },
+    each: (job) => Promise.all(workers.map((w) => w.run(job))),
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+    width: size * AHEAD_PER_WORKER,
+    workers: size,
+  };
+}
+
+/**
+ * Runs a job per item, `width` at a time, and yields the results in the items' order.
+ * A failed job fails the whole run when its turn comes.
+ */
+export async function* inOrder<I, O>(items: Iterable<I>, run: (item: I) => Promise<O>, width: number): AsyncGenerator<O> {
+  const queue: Promise<O>[] = [];
+  const source = items[Symbol.iterator]();
+  const refill = () => {
+    while (queue.length < Math.max(1, width)) {
+      const next = source.next();
+      if (next.done) return;
+      const p = run(next.value);
+      p.catch(() => {}); // rejections are seen when awaited below, in order
+      queue.push(p);
+    }
+  };
+  refill();
+  while (queue.length) {
+    const result = await queue.shift()!;
+    refill();
+    yield result;
+  }
+}
+
+class PageWorker {
+  pending = 0;
+  private worker: Worker;
+  private nextId = 0;
+  private calls = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private failed: Error | undefined;
+
+  constructor(setup: PageJobsSetup) {
+    this.worker = new Worker(new URL('./page-worker.mjs', import.meta.url), { workerData: setup });
+    this.worker.on('message', (msg: { id: number; result?: unknown; error?: { name: string; message: string } }) => {
+      const call = this.calls.get(msg.id);
+      if (!call) return;
+      this.calls.delete(msg.id);
+      this.pending--;
+      if (msg.error) call.reject(Object.assign(new PagePoolError(msg.error.message), { name: msg.error.name }));
+      else call.resolve(msg.result);
+    });
+    const fail = (err: Error) => {
+      this.failed = new PagePoolError(`A post-build worker thread stopped: ${err.message}`);
+      for (const call of this.calls.values()) call.reject(this.failed);
+      this.calls.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => { if (this.calls.size) fail(new Error(`exit code ${code}`)); });
+  }
+
+  run(job: PageJob): Promise<any> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.nextId++;
+    this.pending++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { resolve, reject });
+      this.worker.postMessage({ id, job });
+    });
+  }
+
+  async close() {
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,19 @@
+// A worker thread of the post-build page pool (page-pool.ts). Plain JavaScript, so
+// Node can start it; it loads the TypeScript jobs through tsx's loader.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { createPageJobs } = await import('./page-jobs.ts');
+const jobs = createPageJobs(workerData);
+
+parentPort.on('message', async ({ id, job }) => {
+  try {
+    const result = await jobs.run(job);
+    // A compressed page's bytes move to the main thread instead of being copied.
+    const transfer = result && result.deflated instanceof Uint8Array ? [result.deflated.buffer] : [];
+    parentPort.postMessage({ id, result }, transfer);
+  } catch (err) {
+    parentPort.postMessage({ id, error: { name: err?.name ?? 'Error', message: err?.message ?? String(err) } });
+  }
+});

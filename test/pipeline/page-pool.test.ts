@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeDossier } from '../helpers/dossier.ts';
+import { htmlFiles } from '../../src/pipeline/files.ts';
+import { buildOfflineEdition } from '../../src/pipeline/offline-edition.ts';
+import { inOrder, MIN_PAGES_FOR_WORKERS, poolSize } from '../../src/pipeline/page-pool.ts';
+import { applyCspToDir } from '../../src/integrations/csp.ts';
+
+const page = (title: string, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<script>document.documentElement.dataset.t = ${JSON.stringify(title)}</script><script type="module" src="/_astro/page.js"></script></head>
+<body><a href="/">Home</a> <a href="/actors/a-${title}/">Next</a>${body}</body></html>`;
+
+/** A built site of `n` pages with a module script. */
+function site(n: number, extra: Record<string, string> = {}) {
+  const files: Record<string, string> = { '_astro/page.js': 'document.title += "!";', 'index.html': page('home'), ...extra };
+  for (let i = 0; i < n; i++) files[`actors/a-${i}/index.html`] = page(String(i), `<p style="color: red">${i}</p>`);
+  return makeDossier(files, false);
+}
+
+describe('poolSize', () => {
+  it('runs small sites in this thread and large ones on up to 4 workers', () => {
+    expect(poolSize(MIN_PAGES_FOR_WORKERS - 1, {})).toBe(0);
+    expect(poolSize(10_000, {})).toBeGreaterThanOrEqual(1);
+    expect(poolSize(10_000, {})).toBeLessThanOrEqual(4);
+  });
+
+  it('follows DOSSIER_WORKERS, and says what it wants when it is not a number', () => {
+    expect(poolSize(10_000, { DOSSIER_WORKERS: '0' })).toBe(0);
+    expect(poolSize(5, { DOSSIER_WORKERS: '3' })).toBe(3);
+    expect(() => poolSize(5, { DOSSIER_WORKERS: 'many' })).toThrow('DOSSIER_WORKERS is "many": give a whole number of worker threads from 0 to 64 (0 runs the post-build steps in the main thread), or leave it unset to use one per core.');
+  });
+});
+
+describe('inOrder', () => {
+  it('yields results in the order of the items, whichever job finishes first', async () => {
+    const delays = [30, 0, 20, 5, 0];
+    const out: number[] = [];
+    for await (const v of inOrder(delays.keys(), (i) => new Promise<number>((r) => setTimeout(() => r(i), delays[i])), 3)) out.push(v);
+    expect(out).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('fails at the failed item, after the ones before it', async () => {
+    const out: number[] = [];
+    const run = async () => { for await (const v of inOrder([0, 1, 2, 3], async (i) => { if (i === 2) throw new Error('page 2 is broken'); return i; }, 4)) out.push(v); };
+    await expect(run()).rejects.toThrow('page 2 is broken');
+    expect(out).toEqual([0, 1]);
+  });
+});
+
+describe('post-build steps on worker threads', () => {
+  it('write the same pages, problems and offline zip as in one thread', { timeout: 60_000 }, async () => {
+    const bad = { 'actors/bad/index.html': page('bad', '<button onclick="steal()">x</button>') };
+    const one = site(40, bad);
+    const two = site(40, bad);
+    const [p1, p2] = [await applyCspToDir(one, {}, 0), await applyCspToDir(two, {}, 2)];
+    expect(p2).toEqual(p1);
+    expect(p1).toEqual([expect.stringMatching(/^actors\/bad\/index\.html: <button onclick="…">: inline event handlers are not allowed/)]);
+    const files = htmlFiles(one).map((f) => path.relative(one, f));
+    expect(files).toHaveLength(42);
+    for (const f of files) expect(readFileSync(path.join(two, f), 'utf8')).toBe(readFileSync(path.join(one, f), 'utf8'));
+    expect(readFileSync(path.join(one, 'actors/a-7/index.html'), 'utf8')).toContain('http-equiv="Content-Security-Policy"');
+
+    const ok = site(40);
+    const s1 = await buildOfflineEdition(ok, { workers: 0 });
+    const zip1 = readFileSync(path.join(ok, 'dossier-offline.zip'));
+    const s2 = await buildOfflineEdition(ok, { workers: 2 });
+    expect(s2).toEqual(s1);
+    expect(s1.pages).toBe(41);
+    expect(readFileSync(path.join(ok, 'dossier-offline.zip')).equals(zip1)).toBe(true);
+  });
+
+  it('stop the offline edition with the page and the reason when a worker finds a problem', { timeout: 60_000 }, async () => {
+    const dir = site(3, { 'actors/bad/index.html': page('bad', '<button onclick="steal()">x</button>') });
+    await applyCspToDir(dir, {}, 0);
+    await expect(buildOfflineEdition(dir, { workers: 2 })).rejects.toThrow(/^The offline copy of \/actors\/bad\/ fails the security policy: <button onclick="…">: inline event handlers are not allowed/);
+  });
+});
