@@ -15,35 +15,56 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CspOptions } from '../domain/csp.ts';
 import { htmlFiles } from '../pipeline/files.ts';
+import { abandonGeneration, beginGeneration, codeFingerprint, endGeneration } from '../pipeline/page-cache.ts';
 import { inOrder, poolSize, startPagePool } from '../pipeline/page-pool.ts';
+
+export interface CspStepResult {
+  /** What must not be published, as "page: problem", in page order. */
+  problems: string[];
+  pages: number;
+  /** Pages whose policy came from the cache (unchanged since the last build). */
+  fromCache: number;
+}
 
 /**
  * Applies the policy to every page of a built site, on worker threads when the site
- * is large (page-pool.ts); returns the problems found, by page, in page order.
+ * is large (page-pool.ts), reusing the last build's work for unchanged pages when
+ * given a cache folder (page-cache.ts).
  */
-export async function applyCspToDir(dir: string, options: CspOptions = {}, workers?: number): Promise<string[]> {
+export async function applyCspToDir(dir: string, options: CspOptions = {}, run: { workers?: number; cacheDir?: string } = {}): Promise<CspStepResult> {
   const files = htmlFiles(dir);
-  const pool = await startPagePool({ distDir: dir }, workers ?? poolSize(files.length));
+  const cacheDir = run.cacheDir && path.join(run.cacheDir, 'dossier-csp');
+  if (cacheDir) beginGeneration(cacheDir);
+  const cache = cacheDir ? { dir: cacheDir, fingerprint: codeFingerprint('csp') } : undefined;
+  const pool = await startPagePool({ distDir: dir, cache }, run.workers ?? poolSize(files.length));
   const problems: string[] = [];
+  let done = false;
   try {
     let i = 0;
     for await (const found of inOrder(files, (file) => pool.run({ kind: 'csp', file, options }), pool.width)) {
       const page = path.relative(dir, files[i++]).split(path.sep).join('/');
       for (const p of found) problems.push(`${page}: ${p}`);
     }
+    const stats = await pool.each({ kind: 'cache-stats' });
+    done = true;
+    return { problems, pages: files.length, fromCache: stats.reduce((n, s) => n + s.hits, 0) };
   } finally {
     await pool.close();
+    if (cacheDir) (done ? endGeneration : abandonGeneration)(cacheDir);
   }
-  return problems;
 }
 
 export function csp(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'dossier-csp',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const problems = await applyCspToDir(out);
+        const { problems, pages, fromCache } = await applyCspToDir(out, {}, { cacheDir });
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');
           const more = problems.length > 30 ? `\n… and ${problems.length - 30} more` : '';
@@ -51,7 +72,7 @@ export function csp(): AstroIntegration {
           console.error(`\n${shown}${more}\n\nThe built pages hold ${problems.length} unsafe construct(s); the build is refused. These come from templates or scripts, not content: fix them in src/.`);
           process.exit(1);
         }
-        logger.info(`Content-Security-Policy written into ${htmlFiles(out).length} page(s)`);
+        logger.info(`Content-Security-Policy written into ${pages} page(s) (${fromCache} unchanged since the last build)`);
       },
     },
   };

@@ -9,16 +9,20 @@ import { OFFLINE_ZIP } from '../pipeline/offline.ts';
 import { buildOfflineEdition } from '../pipeline/offline-edition.ts';
 
 export function offline(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'dossier-offline',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const stats = await buildOfflineEdition(fileURLToPath(dir));
+        const stats = await buildOfflineEdition(fileURLToPath(dir), { cacheDir });
         const ms = Math.round(performance.now() - started);
         const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
         const share = stats.zipBytes ? Math.round((100 * stats.searchBytes) / stats.zipBytes) : 0;
-        logger.info(`${OFFLINE_ZIP}: ${stats.pages} pages, ${stats.files} files, ${kb(stats.zipBytes)} (search ${kb(stats.searchBytes)}, ${share}%) in ${ms} ms`);
+        logger.info(`${OFFLINE_ZIP}: ${stats.pages} pages (${stats.fromCache} unchanged since the last build), ${stats.files} files, ${kb(stats.zipBytes)} (search ${kb(stats.searchBytes)}, ${share}%) in ${ms} ms`);
       },
     },
   };

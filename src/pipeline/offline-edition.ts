@@ -21,6 +21,7 @@ import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
 import { fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, type OfflineStats } from './offline.ts';
 import { compressEntry, type CompressedEntry } from './page-jobs.ts';
+import { abandonGeneration, beginGeneration, codeFingerprint, endGeneration } from './page-cache.ts';
 import { inOrder, poolSize, startPagePool } from './page-pool.ts';
 import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
@@ -28,24 +29,36 @@ import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 // on every machine, so the zip's bytes don't depend on the time zone.
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 
-/** Builds <distDir>/dossier-offline.zip from the site in distDir (pages on `workers` threads; default: page-pool.ts). */
-export async function buildOfflineEdition(distDir: string, options: { workers?: number } = {}): Promise<OfflineStats> {
+/**
+ * Builds <distDir>/dossier-offline.zip from the site in distDir: pages on `workers`
+ * threads (default: page-pool.ts), and, given a cache folder, pages unchanged since
+ * the last build taken from it (page-cache.ts).
+ */
+export async function buildOfflineEdition(distDir: string, options: { workers?: number; cacheDir?: string } = {}): Promise<OfflineStats> {
   const all = [...walkFiles(distDir)];
   const hasSearch = existsSync(path.join(distDir, PAGEFIND_DIR, 'pagefind.js'));
   const pages = all.filter((rel) => isCopied(rel) && rel.endsWith('.html'));
-  const pool = await startPagePool({ distDir, offline: { files: all, hasSearch } }, options.workers ?? poolSize(pages.length));
+  const cacheDir = options.cacheDir && path.join(options.cacheDir, 'dossier-offline');
+  // A page's offline copy depends on the code, on whether there is search, and on which
+  // folders hold an index.html (links name it): the rest of the site can change freely.
+  const cache = cacheDir ? { dir: cacheDir, fingerprint: codeFingerprint('offline', String(hasSearch), ...all.filter((f) => f.endsWith('index.html'))) } : undefined;
+  if (cacheDir) beginGeneration(cacheDir);
+  const pool = await startPagePool({ distDir, offline: { files: all, hasSearch }, cache }, options.workers ?? poolSize(pages.length));
+  let done = false;
 
   const zipPath = path.join(distDir, OFFLINE_ZIP);
   const writer = new ZipWriter(`${zipPath}.tmp`);
   try {
     const stats = await writeEdition(distDir, all, pages, writer, pool, hasSearch);
     renameSync(`${zipPath}.tmp`, zipPath);
+    done = true;
     return stats;
   } catch (err) {
     // A page's problem comes back from a worker as a plain error: it is still this step's.
     throw err instanceof OfflineError ? err : new OfflineError((err as Error).message);
   } finally {
     await pool.close();
+    if (cacheDir) (done ? endGeneration : abandonGeneration)(cacheDir);
     writer.close();
     rmSync(`${zipPath}.tmp`, { force: true });
   }
@@ -76,7 +89,8 @@ async function writeEdition(distDir: string, all: string[], pageRels: string[], 
     await addPagefind(distDir, writer);
   }
   const { files, bytes, counted } = writer.end();
-  return { files, pages: pageRels.length, zipBytes: bytes, searchBytes: counted };
+  const fromCache = (await pool.each({ kind: 'cache-stats' })).reduce((n, s) => n + s.hits, 0);
+  return { files, pages: pageRels.length, fromCache, zipBytes: bytes, searchBytes: counted };
 }
 
 /** What goes into the offline copy as it is or transformed (the rest is replaced or unusable from disk). */

@@ -37,6 +37,8 @@ export interface OfflineStats {
   files: number;
   /** HTML pages. */
   pages: number;
+  /** Pages taken from the cache (unchanged since the last build). */
+  fromCache: number;
   /** Size of the zip in bytes. */
   zipBytes: number;
   /** Compressed bytes of the search index and its bundle in the zip. */
@@ -47,7 +49,7 @@ export class OfflineError extends Error {}
 
 export interface HtmlContext {
   isDirectory: (sitePath: string) => boolean;
-  scripts: ScriptBundler;
+  scripts: Pick<ScriptBundler, 'external' | 'inline'>;
   hasSearch: boolean;
 }
 
@@ -128,7 +130,7 @@ function metaTag(node: Element, pagePath: string): { csp: boolean } {
 }
 
 /** Replaces a module script (external or inline) by a deferred classic script of the same code. */
-async function classicScript(node: Element, pagePath: string, scripts: ScriptBundler) {
+async function classicScript(node: Element, pagePath: string, scripts: HtmlContext['scripts']) {
   const src = node.properties.src;
   let out: string;
   if (typeof src === 'string') {

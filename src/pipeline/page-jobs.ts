@@ -2,14 +2,16 @@
  * The per-page work of the post-build steps, as jobs that run the same in the main
  * thread or in a worker (page-pool.ts). A job names its page by path and sends back
  * only what the main thread needs (problems, or a page's compressed zip entry), so
- * pages are read, changed and written where the job runs.
+ * pages are read, changed and written where the job runs. With a cache
+ * (page-cache.ts), a page whose HTML was seen before is not worked on again.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { applyCsp, type CspOptions } from '../domain/csp.ts';
 import { fileUrl, replaceFile } from './files.ts';
-import { offlineHtml, ScriptBundler } from './offline.ts';
+import { offlineHtml, ScriptBundler, type HtmlContext } from './offline.ts';
+import { applySplice, PageCache, spliceBetween, type PageCacheSetup, type Splice } from './page-cache.ts';
 
 /** What every job of a pool may need, sent once to each worker. */
 export interface PageJobsSetup {
@@ -17,6 +19,8 @@ export interface PageJobsSetup {
   distDir: string;
   /** For the offline edition: every file of the site (relative), and whether it has search. */
   offline?: { files: string[]; hasSearch: boolean };
+  /** Where this step keeps results between builds (none: no cache). */
+  cache?: PageCacheSetup;
 }
 
 /** Writes the page's security policy into the file; returns what must not be published. */
@@ -25,16 +29,20 @@ export interface CspJob { kind: 'csp'; file: string; options?: CspOptions }
 export interface OfflinePageJob { kind: 'offline-page'; rel: string }
 /** Every classic script the offline pages of this thread asked for, by output path. */
 export interface OfflineScriptsJob { kind: 'offline-scripts' }
-export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob;
+/** How many pages this thread took from the cache, and how many it worked on. */
+export interface CacheStatsJob { kind: 'cache-stats' }
+export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob;
 
 /** A zip entry deflated where it was made: the raw deflate stream, its CRC-32 and size. */
 export interface CompressedEntry { deflated: Uint8Array<ArrayBuffer>; crc: number; size: number }
+export interface CacheStats { hits: number; misses: number }
 
 export type PageJobResult<J extends PageJob> =
   J extends CspJob ? string[]
     : J extends OfflinePageJob ? CompressedEntry
       : J extends OfflineScriptsJob ? [string, string][]
-        : never;
+        : J extends CacheStatsJob ? CacheStats
+          : never;
 
 /** Zip entries use deflate at its best compression: the edition is downloaded more often than built. */
 export function compressEntry(data: string | Uint8Array): CompressedEntry {
@@ -46,22 +54,22 @@ export function compressEntry(data: string | Uint8Array): CompressedEntry {
 }
 
 export function createPageJobs(setup: PageJobsSetup) {
+  const cache = setup.cache ? new PageCache(setup.cache) : undefined;
   // Made on the first offline job: a pool that only secures pages never needs it.
   let offline: OfflineJobs | undefined;
-  const offlineJobs = () => (offline ??= makeOfflineJobs(setup));
+  const offlineJobs = () => (offline ??= makeOfflineJobs(setup, cache));
 
   return {
     async run<J extends PageJob>(job: J): Promise<PageJobResult<J>> {
       switch (job.kind) {
-        case 'csp': {
-          const result = applyCsp(readFileSync(job.file, 'utf8'), job.options);
-          replaceFile(job.file, result.html);
-          return result.problems as PageJobResult<J>;
-        }
+        case 'csp':
+          return securePage(job.file, job.options ?? {}, cache) as PageJobResult<J>;
         case 'offline-page':
           return offlineJobs().page(job.rel) as Promise<PageJobResult<J>>;
         case 'offline-scripts':
           return [...offlineJobs().scripts.outputs()] as PageJobResult<J>;
+        case 'cache-stats':
+          return { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 } as PageJobResult<J>;
         default:
           throw new Error(`unknown post-build job ${(job as PageJob).kind}`);
       }
@@ -69,21 +77,61 @@ export function createPageJobs(setup: PageJobsSetup) {
   };
 }
 
+/** The policy step for one page file. The cache keeps what the step changed in the page (a splice) and its problems. */
+function securePage(file: string, options: CspOptions, cache: PageCache | undefined): string[] {
+  const html = readFileSync(file, 'utf8');
+  const key = cache?.key(`${JSON.stringify(options)}\0${html}`);
+  const hit = key ? cache!.get(key) : undefined;
+  if (hit) {
+    const { splice, problems } = JSON.parse(hit.toString('utf8')) as { splice: Splice; problems: string[] };
+    replaceFile(file, applySplice(html, splice));
+    return problems;
+  }
+  const result = applyCsp(html, options);
+  replaceFile(file, result.html);
+  if (key) cache!.put(key, JSON.stringify({ splice: spliceBetween(html, result.html), problems: result.problems }));
+  return result.problems;
+}
+
+/** A script a page asked the bundler for: replayed when the page comes from the cache, so its classic script is still made. */
+type ScriptCall = { external: string } | { inline: string; pagePath: string };
+
 type OfflineJobs = ReturnType<typeof makeOfflineJobs>;
 
-function makeOfflineJobs(setup: PageJobsSetup) {
+function makeOfflineJobs(setup: PageJobsSetup, cache: PageCache | undefined) {
   const { distDir } = setup;
   const present = new Set(setup.offline?.files ?? []);
-  const ctx = {
-    isDirectory: (sitePath: string) => present.has(`${sitePath.replace(/^\/+|\/+$/g, '')}/index.html`),
-    scripts: new ScriptBundler(distDir),
-    hasSearch: setup.offline?.hasSearch ?? false,
-  };
+  const isDirectory = (sitePath: string) => present.has(`${sitePath.replace(/^\/+|\/+$/g, '')}/index.html`);
+  const hasSearch = setup.offline?.hasSearch ?? false;
+  const scripts = new ScriptBundler(distDir);
+
   return {
-    scripts: ctx.scripts,
+    scripts,
     async page(rel: string): Promise<CompressedEntry> {
       const html = readFileSync(path.join(distDir, rel), 'utf8');
-      return compressEntry(await offlineHtml(html, fileUrl(rel), ctx));
+      const pagePath = fileUrl(rel);
+      const key = cache?.key(`${pagePath}\0${html}`);
+      const hit = key ? cache!.get(key) : undefined;
+      if (hit) {
+        // [header length][header JSON][deflated page]
+        const length = hit.readUInt32LE(0);
+        const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as { crc: number; size: number; calls: ScriptCall[] };
+        for (const c of header.calls) await ('external' in c ? scripts.external(c.external) : scripts.inline(c.inline, c.pagePath));
+        return { deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size };
+      }
+      const calls: ScriptCall[] = [];
+      const recorded: HtmlContext['scripts'] = {
+        external: (sitePath) => { calls.push({ external: sitePath }); return scripts.external(sitePath); },
+        inline: (code, at) => { calls.push({ inline: code, pagePath: at }); return scripts.inline(code, at); },
+      };
+      const entry = compressEntry(await offlineHtml(html, pagePath, { isDirectory, scripts: recorded, hasSearch }));
+      if (key) {
+        const header = Buffer.from(JSON.stringify({ crc: entry.crc, size: entry.size, calls }), 'utf8');
+        const length = Buffer.alloc(4);
+        length.writeUInt32LE(header.length);
+        cache!.put(key, Buffer.concat([length, header, entry.deflated]));
+      }
+      return entry;
     },
   };
 }

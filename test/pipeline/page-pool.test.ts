@@ -53,7 +53,7 @@ describe('post-build steps on worker threads', () => {
     const bad = { 'actors/bad/index.html': page('bad', '<button onclick="steal()">x</button>') };
     const one = site(40, bad);
     const two = site(40, bad);
-    const [p1, p2] = [await applyCspToDir(one, {}, 0), await applyCspToDir(two, {}, 2)];
+    const [p1, p2] = [(await applyCspToDir(one, {}, { workers: 0 })).problems, (await applyCspToDir(two, {}, { workers: 2 })).problems];
     expect(p2).toEqual(p1);
     expect(p1).toEqual([expect.stringMatching(/^actors\/bad\/index\.html: <button onclick="…">: inline event handlers are not allowed/)]);
     const files = htmlFiles(one).map((f) => path.relative(one, f));
@@ -72,7 +72,7 @@ describe('post-build steps on worker threads', () => {
 
   it('stop the offline edition with the page and the reason when a worker finds a problem', { timeout: 60_000 }, async () => {
     const dir = site(3, { 'actors/bad/index.html': page('bad', '<button onclick="steal()">x</button>') });
-    await applyCspToDir(dir, {}, 0);
+    await applyCspToDir(dir, {}, { workers: 0 });
     await expect(buildOfflineEdition(dir, { workers: 2 })).rejects.toThrow(/^The offline copy of \/actors\/bad\/ fails the security policy: <button onclick="…">: inline event handlers are not allowed/);
   });
 });
