@@ -107,7 +107,9 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     const stepMs = (re: RegExp) => Number(re.exec(output)?.[1]) || undefined;
     const searchMs = stepMs(/indexed \d+ pages in (\d+) ms/);
     const offlineMs = stepMs(/dossier-offline\.zip: .* in (\d+) ms/);
+    const cspMs = stepMs(/Content-Security-Policy written into .* in (\d+) ms/);
     if (result.phases && searchMs) result.phases['  of which search index'] = Number((searchMs / 1000).toFixed(2));
+    if (result.phases && cspMs) result.phases['  of which security policy'] = Number((cspMs / 1000).toFixed(2));
     if (result.phases && offlineMs) result.phases['  of which offline zip'] = Number((offlineMs / 1000).toFixed(2));
     return result;
   };
@@ -334,6 +336,7 @@ function report(r: Results, previous?: Results): string {
   lines.push('- Cold: output and cache folders deleted first. Warm: the same build again. One entry changed: a sentence appended to one event\'s body, then a build.');
   lines.push(`- Wall time from spawn to exit; CPU = user + system of the process tree${m.gnuTime ? ' (GNU time)' : ' (not available: GNU time missing)'}; peak memory = the larger of the tree\'s summed resident memory sampled every 100 ms and the largest process\'s own peak.`);
   lines.push('- Phases come from marks the dossier integration writes when DOSSIER_BUILD_STATS is set: startup (Astro and config), check (in astro:config:setup), content sync, bundle (server build until the first page module runs), pages, after pages (post-build steps such as the search index and the offline edition, and exit).');
+  lines.push('- The security policy and offline steps run on worker threads (one per core, up to 4) and keep per-page results in the cache folder, so the warm builds reuse them for unchanged pages (README: DOSSIER_WORKERS and the post-build cache).');
   lines.push('- JS/CSS per page type: every `<script src>`, inline script, stylesheet link and `<style>` of one page of that type, each gzipped at level 9.');
   lines.push('- Search: see bench/search.ts.');
   return `${lines.join('\n')}\n`;

@@ -64,6 +64,7 @@ export function csp(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        const started = performance.now();
         const { problems, pages, fromCache } = await applyCspToDir(out, {}, { cacheDir });
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');
@@ -72,7 +73,7 @@ export function csp(): AstroIntegration {
           console.error(`\n${shown}${more}\n\nThe built pages hold ${problems.length} unsafe construct(s); the build is refused. These come from templates or scripts, not content: fix them in src/.`);
           process.exit(1);
         }
-        logger.info(`Content-Security-Policy written into ${pages} page(s) (${fromCache} unchanged since the last build)`);
+        logger.info(`Content-Security-Policy written into ${pages} page(s) (${fromCache} unchanged since the last build) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
