@@ -21,7 +21,8 @@ export class PagePoolError extends Error {}
 
 /**
  * How many workers for a step over `pages` pages: DOSSIER_WORKERS when set (0 runs
- * everything in this thread), else one per core up to 4 once the site is large enough.
+ * everything in this thread), else one per core up to 4 once the site is large enough
+ * (none on a single core).
  */
 export function poolSize(pages: number, env: Record<string, string | undefined> = process.env): number {
   const set = env.DOSSIER_WORKERS?.trim();
@@ -31,7 +32,9 @@ export function poolSize(pages: number, env: Record<string, string | undefined> 
     }
     return Number(set);
   }
-  return pages >= MIN_PAGES_FOR_WORKERS ? Math.min(availableParallelism(), MAX_WORKERS) : 0;
+  // On one core a worker would only add its start-up time to the same work.
+  const cores = availableParallelism();
+  return pages >= MIN_PAGES_FOR_WORKERS && cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
 }
 
 interface Runner {
