@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
 import { distOf, ROOT } from '../helpers/build.ts';
+import { htmlFiles } from '../../src/pipeline/files.ts';
 import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
 
 let browser: Browser;
@@ -151,6 +152,22 @@ describe('search', () => {
     await waitForResults(page);
     await expect(page.textContent('#search-status')).resolves.toMatch(/^No results/);
     await page.close();
+  });
+
+  it('finds a page by its own words, not by the names in its source list or visualisations', async () => {
+    const page = await browser.newPage();
+    // "irregulars" is only in one source's title, which the source lists of the pages citing it repeat.
+    await page.goto(`${server.url}/search/?q=irregulars`);
+    await waitForResults(page);
+    await expect(firstResults(page)).resolves.toEqual(['/sources/kuna-2017-11-04/']);
+    await page.close();
+    // Timelines, maps and graphs label other entries: every one of them is kept out of the index.
+    for (const file of htmlFiles(distOf('content'))) {
+      const html = readFileSync(file, 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      const unmarked = [...html.matchAll(/<(figure class="viz[^"]*"|section class="footnotes")[^>]*>/g)].filter((m) => !m[0].includes('data-pagefind-ignore'));
+      expect(unmarked.map((m) => `${path.relative(distOf('content'), file)}: ${m[0].slice(0, 60)}`)).toEqual([]);
+    }
   });
 
   it('has no accessibility violations with results on screen (axe-core)', async () => {
