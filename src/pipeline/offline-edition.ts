@@ -22,7 +22,7 @@ import { fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, type OfflineStats } from './offline.ts';
 import { compressEntry, type CompressedEntry } from './page-jobs.ts';
 import { abandonGeneration, beginGeneration, codeFingerprint, endGeneration } from './page-cache.ts';
-import { inOrder, poolSize, startPagePool } from './page-pool.ts';
+import { inOrder, poolSize, startPagePool, type PagePool } from './page-pool.ts';
 import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
 // DOS timestamps are local time: built from local fields, this is the same instant
@@ -63,8 +63,6 @@ export async function buildOfflineEdition(distDir: string, options: { workers?: 
     rmSync(`${zipPath}.tmp`, { force: true });
   }
 }
-
-type PagePool = Awaited<ReturnType<typeof startPagePool>>;
 
 async function writeEdition(distDir: string, all: string[], pageRels: string[], writer: ZipWriter, pool: PagePool, hasSearch: boolean): Promise<OfflineStats> {
   // Pages are transformed and compressed ahead on the pool, and come back in order.

@@ -37,7 +37,8 @@ export function poolSize(pages: number, env: Record<string, string | undefined> 
   return pages >= MIN_PAGES_FOR_WORKERS && cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
 }
 
-interface Runner {
+/** A started pool: its jobs run in worker threads, or in this thread when it has none. */
+export interface PagePool {
   run<J extends PageJob>(job: J): Promise<PageJobResult<J>>;
   /** Runs the job once in every thread of the pool (to collect what each one made). */
   each<J extends PageJob>(job: J): Promise<PageJobResult<J>[]>;
@@ -48,7 +49,7 @@ interface Runner {
 }
 
 /** Starts a pool of `size` workers (0: the jobs run in this thread). */
-export async function startPagePool(setup: PageJobsSetup, size: number): Promise<Runner> {
+export async function startPagePool(setup: PageJobsSetup, size: number): Promise<PagePool> {
   if (size <= 0) {
     const jobs = createPageJobs(setup);
     return { run: (job) => jobs.run(job), each: async (job) => [await jobs.run(job)], close: async () => {}, width: 1, workers: 0 };
