@@ -75,7 +75,7 @@ describe('.github/workflows/pages.yml', () => {
   it('publishes main with the GitHub Pages actions', () => {
     expect(pages.on.push).toEqual({ branches: ['main'] });
     expect(pages.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
-    expect(actionsOf(pages)).toEqual(['actions/checkout', 'actions/configure-pages', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
+    expect(actionsOf(pages)).toEqual(['actions/checkout', 'actions/configure-pages', 'actions/cache', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
     const upload = pages.jobs.build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with?.path).toBe('dist/');
     expect(pages.jobs.deploy.needs).toBe('build');
@@ -84,6 +84,19 @@ describe('.github/workflows/pages.yml', () => {
   it('installs with npm ci, checks, then builds', () => {
     const commands = commandsOf(pages);
     expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run check -- --format github', 'npm run build']);
+  });
+});
+
+describe('the build cache in both workflows', () => {
+  it.each(['.github/workflows/pr.yml', '.github/workflows/pages.yml'])('%s restores Astro\'s cache folder after npm ci and before the build, keyed by the lockfile', (rel) => {
+    const steps = Object.values(workflow(rel).jobs).flatMap((j) => j.steps);
+    const at = (pred: (s: Step) => boolean) => steps.findIndex(pred);
+    const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache?.with?.path).toBe('node_modules/.astro');
+    expect(String(cache?.with?.key)).toContain("hashFiles('package-lock.json')");
+    const cacheAt = at((s) => s === cache);
+    expect(cacheAt).toBeGreaterThan(at((s) => s.run === 'npm ci --no-audit --no-fund'));
+    expect(cacheAt).toBeLessThan(at((s) => s.run === 'npm run build'));
   });
 });
 
