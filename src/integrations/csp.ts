@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CspOptions } from '../domain/csp.ts';
 import { htmlFiles } from '../pipeline/files.ts';
-import { abandonGeneration, beginGeneration, codeFingerprint, endGeneration } from '../pipeline/page-cache.ts';
-import { inOrder, poolSize, startPagePool } from '../pipeline/page-pool.ts';
+import { codeFingerprint } from '../pipeline/page-cache.ts';
+import { inOrder, poolSize, runOnPagePool } from '../pipeline/page-pool.ts';
 
 export interface CspStepResult {
   /** What must not be published, as "page: problem", in page order. */
@@ -33,25 +33,17 @@ export interface CspStepResult {
  */
 export async function applyCspToDir(dir: string, options: CspOptions = {}, run: { workers?: number; cacheDir?: string } = {}): Promise<CspStepResult> {
   const files = htmlFiles(dir);
-  const cacheDir = run.cacheDir && path.join(run.cacheDir, 'dossier-csp');
-  if (cacheDir) beginGeneration(cacheDir);
-  const cache = cacheDir ? { dir: cacheDir, fingerprint: codeFingerprint('csp') } : undefined;
-  const pool = await startPagePool({ distDir: dir, cache }, run.workers ?? poolSize(files.length));
-  const problems: string[] = [];
-  let done = false;
-  try {
+  const cache = run.cacheDir ? { dir: path.join(run.cacheDir, 'dossier-csp'), fingerprint: codeFingerprint('csp') } : undefined;
+  const { result: problems, fromCache } = await runOnPagePool({ distDir: dir, cache }, run.workers ?? poolSize(files.length), async (pool) => {
+    const found: string[] = [];
     let i = 0;
-    for await (const found of inOrder(files, (file) => pool.run({ kind: 'csp', file, options }), pool.width)) {
+    for await (const pageProblems of inOrder(files, (file) => pool.run({ kind: 'csp', file, options }), pool.width)) {
       const page = path.relative(dir, files[i++]).split(path.sep).join('/');
-      for (const p of found) problems.push(`${page}: ${p}`);
+      for (const p of pageProblems) found.push(`${page}: ${p}`);
     }
-    const stats = await pool.each({ kind: 'cache-stats' });
-    done = true;
-    return { problems, pages: files.length, fromCache: stats.reduce((n, s) => n + s.hits, 0) };
-  } finally {
-    await pool.close();
-    if (cacheDir) (done ? endGeneration : abandonGeneration)(cacheDir);
-  }
+    return found;
+  });
+  return { problems, pages: files.length, fromCache };
 }
 
 export function csp(): AstroIntegration {

@@ -21,8 +21,8 @@ import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
 import { fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, type OfflineStats } from './offline.ts';
 import { compressEntry, type CompressedEntry } from './page-jobs.ts';
-import { abandonGeneration, beginGeneration, codeFingerprint, endGeneration } from './page-cache.ts';
-import { inOrder, poolSize, startPagePool, type PagePool } from './page-pool.ts';
+import { codeFingerprint } from './page-cache.ts';
+import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
 import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
 // DOS timestamps are local time: built from local fields, this is the same instant
@@ -38,33 +38,30 @@ export async function buildOfflineEdition(distDir: string, options: { workers?: 
   const all = [...walkFiles(distDir)];
   const hasSearch = existsSync(path.join(distDir, PAGEFIND_DIR, 'pagefind.js'));
   const pages = all.filter((rel) => isCopied(rel) && rel.endsWith('.html'));
-  const cacheDir = options.cacheDir && path.join(options.cacheDir, 'dossier-offline');
   // A page's offline copy depends on the code, on whether there is search, and on which
   // folders hold an index.html (links name it): the rest of the site can change freely.
-  const cache = cacheDir ? { dir: cacheDir, fingerprint: codeFingerprint('offline', String(hasSearch), ...all.filter((f) => f.endsWith('index.html'))) } : undefined;
-  if (cacheDir) beginGeneration(cacheDir);
-  const pool = await startPagePool({ distDir, offline: { files: all, hasSearch }, cache }, options.workers ?? poolSize(pages.length));
-  let done = false;
-
+  const cache = options.cacheDir
+    ? { dir: path.join(options.cacheDir, 'dossier-offline'), fingerprint: codeFingerprint('offline', String(hasSearch), ...all.filter((f) => f.endsWith('index.html'))) }
+    : undefined;
   const zipPath = path.join(distDir, OFFLINE_ZIP);
   const writer = new ZipWriter(`${zipPath}.tmp`);
   try {
-    const stats = await writeEdition(distDir, all, pages, writer, pool, hasSearch);
-    renameSync(`${zipPath}.tmp`, zipPath);
-    done = true;
-    return stats;
+    const { result, fromCache } = await runOnPagePool({ distDir, offline: { files: all, hasSearch }, cache }, options.workers ?? poolSize(pages.length), async (pool) => {
+      const stats = await writeEdition(distDir, all, pages, writer, pool, hasSearch);
+      renameSync(`${zipPath}.tmp`, zipPath);
+      return stats;
+    });
+    return { ...result, fromCache };
   } catch (err) {
     // A page's problem comes back from a worker as a plain error: it is still this step's.
     throw err instanceof OfflineError ? err : new OfflineError((err as Error).message);
   } finally {
-    await pool.close();
-    if (cacheDir) (done ? endGeneration : abandonGeneration)(cacheDir);
     writer.close();
     rmSync(`${zipPath}.tmp`, { force: true });
   }
 }
 
-async function writeEdition(distDir: string, all: string[], pageRels: string[], writer: ZipWriter, pool: PagePool, hasSearch: boolean): Promise<OfflineStats> {
+async function writeEdition(distDir: string, all: string[], pageRels: string[], writer: ZipWriter, pool: PagePool, hasSearch: boolean): Promise<Omit<OfflineStats, 'fromCache'>> {
   // Pages are transformed and compressed ahead on the pool, and come back in order.
   const pages = inOrder(pageRels, (rel) => pool.run({ kind: 'offline-page', rel }), pool.width);
   for (const rel of all) {
@@ -87,8 +84,7 @@ async function writeEdition(distDir: string, all: string[], pageRels: string[], 
     await addPagefind(distDir, writer);
   }
   const { files, bytes, counted } = writer.end();
-  const fromCache = (await pool.each({ kind: 'cache-stats' })).reduce((n, s) => n + s.hits, 0);
-  return { files, pages: pageRels.length, fromCache, zipBytes: bytes, searchBytes: counted };
+  return { files, pages: pageRels.length, zipBytes: bytes, searchBytes: counted };
 }
 
 /** What goes into the offline copy as it is or transformed (the rest is replaced or unusable from disk). */

@@ -26,7 +26,6 @@ export interface PageCacheSetup {
 
 export class PageCache {
   hits = 0;
-  misses = 0;
   private current: string;
   private next: string;
 
@@ -46,7 +45,6 @@ export class PageCache {
     try {
       data = readFileSync(from);
     } catch {
-      this.misses++;
       return undefined;
     }
     const to = this.file(this.next, key);
@@ -91,11 +89,10 @@ export function abandonGeneration(dir: string) {
 
 const SRC_DIR = fileURLToPath(new URL('../', import.meta.url));
 
-/**
- * A hash of the project's source (src/) and lockfile, and of the extra context given:
- * any change to the code or to a dependency makes every entry a miss.
- */
-export function codeFingerprint(...context: string[]): string {
+// The code does not change during a build: hashed once per process, for every step.
+let sourceHash: string | undefined;
+
+function hashSource(): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -107,6 +104,16 @@ export function codeFingerprint(...context: string[]): string {
   walk(SRC_DIR);
   const lock = path.join(SRC_DIR, '../package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex');
+}
+
+/**
+ * A hash of the project's source (src/) and lockfile, and of the extra context given:
+ * any change to the code or to a dependency makes every entry a miss.
+ */
+export function codeFingerprint(...context: string[]): string {
+  sourceHash ??= hashSource();
+  const hash = createHash('sha256').update(sourceHash);
   for (const c of context) hash.update('\0').update(c);
   return hash.digest('hex');
 }

@@ -29,13 +29,13 @@ export interface CspJob { kind: 'csp'; file: string; options?: CspOptions }
 export interface OfflinePageJob { kind: 'offline-page'; rel: string }
 /** Every classic script the offline pages of this thread asked for, by output path. */
 export interface OfflineScriptsJob { kind: 'offline-scripts' }
-/** How many pages this thread took from the cache, and how many it worked on. */
+/** How many pages this thread took from the cache. */
 export interface CacheStatsJob { kind: 'cache-stats' }
 export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob;
 
 /** A zip entry deflated where it was made: the raw deflate stream, its CRC-32 and size. */
 export interface CompressedEntry { deflated: Uint8Array<ArrayBuffer>; crc: number; size: number }
-export interface CacheStats { hits: number; misses: number }
+export interface CacheStats { hits: number }
 
 export type PageJobResult<J extends PageJob> =
   J extends CspJob ? string[]
@@ -69,7 +69,7 @@ export function createPageJobs(setup: PageJobsSetup) {
         case 'offline-scripts':
           return [...offlineJobs().scripts.outputs()] as PageJobResult<J>;
         case 'cache-stats':
-          return { hits: cache?.hits ?? 0, misses: cache?.misses ?? 0 } as PageJobResult<J>;
+          return { hits: cache?.hits ?? 0 } as PageJobResult<J>;
         default:
           throw new Error(`unknown post-build job ${(job as PageJob).kind}`);
       }

@@ -9,6 +9,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { abandonGeneration, beginGeneration, endGeneration } from './page-cache.ts';
 import { createPageJobs, type PageJob, type PageJobResult, type PageJobsSetup } from './page-jobs.ts';
 
 /** Below this many pages, starting workers (about half a second each) costs more than it saves. */
@@ -49,7 +50,7 @@ export interface PagePool {
 }
 
 /** Starts a pool of `size` workers (0: the jobs run in this thread). */
-export async function startPagePool(setup: PageJobsSetup, size: number): Promise<PagePool> {
+async function startPagePool(setup: PageJobsSetup, size: number): Promise<PagePool> {
   if (size <= 0) {
     const jobs = createPageJobs(setup);
     return { run: (job) => jobs.run(job), each: async (job) => [await jobs.run(job)], close: async () => {}, width: 1, workers: 0 };
@@ -68,6 +69,27 @@ export async function startPagePool(setup: PageJobsSetup, size: number): Promise
     width: size * AHEAD_PER_WORKER,
     workers: size,
   };
+}
+
+/**
+ * Runs one post-build step on a pool of `size` workers. With a cache (setup.cache), the
+ * step reads the last build's entries and the entries it used become the cache only
+ * if it succeeds. Returns the step's result and how many pages came from the cache.
+ */
+export async function runOnPagePool<T>(setup: PageJobsSetup, size: number, step: (pool: PagePool) => Promise<T>): Promise<{ result: T; fromCache: number }> {
+  const cacheDir = setup.cache?.dir;
+  if (cacheDir) beginGeneration(cacheDir);
+  const pool = await startPagePool(setup, size);
+  let done = false;
+  try {
+    const result = await step(pool);
+    const fromCache = (await pool.each({ kind: 'cache-stats' })).reduce((n, s) => n + s.hits, 0);
+    done = true;
+    return { result, fromCache };
+  } finally {
+    await pool.close();
+    if (cacheDir) (done ? endGeneration : abandonGeneration)(cacheDir);
+  }
 }
 
 /**
