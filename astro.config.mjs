@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import { csp } from './src/integrations/csp.ts';
 import { dossier } from './src/integrations/dossier.ts';
 import { search } from './src/integrations/search.ts';
@@ -19,8 +18,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Post-build steps run in this order: search index, CSP (hashes of each page's inline
   // scripts), then the offline edition (which re-applies the policy to the pages it rewrites).
-  integrations: [dossier(), mdx(), search(), csp(), offline()],
-  // Smart quotes come from the dossier integration's faster remarkTypography (same output).
+  integrations: [dossier(), search(), csp(), offline()],
+  // Entry bodies never reach Astro's Markdown: the dossier's loader renders them
+  // (src/pipeline/render-body.ts). These only keep Astro from loading highlighters.
   markdown: { syntaxHighlight: false, smartypants: false },
   vite: { build: { assetsInlineLimit: 0 } },
   // Writes .astro/collections/*.schema.json and a file→collection map that the Astro

@@ -3,6 +3,7 @@
  * (memoised), indexed once, and handed to pages as plain view models.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { bodyParts, type BodyComponent, type BodyPart } from '../domain/body-parts.ts';
 import { DossierExport } from '../domain/export.ts';
 import { EntryIndex, ReferenceGraph, type EntryLike } from '../domain/references.ts';
 import { Related } from '../domain/related.ts';
@@ -19,8 +20,10 @@ export interface Dossier {
   related: Related;
   /** Entries per collection, in a stable order. */
   all: { [C in CollectionName]: EntryLike<C>[] };
-  /** Astro's own entry, for render(). */
+  /** Astro's own entry (its file path). */
   astroEntry: (collection: CollectionName, id: string) => CollectionEntry<CollectionName>;
+  /** An entry's rendered body, in parts: HTML and content components (src/domain/body-parts.ts). */
+  bodyParts: (collection: CollectionName, id: string) => BodyPart[];
   /** The dossier as data (/data/dossier.json), computed once on first use. */
   exported: () => ReturnType<DossierExport['json']>;
 }
@@ -53,6 +56,10 @@ async function load(): Promise<Dossier> {
     site, index, graph, all,
     related: new Related(index, graph),
     astroEntry: (collection, id) => astro.get(`${collection}/${id}`)!,
+    bodyParts: (collection, id) => {
+      const rendered = astro.get(`${collection}/${id}`)?.rendered;
+      return bodyParts(rendered?.html ?? '', (rendered?.metadata?.components ?? []) as BodyComponent[]);
+    },
     exported: () => (exported ??= new DossierExport(index, graph, site).json(all)),
   };
 }

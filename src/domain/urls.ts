@@ -63,3 +63,8 @@ export function relativeUrl(fromPage: string, to: string): string {
   const rel = [...fromDir.slice(common).map(() => '..'), ...parts.slice(common)].join('/');
   return (rel || 'index.html') + rest;
 }
+
+/** Where the build publishes an image file of the dossier (name: a hash of its bytes and its extension). */
+export function mediaUrl(name: string): string {
+  return `/media/${name}`;
+}

@@ -1,86 +1,110 @@
 /**
- * The content layer's loader for one collection of a dossier, in builds.
+ * The content layer's loader for one collection of a dossier, in builds and in the
+ * preview alike.
  *
- * The build has already read, parsed and validated every file: the check in
- * astro:config:setup (src/integrations/dossier.ts) hands its entries over here, in
- * the same process. Astro's glob() loader would read and parse every file a second
- * time (and again on every warm build, before it can tell that nothing changed).
- * This loader stores the checked entries instead, and renders Markdown only for
- * entries whose file changed since the last build, with the renderer glob() uses,
- * so pages and Astro's render() are unchanged. The store stays lean: no second copy
- * of the frontmatter inside the rendered metadata.
+ * Entries come from the one reading of the dossier (src/pipeline/check.ts): the same
+ * function `npm run check` runs. Bodies are rendered by the project's own Markdown/MDX
+ * pipeline (src/pipeline/renderer.ts), which refuses on its own whatever the check
+ * refuses: a build never relies on the check having run. Nothing of the content folder
+ * is handed to Astro's Markdown or MDX compilers, imported or executed.
  *
- * `npm run dev` keeps glob() (with its file watcher): see src/content.config.ts.
+ * In a build, the integration's check in astro:config:setup hands its result over
+ * (same process), so files are read once. Renders are stored with a digest of the
+ * entry's file and of everything else they depend on (the project's code, ids and
+ * labels, images): an unchanged entry keeps its stored render.
  */
+import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkDossier } from '../pipeline/check.ts';
-import type { Entry, LoadResult } from '../pipeline/load.ts';
-import type { CollectionName } from '../schemas/index.ts';
+import { formatProblem, problemCount, sortProblems, type Problem } from '../domain/problems.ts';
+import { checkDossier, type CheckResult } from '../pipeline/check.ts';
+import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
+import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
 const SHARED = Symbol.for('dossier.checkedEntries');
+interface Shared { result: CheckResult; renderer?: DossierRenderer; refused?: Problem[] }
+type Holder = { [SHARED]?: Shared };
 
-/** Called by the integration after its check: the entries the loaders will store. */
-export function shareCheckedEntries(result: Pick<LoadResult, 'root' | 'entries'>): void {
-  (globalThis as { [SHARED]?: Pick<LoadResult, 'root' | 'entries'> })[SHARED] = result;
+/** Called by the integration after its check: the dossier the loaders will store. */
+export function shareCheckedEntries(result: CheckResult): void {
+  (globalThis as Holder)[SHARED] = { result };
 }
 
-async function checkedEntries(root: string): Promise<Entry[]> {
-  const shared = (globalThis as { [SHARED]?: Pick<LoadResult, 'root' | 'entries'> })[SHARED];
-  if (shared?.root === root) return shared.entries;
-  // Run without the integration (or for another folder): check here, once for all collections.
-  const result = await checkDossier(root);
-  shareCheckedEntries(result);
-  return result.entries;
+/** The dossier as read: the integration's check, or a fresh reading (one for all loaders). */
+let pending: { root: string; at: number; promise: Promise<Shared> } | undefined;
+function reading(root: string, fresh: boolean): Promise<Shared> {
+  const holder = globalThis as Holder;
+  const shared = holder[SHARED];
+  if (!fresh && shared?.result.root === root) return Promise.resolve(shared);
+  // The five collections' loaders see the same change: they share one reading of it.
+  if (pending?.root === root && Date.now() - pending.at < 500) return pending.promise;
+  const promise = checkDossier(root).then((result) => (holder[SHARED] = { result }));
+  pending = { root, at: Date.now(), promise };
+  return promise;
 }
-
-type RenderFunction = (entry: { id: string; data: Record<string, unknown>; body?: string; filePath?: string; digest?: string }) => Promise<unknown>;
 
 export function dossierLoader(collection: CollectionName, root: string): Loader {
   return {
     name: 'dossier-loader',
     load: async (context: LoaderContext) => {
-      // entryTypes and addAssetImports are what glob() itself uses; Astro does not type them publicly.
-      const { store, config, generateDigest, logger } = context;
-      const { entryTypes } = context as LoaderContext & { entryTypes?: Map<string, { getRenderFunction?: (c: typeof config) => Promise<RenderFunction> }> };
-      const assets = store as typeof store & { addAssetImports?: (assets: string[], file: string) => void };
-      const entries = (await checkedEntries(root)).filter((e) => e.collection === collection);
-      let render: RenderFunction | undefined;
-      const untouched = new Set(store.keys());
-      for (const entry of entries) {
-        untouched.delete(entry.id);
-        const full = path.join(root, entry.file);
-        const filePath = path.relative(fileURLToPath(config.root), full).split(path.sep).join('/');
-        const digest = generateDigest(entry.text ?? `${JSON.stringify(entry.data)}\n${entry.body}`);
-        const existing = store.get(entry.id);
-        if (existing?.digest === digest && existing.filePath === filePath) {
-          // Unchanged: keep the stored render; re-register what glob() re-registers.
-          if (existing.deferredRender) store.addModuleImport(existing.filePath);
-          if (existing.assetImports?.length) assets.addAssetImports?.(existing.assetImports, existing.filePath!);
-          continue;
+      const { store, config, generateDigest, logger, watcher } = context;
+      const sync = async (fresh: boolean) => {
+        const shared = await reading(root, fresh);
+        const renderer = (shared.renderer ??= dossierRenderer(shared.result));
+        const entries = shared.result.entries.filter((e) => e.collection === collection);
+        const problems = [...shared.result.errors];
+        const stored: Parameters<typeof store.set>[0][] = [];
+        for (const entry of entries) {
+          const filePath = path.relative(fileURLToPath(config.root), path.join(root, entry.file)).split(path.sep).join('/');
+          const digest = generateDigest(`${renderer.digest}\n${entry.text ?? `${JSON.stringify(entry.data)}\n${entry.body}`}`);
+          const existing = store.get(entry.id);
+          if (existing?.digest === digest && existing.filePath === filePath) {
+            stored.push(existing as Parameters<typeof store.set>[0]); // unchanged: its stored render stands
+            continue;
+          }
+          const r = renderer.render(entry);
+          if (!r.ok) {
+            problems.push(...r.problems);
+            continue;
+          }
+          const { html, headings, components, images } = r.value;
+          stored.push({
+            id: entry.id,
+            data: entry.data as unknown as Record<string, unknown>,
+            body: entry.body,
+            filePath,
+            digest,
+            // Plain data: the page renders the components (src/components/Body.astro).
+            rendered: { html, metadata: { headings, components, media: images.map((i) => ({ file: i.file, name: i.name })) } },
+          });
         }
-        const body = entry.body.trim();
-        const data = entry.data as unknown as Record<string, unknown>;
-        if (entry.file.endsWith('.mdx')) {
-          // MDX compiles as a module, as with glob(): Astro renders it on demand.
-          store.set({ id: entry.id, data, body, filePath, digest, deferredRender: true });
-          continue;
-        }
-        // glob()'s Markdown renderer (same plugins, images resolved from the file), else the public one.
-        render ??= (await entryTypes?.get('.md')?.getRenderFunction?.(config))
-          ?? (async ({ body: text }) => context.renderMarkdown(text ?? ''));
-        let rendered: { html: string; metadata?: Record<string, unknown> } | undefined;
-        try {
-          // No frontmatter: the validated data is stored once, in `data`.
-          rendered = (await render({ id: entry.id, data: {}, body, filePath: full, digest })) as typeof rendered;
-        } catch (error) {
-          logger.error(`Error rendering ${entry.file}: ${(error as Error).message}`);
-        }
-        const imagePaths = rendered?.metadata?.imagePaths as string[] | undefined;
-        store.set({ id: entry.id, data, body, filePath, digest, rendered: rendered as never, assetImports: imagePaths });
+        const prefix = `${path.relative(process.cwd(), root) || '.'}/`;
+        // Astro passes a file watcher only to the preview, which shows what it can.
+        if (problems.length && !watcher) refuse(problems, prefix);
+        const own = problems.filter((p) => p.file.startsWith(`${collection}/`) || (collection === COLLECTIONS[0] && !COLLECTIONS.some((c) => p.file.startsWith(`${c}/`))));
+        if (fresh && own.length) logger.warn(`Left out of the preview until fixed:\n${own.map((p) => formatProblem(p, prefix)).join('\n')}`);
+        const keep = new Set(stored.map((e) => e.id));
+        for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+        for (const entry of stored) store.set(entry);
+      };
+      await sync(false);
+      // The preview: any change in the content folder reads the dossier again.
+      if (watcher) {
+        watcher.add(root);
+        watcher.on('all', (_event, file) => {
+          if (path.resolve(file).startsWith(root + path.sep)) void sync(true);
+        });
       }
-      for (const id of untouched) store.delete(id);
     },
   };
+}
+
+/**
+ * The build stops with the check's plain lines (no stack trace). The integration's check
+ * has normally stopped it before this point, with the same lines; this holds even if not.
+ */
+function refuse(problems: Problem[], prefix: string): never {
+  const lines = sortProblems(problems).map((p) => formatProblem(p, prefix)).join('\n');
+  console.error(`\n${lines}\n\nThe dossier has ${problemCount(problems)} problem(s); nothing was built. Fix them (npm run check lists them too).`);
+  process.exit(1);
 }

@@ -1,11 +1,10 @@
 /**
  * The Dossier integration: runs the same check as `npm run check` before Astro
- * builds anything (a build with problems stops with the same messages), and wires
- * wikilinks and citations into Markdown rendering, plus the safety steps that strip
- * MDX code (remark-safe) and reduce HTML to an allowlist (rehype-safe).
+ * builds anything (a build with problems stops with the same messages). Bodies are
+ * rendered by the dossier's own loader (dossier-loader.ts), which refuses on its own
+ * whatever the check refuses; Astro's Markdown and MDX compilers never see content.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,17 +12,8 @@ import type { Plugin as VitePlugin } from 'vite';
 import { formatProblem, problemCount } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
-import { contentComponents } from '../pipeline/body-check.ts';
 import { contentRoot } from '../pipeline/load.ts';
 import { shareCheckedEntries } from './dossier-loader.ts';
-import { rehypeExternalLinks } from './rehype-external-links.ts';
-import { rehypeSafe } from './rehype-safe.ts';
-import { remarkDossier, type LinkTarget } from './remark-dossier.ts';
-import { remarkSafe } from './remark-safe.ts';
-import { remarkTypography } from './remark-typography.ts';
-
-// Renders are cached by Astro; a change to the safety rules (or the typography) must redo them.
-const SAFETY_SOURCES = ['./rehype-safe.ts', './remark-safe.ts', '../domain/markup-rules.ts', '../domain/url-policy.ts', './remark-typography.ts'];
 
 export function dossier(): AstroIntegration {
   let dataStoreFile: string | undefined;
@@ -32,7 +22,7 @@ export function dossier(): AstroIntegration {
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
+      'astro:config:setup': async ({ command, config, logger }) => {
         writeStatsOnExit();
         mark('check:start');
         const root = contentRoot();
@@ -52,26 +42,6 @@ export function dossier(): AstroIntegration {
         } else if (result.warnings.length) {
           logger.warn(result.warnings.map((p) => formatProblem(p, prefix)).join('\n'));
         }
-        const table = new Map<string, LinkTarget>();
-        for (const [key, entry] of result.index.byKey) table.set(key, { collection: entry.collection, id: entry.id, label: result.index.label(entry.collection, entry.id) });
-        const resolve = (written: string): LinkTarget | undefined => {
-          const r = result.index.resolve(written);
-          return r.ok ? table.get(`${r.collection}/${r.id}`) : undefined;
-        };
-        const components = contentComponents();
-        const hash = createHash('sha256').update(root).update(JSON.stringify([...table.values()])).update(components.join()).update(`render-v3 ${result.site.siteUrl ?? ''}`);
-        for (const f of SAFETY_SOURCES) hash.update(readFileSync(new URL(f, import.meta.url)));
-        const digest = hash.digest('hex').slice(0, 16);
-        updateConfig({
-          markdown: {
-            // Typography after wikilinks and citations: labels get curly quotes too, and
-            // citation locators are matched as written. It replaces smartypants (see its file).
-            smartypants: false,
-            remarkPlugins: [[remarkSafe, { components }], [remarkDossier, { resolve, digest }], remarkTypography],
-            // Sanitise first; then mark external links (their classes and marks are our own markup).
-            rehypePlugins: [rehypeSafe, [rehypeExternalLinks, { siteUrl: result.site.siteUrl }]],
-          },
-        });
         dataStoreFile = command === 'build' && config.output === 'static' ? fileURLToPath(new URL('data-store.json', config.cacheDir)) : undefined;
       },
       // Phase marks for `npm run bench` (written only with DOSSIER_BUILD_STATS set).

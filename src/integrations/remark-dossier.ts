@@ -16,8 +16,6 @@ export interface LinkTarget {
 export interface RemarkDossierOptions {
   /** Resolves an id as written (`id` or `collection/id`) to its entry. */
   resolve: (written: string) => LinkTarget | undefined;
-  /** Changes whenever labels or ids change, so Astro's render cache is cleared. */
-  digest: string;
 }
 
 type MdNode = { type: string; value?: string; children?: MdNode[]; url?: string; data?: Record<string, unknown> };

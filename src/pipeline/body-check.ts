@@ -103,40 +103,99 @@ export interface BodyCheckOptions {
   /** Line of the body's first line in the file. */
   firstLine: number;
   components: readonly string[];
-  /** Where the entry is, to find the image files it refers to. */
-  location?: { dir: string; root: string };
+  /** Resolves an image path as written in the body to a publishable file (or says why not). */
+  images?: ImageResolver;
   /** The dossier's entries, to check the ids in visualisation props (.mdx). */
   ids?: IdLookup;
+  /** Parse even a body that can hold no markup (the renderer needs the tree). */
+  needTree?: boolean;
+}
+
+/** An image file of the dossier that a body shows, as the build publishes it. */
+export interface PublishedImage {
+  /** Path relative to the content root. */
+  file: string;
+  /** Its real path on disk. */
+  full: string;
+  /** The published file's name: a hash of its bytes and the extension its bytes call for. */
+  name: string;
+  width?: number;
+  height?: number;
+}
+
+export type ImageResolver = (url: string) => { ok: true; image: PublishedImage } | { ok: false; message: string };
+
+export interface BodyReading {
+  issues: BodyIssue[];
+  /** The parsed body (absent when it was refused before parsing, or not needed). */
+  tree?: MdNode;
+  /** Every image URL as written in the body, resolved. */
+  images: Map<string, PublishedImage>;
 }
 
 /**
- * Every problem inside one body: unclosed [[ / [@, raw HTML, unsafe URLs, missing
- * images, and for MDX its code rules and visualisation props. A body too long or
- * too deeply nested to parse quickly is reported as that alone.
+ * The one reading of a body, for the check and the renderer alike: budgets first,
+ * then the parse, then every rule on the resulting tree: unclosed [[ / [@, raw HTML,
+ * unsafe URLs, images, and for MDX its code rules and visualisation props. A body too
+ * long or too deeply nested to parse quickly is reported as that alone.
  */
-export function checkBody(body: string, options: BodyCheckOptions): BodyIssue[] {
+export function readBody(body: string, options: BodyCheckOptions): BodyReading {
+  const images = new Map<string, PublishedImage>();
   const shape = bodyShapeProblems(body, options.firstLine);
-  if (shape.length) return shape; // not parsed: it could take minutes
+  if (shape.length) return { issues: shape, images }; // not parsed: it could take minutes
   const issues: BodyIssue[] = bodySyntaxProblems(body, options.firstLine);
   // Parsing costs ~5 ms a body; a Markdown body without "<", "](" or "]:" can hold
   // no HTML, link, image or definition (CommonMark allows no space inside those).
-  if (!options.mdx && !MAY_HOLD_MARKUP.test(body)) return issues;
+  if (!options.mdx && !options.needTree && !MAY_HOLD_MARKUP.test(body)) return { issues, images };
   const at = (start: { line: number; column: number } | undefined) => ({ line: (start?.line ?? 1) + options.firstLine - 1, ...(start ? { column: start.column } : {}) });
   const parsed = parseBody(body, options.mdx);
   if (!parsed.ok) {
     issues.push({ line: (parsed.line ?? 1) + options.firstLine - 1, ...(parsed.column ? { column: parsed.column } : {}), message: parsed.message });
-    return issues;
+    return { issues, images };
   }
   for (const v of markupViolations(parsed.tree, { components: options.components })) {
     issues.push({ ...at(v.at ?? (v.attribute ?? v.node).position?.start ?? v.node.position?.start), message: v.message });
   }
-  if (options.location) {
-    for (const { node, message } of missingImages(parsed.tree, options.location)) issues.push({ ...at(node.position?.start), message });
+  if (options.images) {
+    for (const { node, url } of imagesShown(parsed.tree)) {
+      const r = options.images(url);
+      if (r.ok) images.set(url, r.image);
+      else issues.push({ ...at(node.position?.start), message: r.message });
+    }
   }
   if (options.mdx && options.ids) {
     for (const { node, message } of vizPropProblems(parsed.tree, options.ids)) issues.push({ ...at(node.position?.start), message });
   }
-  return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  return { issues, tree: parsed.tree, images };
+}
+
+/** Every problem inside one body (see readBody). */
+export function checkBody(body: string, options: BodyCheckOptions): BodyIssue[] {
+  return readBody(body, options).issues;
+}
+
+/**
+ * The images a body shows, with the URL the renderer will use for each: an image's
+ * own, or for an image reference the FIRST definition of its label, as CommonMark and
+ * the HTML renderer (mdast-util-to-hast) resolve it. Unsafe URLs (remote, data:) are
+ * reported by the markup rules and skipped here.
+ */
+function imagesShown(tree: MdNode): { node: MdNode; url: string }[] {
+  const definitions = new Map<string, MdNode>();
+  const shown: MdNode[] = [];
+  const visit = (n: MdNode) => {
+    if (n.type === 'definition' && n.identifier && !definitions.has(n.identifier.toUpperCase())) definitions.set(n.identifier.toUpperCase(), n);
+    if (n.type === 'image' || n.type === 'imageReference') shown.push(n);
+    n.children?.forEach(visit);
+  };
+  visit(tree);
+  const out: { node: MdNode; url: string }[] = [];
+  for (const node of shown) {
+    const url = node.type === 'image' ? node.url : definitions.get((node.identifier ?? '').toUpperCase())?.url;
+    if (url && !urlProblem(url, 'image')) out.push({ node, url });
+  }
+  return out;
 }
 
 /** Script, event handlers, external references or entity definitions in an SVG file. */
