@@ -8,8 +8,8 @@
  *   `~/components/content/Name.astro`), may not export anything, and may contain no
  *   JavaScript expression except literal attribute values of those components
  *   (see isLiteralValue).
- * The check reports every violation; the build removes the offending nodes
- * (remark-safe.ts), so that nothing reaches a page even if the check was skipped.
+ * The check reports every violation, and the build's renderer (src/pipeline/render-body.ts)
+ * refuses the same body with the same messages: nothing reaches a page either way.
  * Pure: works on a tree it is given; parsing lives in src/pipeline/body-check.ts.
  */
 import { urlProblem, type UrlUse } from './url-policy.ts';
@@ -169,6 +169,13 @@ export function markupViolations(tree: MdNode, options: MarkupRuleOptions): Mark
       const list = [...available].sort().join(', ') || 'none yet';
       out.push({ node, parent, message: `<${name}> is not a content component: only the components in src/components/content/ may be used (${list})` });
       return;
+    }
+    // A component is a block of the page of its own: the page renders it between the
+    // body's parts (src/components/Body.astro), with nothing inside it.
+    if (node.type !== 'mdxJsxFlowElement' || parent?.type !== 'root') {
+      out.push({ node, parent, message: `<${name}> must stand on lines of its own, between blank lines, not inside a paragraph, list, quote or table` });
+    } else if (node.children?.length) {
+      out.push({ node, parent, message: `<${name}> takes nothing between its tags: write <${name} … />` });
     }
     for (const attribute of node.attributes ?? []) {
       const bad = (message: string) => out.push({ node, parent, attribute, message: `<${name}> ${message}` });

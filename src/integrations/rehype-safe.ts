@@ -4,9 +4,10 @@
  * URLs, but nothing dangerous may reach a page even if it was skipped, as in
  * `astro dev`). External links get rel="noopener noreferrer".
  *
- * Astro parses raw HTML (rehype-raw) only after user plugins, so raw HTML is parsed
- * here first and then cleaned like everything else. MDX nodes (components,
- * imports) pass through untouched: remark-safe.ts has already vetted them.
+ * Raw HTML (which the content rules refuse) is parsed here as a browser would, then
+ * cleaned like everything else. Of MDX, only a content component standing at the top
+ * of the body passes (the renderer hands it to the page as data, with plain props);
+ * its children and any other MDX node are dropped.
  *
  * Our own markup survives: wikilinks (a.wikilink, em.broken-link), citations
  * (sup.citation > a.cite with id and aria-label), GFM footnotes, task lists, tables,
@@ -19,6 +20,7 @@ import { find, html } from 'property-information';
 import { isExternalUrl, urlProblem } from '../domain/url-policy.ts';
 
 const MDX_TYPES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement'] as const;
+const COMPONENT = 'mdxJsxFlowElement';
 
 /** Elements dropped together with everything inside them. */
 const DROP_WITH_CONTENT = new Set([
@@ -51,7 +53,7 @@ const ID_RE = /^[A-Za-z][A-Za-z0-9_:.-]*$/;
 export function rehypeSafe() {
   return (tree: Root): Root => {
     const parsed = hasRaw(tree) ? (raw(tree, { passThrough: [...MDX_TYPES] }) as Root) : tree;
-    parsed.children = cleanChildren(parsed.children) as Root['children'];
+    parsed.children = cleanChildren(parsed.children, true) as Root['children'];
     return parsed;
   };
 }
@@ -60,16 +62,13 @@ function hasRaw(node: Root | RootContent): boolean {
   return node.type === 'raw' || ('children' in node && (node.children as RootContent[]).some(hasRaw));
 }
 
-function cleanChildren(children: RootContent[]): RootContent[] {
+function cleanChildren(children: RootContent[], atRoot = false): RootContent[] {
   const out: RootContent[] = [];
   for (const child of children) {
     if (child.type === 'text') out.push(child);
     else if (child.type === 'element') out.push(...cleanElement(child));
-    else if ((MDX_TYPES as readonly string[]).includes(child.type)) {
-      if ('children' in child && Array.isArray(child.children)) child.children = cleanChildren(child.children as RootContent[]) as typeof child.children;
-      out.push(child);
-    }
-    // Comments, doctypes and any raw HTML left over are dropped.
+    else if (atRoot && child.type === COMPONENT) out.push({ ...child, children: [] } as RootContent);
+    // Comments, doctypes, any raw HTML left over and any other MDX node are dropped.
   }
   return out;
 }

@@ -67,6 +67,13 @@ export const LAYOUT_IDS = new Set(['main', 'content', 'top', 'site-header', 'sit
 const HEADING_PREFIX = 'section-';
 
 const MDX_ELEMENT = 'mdxJsxFlowElement';
+const MDX_HIDDEN = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+
+function dropMdxCode(node: MdNode): void {
+  if (!node.children) return;
+  node.children = node.children.filter((child) => !MDX_HIDDEN.has(child.type));
+  node.children.forEach(dropMdxCode);
+}
 
 export function renderBody(body: string, options: { mdx: boolean; firstLine: number; entryFile: string }, context: RenderContext): RenderResult {
   const read = readBody(body, { ...options, components: context.components, images: context.images, ids: context.ids, needTree: true });
@@ -88,11 +95,14 @@ export function renderBody(body: string, options: { mdx: boolean; firstLine: num
     }
   }
 
-  // Content components: taken out of the tree as data; the page renders them.
+  // Content components: taken out of the tree as data; the page renders them. Imports
+  // (of content components only) and {/* comments */} are all the rest of MDX the rules let
+  // through: neither is shown.
   const components: BodyComponent[] = [];
   for (const child of tree.children ?? []) {
     if (child.type === MDX_ELEMENT) components.push({ name: String(child.name), props: componentProps(child) });
   }
+  dropMdxCode(tree);
 
   // No raw HTML reaches the page: the rules refused all but comments, and those are dropped.
   const hast = toHast(tree as MdastRoot, { allowDangerousHtml: false, passThrough: [MDX_ELEMENT] }) as HastRoot;
