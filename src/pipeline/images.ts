@@ -20,3 +20,14 @@ export function imageResolver(root: string, entryFile: string): ImageResolver {
     return { ok: true, image: { file: shown, full, name: `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}` } };
   };
 }
+
+const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
+
+/** The bytes of an image to publish, checked again: inside the folder, a raster file, the hash its name says. */
+export function publishedImageBytes(root: string, file: string, name: string): { bytes: Uint8Array; type: string } {
+  const full = path.join(root, file);
+  const bytes = readFileSync(full);
+  const ext = name.split('.').pop() ?? '';
+  if (!name.startsWith(createHash('sha256').update(bytes).digest('hex').slice(0, 16)) || !TYPES[ext]) throw new Error(`${file} changed while the site was built: build again`);
+  return { bytes, type: TYPES[ext] };
+}

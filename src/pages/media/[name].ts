@@ -1,0 +1,16 @@
+/**
+ * /media/<hash>.<ext>: the image files that entries show. Only what the renderer
+ * resolved (a file inside the dossier whose bytes are a raster format) is listed, and
+ * the bytes are checked again as they are published: never anything else.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDossier } from '../../data/dossier.ts';
+import { publishedImageBytes } from '../../pipeline/images.ts';
+
+export const getStaticPaths = (async () => (await getDossier()).media.map((m) => ({ params: { name: m.name }, props: { file: m.file } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, props }) => {
+  const dossier = await getDossier();
+  const { bytes, type } = publishedImageBytes(dossier.root, String(props.file), String(params.name));
+  return new Response(bytes, { headers: { 'content-type': type } });
+};
