@@ -50,6 +50,15 @@ export function formatGithubAnnotation(p: Problem, root = ''): string {
   return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(`${p.field ? `${p.field}: ` : ''}${p.message}`)}`;
 }
 
+/** The list without repeated lines (the same problem found by two readers of one file). */
+export function uniqueProblems(list: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const line = formatProblem(p);
+    return !seen.has(line) && Boolean(seen.add(line));
+  });
+}
+
 export function sortProblems(list: Problem[]): Problem[] {
   return [...list].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }

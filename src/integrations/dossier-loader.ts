@@ -16,7 +16,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, problemCount, sortProblems, type Problem } from '../domain/problems.ts';
+import { formatProblem, problemCount, sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
 import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
@@ -52,7 +52,7 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
         const shared = await reading(root, fresh);
         const renderer = (shared.renderer ??= dossierRenderer(shared.result));
         const entries = shared.result.entries.filter((e) => e.collection === collection);
-        const problems = [...shared.result.errors];
+        const refused: Problem[] = [];
         const stored: Parameters<typeof store.set>[0][] = [];
         for (const entry of entries) {
           const filePath = path.relative(fileURLToPath(config.root), path.join(root, entry.file)).split(path.sep).join('/');
@@ -64,7 +64,7 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
           }
           const r = renderer.render(entry);
           if (!r.ok) {
-            problems.push(...r.problems);
+            refused.push(...r.problems);
             continue;
           }
           const { html, headings, components, images } = r.value;
@@ -78,6 +78,8 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
             rendered: { html, metadata: { headings, components, media: images.map((i) => ({ file: i.file, name: i.name })) } },
           });
         }
+        // The renderer's refusals repeat the check's lines (it judges the same bodies): each once.
+        const problems = uniqueProblems([...shared.result.errors, ...refused]);
         const prefix = `${path.relative(process.cwd(), root) || '.'}/`;
         // Astro passes a file watcher only to the preview, which shows what it can.
         if (problems.length && !watcher) refuse(problems, prefix);

@@ -12,5 +12,5 @@ export const getStaticPaths = (async () => (await getDossier()).media.map((m) =>
 export const GET: APIRoute = async ({ params, props }) => {
   const dossier = await getDossier();
   const { bytes, type } = publishedImageBytes(dossier.root, String(props.file), String(params.name));
-  return new Response(bytes, { headers: { 'content-type': type } });
+  return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } });
 };
