@@ -3,8 +3,7 @@
  * and remark-gfm; remark-mdx for .mdx: parse only, nothing is evaluated) and
  * applies the markup rules of src/domain/markup-rules.ts.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -14,6 +13,7 @@ import { bodySyntaxProblems, maskCode } from '../domain/body.ts';
 import { markupViolations, type MdNode } from '../domain/markup-rules.ts';
 import { urlProblem } from '../domain/url-policy.ts';
 import { vizPropProblems, type IdLookup } from '../domain/viz-props.ts';
+import { resolveImage, type ContentInventory } from './content-files.ts';
 
 /** src/components/content/: the only components an .mdx entry may use. */
 export const CONTENT_COMPONENTS_DIR = fileURLToPath(new URL('../components/content/', import.meta.url));
@@ -103,8 +103,8 @@ export interface BodyCheckOptions {
   /** Line of the body's first line in the file. */
   firstLine: number;
   components: readonly string[];
-  /** Where the entry is, to find the image files it refers to. */
-  location?: { dir: string; root: string };
+  /** The entry's file and the content folder's files, to judge the images it shows. */
+  images?: EntryImages;
   /** The dossier's entries, to check the ids in visualisation props (.mdx). */
   ids?: IdLookup;
 }
@@ -130,8 +130,8 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyIssue[] 
   for (const v of markupViolations(parsed.tree, { components: options.components })) {
     issues.push({ ...at(v.at ?? (v.attribute ?? v.node).position?.start ?? v.node.position?.start), message: v.message });
   }
-  if (options.location) {
-    for (const { node, message } of missingImages(parsed.tree, options.location)) issues.push({ ...at(node.position?.start), message });
+  if (options.images) {
+    for (const { node, message } of imageProblems(parsed.tree, options.images.entryFile, options.images.inventory, options.images.used)) issues.push({ ...at(node.position?.start), message });
   }
   if (options.mdx && options.ids) {
     for (const { node, message } of vizPropProblems(parsed.tree, options.ids)) issues.push({ ...at(node.position?.start), message });
@@ -139,36 +139,36 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyIssue[] 
   return issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** Script, event handlers, external references or entity definitions in an SVG file. */
-export function svgActiveContent(svg: string): string | undefined {
-  const m = /<script\b|<foreignObject\b|<!ENTITY|<!DOCTYPE|<(?:iframe|embed|object|handler|listener)\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?(?!#)|@import|url\(\s*["']?(?!#)/i.exec(svg);
-  return m ? `"${m[0].trim()}"` : undefined;
+export interface EntryImages {
+  /** Root-relative, forward slashes. */
+  entryFile: string;
+  inventory: ContentInventory;
+  /** Filled with the root-relative paths of the images this body shows (for unused images). */
+  used?: Set<string>;
 }
 
-/** Relative images must be files inside the dossier folder (Astro fails the build otherwise). */
-function missingImages(tree: MdNode, where: { dir: string; root: string }): { node: MdNode; message: string }[] {
+/**
+ * Each image the body shows must be a raster file of the dossier (src/pipeline/content-files.ts).
+ * An image reference uses its identifier's FIRST definition, as the renderer does
+ * (mdast-util-to-hast), so the file judged is the file published.
+ */
+export function imageProblems(tree: MdNode, entryFile: string, inventory: ContentInventory, used?: Set<string>): { node: MdNode; message: string }[] {
   const out: { node: MdNode; message: string }[] = [];
   const definitions = new Map<string, MdNode>();
   const images: MdNode[] = [];
   const visit = (n: MdNode) => {
-    if (n.type === 'definition' && n.identifier) definitions.set(n.identifier, n);
+    if (n.type === 'definition' && n.identifier && !definitions.has(n.identifier)) definitions.set(n.identifier, n);
     if (n.type === 'image' || n.type === 'imageReference') images.push(n);
     n.children?.forEach(visit);
   };
   visit(tree);
   for (const node of images) {
+    // A reference without a definition renders as its text: no image.
     const url = node.type === 'image' ? node.url : definitions.get(node.identifier ?? '')?.url;
-    if (!url || url.startsWith('/') || urlProblem(url, 'image')) continue; // site paths; bad URLs are reported already
-    const file = path.resolve(where.dir, decodeURI(url.replace(/[?#].*$/, '')));
-    const shown = path.relative(where.root, file).split(path.sep).join('/');
-    if (shown.startsWith('..') || path.isAbsolute(shown)) {
-      out.push({ node, message: `image "${url}" is outside the dossier folder: keep images inside it` });
-    } else if (!existsSync(file) || !statSync(file).isFile()) {
-      out.push({ node, message: `image "${url}": there is no file ${shown}` });
-    } else if (/\.svgz?$/i.test(file)) {
-      const active = svgActiveContent(readFileSync(file, 'latin1'));
-      if (active) out.push({ node, message: `image "${url}" contains ${active}: an SVG file runs it when opened on its own; remove it (or use a PNG)` });
-    }
+    if (!url || urlProblem(url, 'image')) continue; // remote, data: and script URLs are reported by the markup rules
+    const r = resolveImage(url, entryFile, inventory);
+    if (r.ok) used?.add(r.image.file);
+    else out.push({ node, message: r.message });
   }
   return out;
 }

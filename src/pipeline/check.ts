@@ -2,11 +2,11 @@
  * The whole check: load every entry, then resolve every reference, wikilink and
  * citation against one index. Used by `npm run check`, the build and the tests.
  */
-import path from 'node:path';
 import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } from '../domain/references.ts';
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
 import { SINGULAR } from '../schemas/index.ts';
 import { checkBody, contentComponents, type BodyIssue } from './body-check.ts';
+import { unusedImages, type ContentInventory } from './content-files.ts';
 import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
 export interface CheckResult extends LoadResult {
@@ -24,10 +24,12 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   const all = loaded.partial.length ? [...loaded.entries, ...(loaded.partial as unknown as Entry[])] : loaded.entries;
   const components = contentComponents();
   const lenient = loaded.partial.length ? new EntryIndex(all) : index;
+  const used = new Set<string>();
   const problems = [
     ...loaded.problems,
     ...crossCheck(all, lenient),
-    ...all.flatMap((e) => bodyProblems(e, components, root, lenient)),
+    ...all.flatMap((e) => bodyProblems(e, components, loaded.inventory, lenient, used)),
+    ...(loaded.inventory ? unusedImages(loaded.inventory, used) : []),
   ];
   const sorted = sortProblems(problems);
   let graph: ReferenceGraph | undefined;
@@ -65,9 +67,9 @@ export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
 }
 
 /** Problems inside one body (src/pipeline/body-check.ts), at most MAX_BODY_PROBLEMS lines. */
-export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[], root: string, ids?: EntryIndex): Problem[] {
-  const location = { dir: path.dirname(path.join(root, entry.file)), root };
-  const issues = checkBody(entry.body, { mdx: entry.file.endsWith('.mdx'), firstLine: entry.bodyFirstLine, components, location, ids });
+export function bodyProblems(entry: Pick<Entry, 'file' | 'body' | 'bodyFirstLine'>, components: readonly string[], inventory?: ContentInventory, ids?: EntryIndex, used?: Set<string>): Problem[] {
+  const images = inventory && { entryFile: entry.file, inventory, used };
+  const issues = checkBody(entry.body, { mdx: entry.file.endsWith('.mdx'), firstLine: entry.bodyFirstLine, components, images, ids });
   // Hundreds of lines about one file hide the other files' problems.
   const rest = issues.length - MAX_BODY_PROBLEMS + 1;
   const shown: (BodyIssue & { count?: number })[] = issues.length > MAX_BODY_PROBLEMS ? [...issues.slice(0, MAX_BODY_PROBLEMS - 1), {
