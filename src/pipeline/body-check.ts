@@ -167,8 +167,10 @@ export function imageProblems(tree: MdNode, entryFile: string, inventory: Conten
     const url = node.type === 'image' ? node.url : definitions.get(node.identifier ?? '')?.url;
     if (!url || urlProblem(url, 'image')) continue; // remote, data: and script URLs are reported by the markup rules
     const r = resolveImage(url, entryFile, inventory);
-    if (r.ok) used?.add(r.image.file);
-    else out.push({ node, message: r.message });
+    // Shown counts as used even when refused: the problem is the file, reported once, not "unused".
+    const file = r.ok ? r.image.file : r.file;
+    if (file) used?.add(file);
+    if (!r.ok) out.push({ node, message: r.message });
   }
   return out;
 }

@@ -31,7 +31,7 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MESSAGES = {
   link: 'symbolic link: the content folder may not hold links (copy the file in instead)',
   hidden: 'hidden file: the content folder holds only entries, dossier.yml and images; remove it',
-  stray: `not part of a dossier: the content folder's top level holds only dossier.yml and the folders ${[...COLLECTIONS, MEDIA_DIR].map((c) => `${c}/`).join(', ')}; move it into one of them or remove it`,
+  stray: `not part of a dossier: the top of the content folder holds only dossier.yml and the folders ${COLLECTIONS.map((c) => `${c}/`).join(', ')} and ${MEDIA_DIR}/; move it into one of them or remove it`,
   svg: 'SVG images are not published: an SVG file can carry script that runs when it is opened; export it as PNG or WebP instead',
   special: 'not a file or folder (a device, pipe or socket): the content folder holds only files and folders; remove it',
   notImage: `not an image: ${MEDIA_DIR}/ holds only images (${RASTER_EXTENSIONS.join(' ')} files); move it or remove it`,
@@ -148,7 +148,8 @@ export interface ResolvedImage {
   sha256: string;
 }
 
-export type ImageResolution = { ok: true; image: ResolvedImage } | { ok: false; message: string };
+/** A failure names the file when the URL led to one inside the dossier (it is shown, if not published). */
+export type ImageResolution = { ok: true; image: ResolvedImage } | { ok: false; message: string; file?: string };
 
 /** Judged images per inventory: an image shown by many entries is read once. */
 const judged = new WeakMap<ContentInventory, Map<string, ImageResolution>>();
@@ -179,21 +180,22 @@ export function resolveImage(url: string, entryFile: string, inv: ContentInvento
   }
   const file = path.posix.normalize(path.posix.join(path.posix.dirname(entryFile), segments.join('/')));
   if (file === '..' || file.startsWith('../') || path.posix.isAbsolute(file)) return fail(' is outside the dossier folder: keep images inside it');
-  if (isSvgName(file)) return fail(`: ${MESSAGES.svg}`);
-  if (file.split('/').some((s) => s.startsWith('.'))) return fail(': hidden files are not published; keep images in media/ or next to the entry, with names that do not start with "."');
+  const failAt = (why: string): ImageResolution => ({ ...fail(why), file });
+  if (isSvgName(file)) return failAt(`: ${MESSAGES.svg}`);
+  if (file.split('/').some((s) => s.startsWith('.'))) return failAt(': hidden files are not published; keep images in media/ or next to the entry, with names that do not start with "."');
   const listed = inv.images.get(file);
   if (!listed) {
-    if (inv.refused.has(file)) return fail(`: ${file} cannot be published (see the problem reported for that file)`);
-    if (inv.entries.some((e) => e.file === file) || file === SITE_FILE) return fail(`: ${file} is not an image; images are ${RASTER_EXTENSIONS.join(' ')} files`);
+    if (inv.refused.has(file)) return failAt(`: ${file} cannot be published (see the problem reported for that file)`);
+    if (inv.entries.some((e) => e.file === file) || file === SITE_FILE) return failAt(`: ${file} is not an image; images are ${RASTER_EXTENSIONS.join(' ')} files`);
     return fail(`: there is no file ${file}`);
   }
   let cache = judged.get(inv);
   if (!cache) judged.set(inv, (cache = new Map()));
   const cached = cache.get(file);
-  if (cached) return cached.ok ? cached : fail(cached.message);
+  if (cached) return cached.ok ? cached : failAt(cached.message);
   const result = judge(file, listed.full);
-  cache.set(file, result.ok ? result : { ok: false, message: result.message });
-  return result.ok ? result : fail(result.message);
+  cache.set(file, result);
+  return result.ok ? result : failAt(result.message);
 }
 
 /** Reads an inventoried image (never through a link) and sniffs its bytes; message without the URL. */
