@@ -186,7 +186,7 @@ export function resolveImage(url: string, entryFile: string, inv: ContentInvento
   const listed = inv.images.get(file);
   if (!listed) {
     if (inv.refused.has(file)) return failAt(`: ${file} cannot be published (see the problem reported for that file)`);
-    if (inv.entries.some((e) => e.file === file) || file === SITE_FILE) return failAt(`: ${file} is not an image; images are ${RASTER_EXTENSIONS.join(' ')} files`);
+    if (inv.entries.some((e) => e.file === file) || (file === SITE_FILE && inv.site)) return failAt(`: ${file} is not an image; images are ${RASTER_EXTENSIONS.join(' ')} files`);
     return fail(`: there is no file ${file}`);
   }
   let cache = judged.get(inv);
