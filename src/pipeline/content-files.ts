@@ -161,7 +161,7 @@ const judged = new WeakMap<ContentInventory, Map<string, ImageResolution>>();
  * the URL rules (src/domain/url-policy.ts) before this is called.
  */
 export function resolveImage(url: string, entryFile: string, inv: ContentInventory): ImageResolution {
-  const fail = (why: string): ImageResolution => ({ ok: false, message: `image "${url}"${why}` });
+  const fail = (why: string): { ok: false; message: string } => ({ ok: false, message: `image "${url}"${why}` });
   const bare = url.replace(/[?#][\s\S]*$/, '');
   if (bare.includes('\\')) return fail(': write the path with forward slashes (/), not backslashes');
   if (bare.startsWith('/')) return fail(': write the path relative to the entry (e.g. ../media/map.png)');
@@ -202,7 +202,7 @@ export function resolveImage(url: string, entryFile: string, inv: ContentInvento
 function judge(file: string, full: string): ImageResolution {
   let bytes: Buffer;
   try {
-    bytes = readNoFollow(full, MAX_IMAGE_BYTES);
+    bytes = readPlainFile(full, MAX_IMAGE_BYTES);
   } catch {
     return { ok: false, message: `: ${file} cannot be read as a plain file` };
   }
@@ -211,8 +211,8 @@ function judge(file: string, full: string): ImageResolution {
   return { ok: true, image: { file, full, ...info, sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 
-/** The file's bytes, refusing a link swapped in since the inventory, or anything but a plain file. */
-function readNoFollow(full: string, max: number): Buffer {
+/** The file's bytes; throws on a link swapped in since the inventory, on anything but a plain file, and above max bytes. */
+export function readPlainFile(full: string, max: number): Buffer {
   const fd = openSync(full, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
     const stat = fstatSync(fd);

@@ -11,7 +11,7 @@ import { explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
 import { schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/shared.ts';
 import { siteSchema, type SiteConfig } from '../schemas/site.ts';
-import { ENTRY_EXTENSIONS, inventoryContent, SITE_FILE, type ContentInventory } from './content-files.ts';
+import { ENTRY_EXTENSIONS, inventoryContent, readPlainFile, SITE_FILE, type ContentInventory } from './content-files.ts';
 import { locate, MAX_FILE_BYTES, parseFrontmatter, parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
 
 export interface Entry<C extends CollectionName = CollectionName> {
@@ -121,12 +121,18 @@ function loadSite(file: string, problems: Problem[]): SiteConfig {
 
 function loadEntry(collection: CollectionName, id: string, file: string, full: string, problems: Problem[]):
   { valid: true; entry: Entry } | { valid: false; entry: PartialEntry } | undefined {
-  const size = statSync(full).size;
+  const size = lstatSync(full).size; // the inventory listed it as a plain file, not a link
   if (size > MAX_FILE_BYTES) {
     problems.push({ file, severity: 'error', message: `the file is ${Math.ceil(size / 1024)} KB; entries may be at most ${MAX_FILE_BYTES / 1024} KB (split it into several entries)` });
     return undefined;
   }
-  const bytes = readFileSync(full);
+  let bytes: Buffer;
+  try {
+    bytes = readPlainFile(full, MAX_FILE_BYTES);
+  } catch {
+    problems.push({ file, severity: 'error', message: 'the file cannot be read as a plain file (was it replaced while being checked?)' });
+    return undefined;
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
