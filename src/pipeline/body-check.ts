@@ -110,8 +110,8 @@ export interface BodyCheckOptions {
 }
 
 /**
- * Every problem inside one body: unclosed [[ / [@, raw HTML, unsafe URLs, missing
- * images, and for MDX its code rules and visualisation props. A body too long or
+ * Every problem inside one body: unclosed [[ / [@, raw HTML, unsafe URLs, images
+ * that are not raster files of the dossier, and for MDX its code rules and visualisation props. A body too long or
  * too deeply nested to parse quickly is reported as that alone.
  */
 export function checkBody(body: string, options: BodyCheckOptions): BodyIssue[] {
