@@ -182,7 +182,7 @@ export function resolveImage(url: string, entryFile: string, inv: ContentInvento
   if (file === '..' || file.startsWith('../') || path.posix.isAbsolute(file)) return fail(' is outside the dossier folder: keep images inside it');
   const failAt = (why: string): ImageResolution => ({ ...fail(why), file });
   if (isSvgName(file)) return failAt(`: ${MESSAGES.svg}`);
-  if (file.split('/').some((s) => s.startsWith('.'))) return failAt(': hidden files are not published; keep images in media/ or next to the entry, with names that do not start with "."');
+  if (file !== '.' && file.split('/').some((s) => s.startsWith('.'))) return failAt(': hidden files are not published; keep images in media/ or next to the entry, with names that do not start with "."');
   const listed = inv.images.get(file);
   if (!listed) {
     if (inv.refused.has(file)) return failAt(`: ${file} cannot be published (see the problem reported for that file)`);

@@ -192,6 +192,8 @@ describe('resolveImage: relative paths to raster files of the dossier', () => {
     ['../media/100%.png', 'image "../media/100%.png": not a valid file path (a % must be followed by two hexadecimal digits; write %25 for a percent sign)'],
     ['/media/map.png', 'image "/media/map.png": write the path relative to the entry (e.g. ../media/map.png)'],
     ['#top', 'image "#top": not a file path'],
+    ['..', 'image "..": there is no file .'],
+    ['../media/', 'image "../media/": there is no file media/'],
     ['./map.png', 'image "./map.png": there is no file events/map.png'],
     ['../media/MAP.png', 'image "../media/MAP.png": there is no file media/MAP.png'],
     ['./e.md', 'image "./e.md": events/e.md is not an image; images are .png .jpg .jpeg .gif .webp .avif files'],
