@@ -24,10 +24,8 @@ export interface Dossier {
   astroEntry: (collection: CollectionName, id: string) => CollectionEntry<CollectionName>;
   /** An entry's rendered body, in parts: HTML and content components (src/domain/body-parts.ts). */
   bodyParts: (collection: CollectionName, id: string) => BodyPart[];
-  /** The content folder. */
-  root: string;
-  /** The image files entries show (published under /media/), one per name. */
-  media: { name: string; file: string }[];
+  /** The image files entries show (published under /media/), one per name, with their real paths. */
+  media: { name: string; full: string }[];
   /** The dossier as data (/data/dossier.json), computed once on first use. */
   exported: () => ReturnType<DossierExport['json']>;
 }
@@ -54,16 +52,15 @@ async function load(): Promise<Dossier> {
   const all = Object.fromEntries(COLLECTIONS.map((c, i) => [c, lists[i]])) as Dossier['all'];
   const index = new EntryIndex(lists.flat());
   const graph = new ReferenceGraph(index);
-  const root = contentRoot();
-  const site = loadSiteConfig(root);
+  const site = loadSiteConfig(contentRoot());
   const media = new Map<string, string>();
   for (const e of astro.values()) {
-    for (const m of (e.rendered?.metadata?.media ?? []) as { name: string; file: string }[]) media.set(m.name, m.file);
+    for (const m of (e.rendered?.metadata?.media ?? []) as { name: string; full: string }[]) media.set(m.name, m.full);
   }
   let exported: ReturnType<DossierExport['json']> | undefined;
   return {
-    site, index, graph, all, root,
-    media: [...media].sort(([a], [b]) => a.localeCompare(b)).map(([name, file]) => ({ name, file })),
+    site, index, graph, all,
+    media: [...media].sort(([a], [b]) => a.localeCompare(b)).map(([name, full]) => ({ name, full })),
     related: new Related(index, graph),
     astroEntry: (collection, id) => astro.get(`${collection}/${id}`)!,
     bodyParts: (collection, id) => {

@@ -75,7 +75,7 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
             filePath,
             digest,
             // Plain data: the page renders the components (src/components/Body.astro).
-            rendered: { html, metadata: { headings, components, media: images.map((i) => ({ file: i.file, name: i.name })) } },
+            rendered: { html, metadata: { headings, components, media: images.map((i) => ({ name: i.name, full: i.full })) } },
           });
         }
         // The renderer's refusals repeat the check's lines (it judges the same bodies): each once.

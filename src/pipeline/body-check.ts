@@ -3,8 +3,7 @@
  * and remark-gfm; remark-mdx for .mdx: parse only, nothing is evaluated) and
  * applies the markup rules of src/domain/markup-rules.ts.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -194,40 +193,6 @@ function imagesShown(tree: MdNode): { node: MdNode; url: string }[] {
   for (const node of shown) {
     const url = node.type === 'image' ? node.url : definitions.get((node.identifier ?? '').toUpperCase())?.url;
     if (url && !urlProblem(url, 'image')) out.push({ node, url });
-  }
-  return out;
-}
-
-/** Script, event handlers, external references or entity definitions in an SVG file. */
-export function svgActiveContent(svg: string): string | undefined {
-  const m = /<script\b|<foreignObject\b|<!ENTITY|<!DOCTYPE|<(?:iframe|embed|object|handler|listener)\b|\son[a-z]+\s*=|javascript:|(?:xlink:)?href\s*=\s*["']?(?!#)|@import|url\(\s*["']?(?!#)/i.exec(svg);
-  return m ? `"${m[0].trim()}"` : undefined;
-}
-
-/** Relative images must be files inside the dossier folder (Astro fails the build otherwise). */
-function missingImages(tree: MdNode, where: { dir: string; root: string }): { node: MdNode; message: string }[] {
-  const out: { node: MdNode; message: string }[] = [];
-  const definitions = new Map<string, MdNode>();
-  const images: MdNode[] = [];
-  const visit = (n: MdNode) => {
-    if (n.type === 'definition' && n.identifier) definitions.set(n.identifier, n);
-    if (n.type === 'image' || n.type === 'imageReference') images.push(n);
-    n.children?.forEach(visit);
-  };
-  visit(tree);
-  for (const node of images) {
-    const url = node.type === 'image' ? node.url : definitions.get(node.identifier ?? '')?.url;
-    if (!url || url.startsWith('/') || urlProblem(url, 'image')) continue; // site paths; bad URLs are reported already
-    const file = path.resolve(where.dir, decodeURI(url.replace(/[?#].*$/, '')));
-    const shown = path.relative(where.root, file).split(path.sep).join('/');
-    if (shown.startsWith('..') || path.isAbsolute(shown)) {
-      out.push({ node, message: `image "${url}" is outside the dossier folder: keep images inside it` });
-    } else if (!existsSync(file) || !statSync(file).isFile()) {
-      out.push({ node, message: `image "${url}": there is no file ${shown}` });
-    } else if (/\.svgz?$/i.test(file)) {
-      const active = svgActiveContent(readFileSync(file, 'latin1'));
-      if (active) out.push({ node, message: `image "${url}" contains ${active}: an SVG file runs it when opened on its own; remove it (or use a PNG)` });
-    }
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } f
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
 import { SINGULAR } from '../schemas/index.ts';
 import { checkBody, contentComponents, type BodyIssue } from './body-check.ts';
+import { unusedImages } from './content-files.ts';
 import { imageResolver } from './images.ts';
 import { loadDossier, type Entry, type LoadResult } from './load.ts';
 
@@ -24,10 +25,13 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   const all = loaded.partial.length ? [...loaded.entries, ...(loaded.partial as unknown as Entry[])] : loaded.entries;
   const components = contentComponents();
   const lenient = loaded.partial.length ? new EntryIndex(all) : index;
+  // The images bodies show (refused ones too: their problem is reported, not "unused").
+  const used = new Set<string>();
   const problems = [
     ...loaded.problems,
     ...crossCheck(all, lenient),
-    ...all.flatMap((e) => bodyProblems(e, checkBody(e.body, { mdx: e.file.endsWith('.mdx'), firstLine: e.bodyFirstLine, components, images: imageResolver(root, e.file), ids: lenient }))),
+    ...all.flatMap((e) => bodyProblems(e, checkBody(e.body, { mdx: e.file.endsWith('.mdx'), firstLine: e.bodyFirstLine, components, images: loaded.inventory && imageResolver(loaded.inventory, e.file, used), ids: lenient }))),
+    ...(loaded.inventory ? unusedImages(loaded.inventory, used) : []),
   ];
   const sorted = sortProblems(problems);
   let graph: ReferenceGraph | undefined;

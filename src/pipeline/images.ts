@@ -1,33 +1,39 @@
 /**
- * Images of a dossier as the check and the build see them: the same resolver for both.
- * TEMPORARY: replaced by the content-folder inventory (content-files.ts).
+ * Images of a dossier as the check and the build see them: the same resolver for both
+ * (the content folder's inventory, src/pipeline/content-files.ts), and the bytes the
+ * build publishes, checked again as they are written.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { sniffRaster } from '../domain/raster.ts';
 import type { ImageResolver } from './body-check.ts';
+import { MAX_IMAGE_BYTES, readPlainFile, resolveImage, type ContentInventory } from './content-files.ts';
 
-export function imageResolver(root: string, entryFile: string): ImageResolver {
+/** The published file's name: the image's hash and the extension its bytes call for (with its dot). */
+const publishedName = (sha256: string, ext: string) => `${sha256.slice(0, 16)}${ext}`;
+
+/** Resolves the images one entry shows; `used` collects the files shown (published or not). */
+export function imageResolver(inventory: ContentInventory, entryFile: string, used?: Set<string>): ImageResolver {
   return (url) => {
-    if (url.startsWith('/')) return { ok: false, message: `image "${url}": write the path relative to the entry` };
-    const full = path.resolve(path.dirname(path.join(root, entryFile)), decodeURI(url.replace(/[?#].*$/, '')));
-    const shown = path.relative(root, full).split(path.sep).join('/');
-    if (shown.startsWith('..') || path.isAbsolute(shown)) return { ok: false, message: `image "${url}" is outside the dossier folder: keep images inside it` };
-    if (!existsSync(full) || !statSync(full).isFile()) return { ok: false, message: `image "${url}": there is no file ${shown}` };
-    const bytes = readFileSync(full);
-    const ext = path.extname(full).slice(1).toLowerCase();
-    if (!['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif'].includes(ext)) return { ok: false, message: `image "${url}" is not a PNG, JPEG, GIF, WebP or AVIF file` };
-    return { ok: true, image: { file: shown, full, name: `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}` } };
+    const r = resolveImage(url, entryFile, inventory);
+    const file = r.ok ? r.image.file : r.file;
+    if (file) used?.add(file);
+    if (!r.ok) return r;
+    const { full, sha256, ext, width, height } = r.image;
+    return { ok: true, image: { file: r.image.file, full, name: publishedName(sha256, ext), width, height } };
   };
 }
 
-const TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
+const TYPES: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif' };
 
-/** The bytes of an image to publish, checked again: inside the folder, a raster file, the hash its name says. */
-export function publishedImageBytes(root: string, file: string, name: string): { bytes: Uint8Array; type: string } {
-  const full = path.join(root, file);
-  const bytes = readFileSync(full);
-  const ext = name.split('.').pop() ?? '';
-  if (!name.startsWith(createHash('sha256').update(bytes).digest('hex').slice(0, 16)) || !TYPES[ext]) throw new Error(`${file} changed while the site was built: build again`);
-  return { bytes, type: TYPES[ext] };
+/**
+ * The bytes of an image to publish, read again (never through a link) and judged again:
+ * a raster file whose hash and format are what its published name says.
+ */
+export function publishedImageBytes(full: string, name: string): { bytes: Uint8Array; type: string } {
+  const bytes = readPlainFile(full, MAX_IMAGE_BYTES);
+  const info = sniffRaster(bytes);
+  if (!info || publishedName(createHash('sha256').update(bytes).digest('hex'), info.ext) !== name) {
+    throw new Error(`${full} changed while the site was being built: build again`);
+  }
+  return { bytes, type: TYPES[info.format] };
 }

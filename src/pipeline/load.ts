@@ -3,14 +3,15 @@
  * schema, with problems that name file, line and field. No Astro imports: the
  * checker, the build and the tests all start here.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { closest, foldLookalikes, lookalikeOf, slugify } from '../domain/suggest.ts';
+import { foldLookalikes, lookalikeOf, slugify } from '../domain/suggest.ts';
 import { explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
-import { COLLECTIONS, schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
+import { schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/shared.ts';
 import { siteSchema, type SiteConfig } from '../schemas/site.ts';
+import { ENTRY_EXTENSIONS, inventoryContent, readPlainFile, SITE_FILE, type ContentInventory } from './content-files.ts';
 import { locate, MAX_FILE_BYTES, parseFrontmatter, parseYaml, splitFrontmatter, type ParsedYaml } from './frontmatter.ts';
 
 export interface Entry<C extends CollectionName = CollectionName> {
@@ -35,6 +36,8 @@ export interface PartialEntry extends Omit<Entry, 'data'> {
 
 export interface LoadResult {
   root: string;
+  /** Every file of the content folder (src/pipeline/content-files.ts); absent when the folder is. */
+  inventory?: ContentInventory;
   site: SiteConfig;
   entries: Entry[];
   /** Entries with schema errors (already reported): their references are still checked. */
@@ -42,8 +45,8 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-export const CONTENT_EXTENSIONS = ['.md', '.mdx'];
-export const SITE_FILE = 'dossier.yml';
+export const CONTENT_EXTENSIONS = ENTRY_EXTENSIONS;
+export { SITE_FILE };
 
 /** The content root: DOSSIER_CONTENT_DIR, else ./content, resolved against cwd. */
 export function contentRoot(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
@@ -52,16 +55,6 @@ export function contentRoot(env: Record<string, string | undefined> = process.en
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Files (not folders) under dir, relative, with forward slashes, hidden ones left out. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .map((d) => ({ d, full: path.join(d.parentPath ?? (d as { path?: string }).path, d.name) }))
-    .filter(({ d, full }) => !d.isDirectory() && !(d.isSymbolicLink() && statSync(full).isDirectory()))
-    .map(({ full }) => path.relative(dir, full).split(path.sep).join('/'))
-    .filter((f) => !f.split('/').some((part) => part.startsWith('.')))
-    .sort();
-}
-
 export async function loadDossier(root: string): Promise<LoadResult> {
   const problems: Problem[] = [];
   const entries: Entry[] = [];
@@ -69,43 +62,28 @@ export async function loadDossier(root: string): Promise<LoadResult> {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     return { root, site: siteSchema.parse({}), entries, partial, problems: [{ file: '.', severity: 'error', message: `the content folder ${root} does not exist (set DOSSIER_CONTENT_DIR to a dossier folder)` }] };
   }
-  const site = loadSite(root, problems);
-  for (const name of readdirSync(root).sort()) {
-    const full = path.join(root, name);
-    if (name.startsWith('.') || !statSync(full).isDirectory()) continue;
-    if (!(COLLECTIONS as string[]).includes(name)) {
-      const guess = closest(name, COLLECTIONS.map((c) => ({ key: c, value: c })));
-      problems.push({ file: `${name}/`, severity: 'error', message: `unknown folder "${name}": entries go in ${COLLECTIONS.join('/, ')}/.${guess ? ` Did you mean "${guess}"?` : ''}` });
+  // Walks the folder (links, hidden and stray files reported there) under its real path.
+  const inventory = inventoryContent(root);
+  problems.push(...inventory.problems);
+  const site = inventory.site ? loadSite(inventory.site, problems) : siteSchema.parse({});
+  const seen = new Map<string, string>();
+  for (const { collection, rel, file, full } of inventory.entries) {
+    const id = rel.slice(0, -path.extname(rel).length);
+    const key = `${collection}/${id}`;
+    if (!ID_PATTERN.test(id)) {
+      problems.push({ file, severity: 'error', message: idProblem(id) });
+      continue;
     }
-  }
-  for (const collection of COLLECTIONS) {
-    const dir = path.join(root, collection);
-    if (!existsSync(dir)) continue;
-    const seen = new Map<string, string>();
-    for (const rel of listFiles(dir)) {
-      const full = path.join(dir, rel);
-      const file = `${collection}/${rel}`;
-      const ext = path.extname(rel);
-      if (!CONTENT_EXTENSIONS.includes(ext)) {
-        problems.push({ file, severity: 'error', message: `not an entry: entries are .md (or .mdx) files; rename it or move it out of ${collection}/` });
-        continue;
-      }
-      const id = rel.slice(0, -ext.length);
-      if (!ID_PATTERN.test(id)) {
-        problems.push({ file, severity: 'error', message: idProblem(id) });
-        continue;
-      }
-      if (seen.has(id)) {
-        problems.push({ file, severity: 'error', message: `duplicate id "${id}": ${seen.get(id)} has the same id; rename one of them` });
-        continue;
-      }
-      seen.set(id, file);
-      const entry = loadEntry(collection, id, file, full, problems);
-      if (entry?.valid) entries.push(entry.entry);
-      else if (entry) partial.push(entry.entry);
+    if (seen.has(key)) {
+      problems.push({ file, severity: 'error', message: `duplicate id "${id}": ${seen.get(key)} has the same id; rename one of them` });
+      continue;
     }
+    seen.set(key, file);
+    const entry = loadEntry(collection, id, file, full, problems);
+    if (entry?.valid) entries.push(entry.entry);
+    else if (entry) partial.push(entry.entry);
   }
-  return { root, site, entries, partial, problems };
+  return { root, inventory, site, entries, partial, problems };
 }
 
 function idProblem(id: string): string {
@@ -123,12 +101,13 @@ function idProblem(id: string): string {
 
 /** The dossier's settings (dossier.yml), defaults where absent or invalid. */
 export function loadSiteConfig(root: string): SiteConfig {
-  return loadSite(root, []);
+  const file = path.join(root, SITE_FILE);
+  // A link is never read (the check reports it): it could point at any file on the machine.
+  if (!existsSync(file) || !lstatSync(file).isFile()) return siteSchema.parse({});
+  return loadSite(file, []);
 }
 
-function loadSite(root: string, problems: Problem[]): SiteConfig {
-  const file = path.join(root, SITE_FILE);
-  if (!existsSync(file)) return siteSchema.parse({});
+function loadSite(file: string, problems: Problem[]): SiteConfig {
   const parsed = parseYaml(readFileSync(file, 'utf8'));
   if (!parsed.ok) {
     problems.push({ file: SITE_FILE, line: parsed.line, severity: 'error', message: parsed.message });
@@ -142,12 +121,18 @@ function loadSite(root: string, problems: Problem[]): SiteConfig {
 
 function loadEntry(collection: CollectionName, id: string, file: string, full: string, problems: Problem[]):
   { valid: true; entry: Entry } | { valid: false; entry: PartialEntry } | undefined {
-  const size = statSync(full).size;
+  const size = lstatSync(full).size; // the inventory listed it as a plain file, not a link
   if (size > MAX_FILE_BYTES) {
     problems.push({ file, severity: 'error', message: `the file is ${Math.ceil(size / 1024)} KB; entries may be at most ${MAX_FILE_BYTES / 1024} KB (split it into several entries)` });
     return undefined;
   }
-  const bytes = readFileSync(full);
+  let bytes: Buffer;
+  try {
+    bytes = readPlainFile(full, MAX_FILE_BYTES);
+  } catch {
+    problems.push({ file, severity: 'error', message: 'the file cannot be read as a plain file (was it replaced while being checked?)' });
+    return undefined;
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);

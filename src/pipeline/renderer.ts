@@ -24,7 +24,7 @@ export interface DossierRenderer {
   render(entry: Entry): { ok: true; value: RenderedBody } | { ok: false; problems: Problem[] };
 }
 
-export function dossierRenderer(result: Pick<CheckResult, 'root' | 'index' | 'site'>): DossierRenderer {
+export function dossierRenderer(result: Pick<CheckResult, 'root' | 'index' | 'site' | 'inventory'>): DossierRenderer {
   const table = new Map<string, LinkTarget>();
   for (const [key, entry] of result.index.byKey) table.set(key, { collection: entry.collection, id: entry.id, label: result.index.label(entry.collection, entry.id) });
   const resolve = (written: string): LinkTarget | undefined => {
@@ -33,12 +33,14 @@ export function dossierRenderer(result: Pick<CheckResult, 'root' | 'index' | 'si
   };
   const components = contentComponents();
   const links = createHash('sha256').update(JSON.stringify([...table.values()])).digest('hex');
-  const digest = codeFingerprint('render', links, components.join(), result.site.siteUrl ?? '').slice(0, 16);
+  // Images by their paths and sizes: a changed image is read again when rendered (its name is its hash).
+  const images = [...(result.inventory?.images ?? [])].map(([file, i]) => `${file}:${i.bytes}:${i.mtimeMs}`).join('\n');
+  const digest = codeFingerprint('render', links, components.join(), result.site.siteUrl ?? '', images).slice(0, 16);
   return {
     digest,
     render(entry) {
       const r = renderBody(entry.body, { mdx: entry.file.endsWith('.mdx'), firstLine: entry.bodyFirstLine, entryFile: entry.file }, {
-        components, resolve, images: imageResolver(result.root, entry.file), ids: result.index, siteUrl: result.site.siteUrl,
+        components, resolve, images: imageResolver(result.inventory!, entry.file), ids: result.index, siteUrl: result.site.siteUrl,
       });
       return r.ok ? r : { ok: false, problems: bodyProblems(entry, r.issues) };
     },

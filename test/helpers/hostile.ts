@@ -14,12 +14,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeDossier } from './dossier.ts';
+import { png } from './images.ts';
 
 export const HOSTILE = path.resolve(import.meta.dirname, '../fixtures/hostile');
 /** Text that only the folder outside the dossier holds. */
 export const SECRET = 'SECRET-OUTSIDE-THE-DOSSIER';
-/** A real 2×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4z8AARAAI/gH/xp559wAAAABJRU5ErkJggg==', 'base64');
 const AUX = new Set(['expected.txt', 'links.json', 'README.md']);
 
 export interface HostileCase {
@@ -43,7 +42,7 @@ export function hostileCases(): HostileCase[] {
 export function makeOutside(): string {
   const outside = mkdtempSync(path.join(tmpdir(), 'dossier-outside-'));
   writeFileSync(path.join(outside, 'secret.txt'), `${SECRET}\n`);
-  writeFileSync(path.join(outside, 'secret.png'), PNG);
+  writeFileSync(path.join(outside, 'secret.png'), png(3, 2));
   mkdirSync(path.join(outside, 'folder'));
   writeFileSync(path.join(outside, 'folder', 'leak.md'), `---\ntitle: ${SECRET}\n---\n${SECRET}\n`);
   return outside;

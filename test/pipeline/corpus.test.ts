@@ -17,7 +17,9 @@ const cases = readdirSync(CORPUS).sort();
 
 async function checkCase(name: string) {
   const root = makeDossier({});
-  cpSync(path.join(CORPUS, name), root, { recursive: true });
+  const dir = path.join(CORPUS, name);
+  // expected.txt is the case's answer, not part of the dossier (a stray file at its root).
+  cpSync(dir, root, { recursive: true, filter: (src) => src !== path.join(dir, 'expected.txt') });
   const result = await checkDossier(root);
   return result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p));
 }

@@ -26,6 +26,7 @@ describe('hostile corpus: the check and the renderer agree', () => {
     try {
       const result = await checkDossier(root);
       expect(result.errors.map((p) => formatProblem(p))).toEqual(c.expected);
+      expect(result.problems.map((p) => formatProblem(p)).join('\n')).not.toContain(SECRET);
 
       const renderer = dossierRenderer(result);
       for (const entry of result.entries) {

@@ -7,10 +7,9 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDossier } from '../../data/dossier.ts';
 import { publishedImageBytes } from '../../pipeline/images.ts';
 
-export const getStaticPaths = (async () => (await getDossier()).media.map((m) => ({ params: { name: m.name }, props: { file: m.file } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (await getDossier()).media.map((m) => ({ params: { name: m.name }, props: { full: m.full } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, props }) => {
-  const dossier = await getDossier();
-  const { bytes, type } = publishedImageBytes(dossier.root, String(props.file), String(params.name));
+  const { bytes, type } = publishedImageBytes(String(props.full), String(params.name));
   return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': type } });
 };
