@@ -37,7 +37,7 @@ const ELEMENTS: Record<string, string[]> = {
   a: ['href', 'dataFootnoteRef', 'dataFootnoteBackref'],
   abbr: [], b: [], blockquote: [], br: [], caption: [], cite: [], code: [], dd: [], del: [], dfn: [], div: [], dl: [], dt: [],
   em: [], figcaption: [], figure: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], hr: [], i: [],
-  img: ['src', 'alt', 'width', 'height'], kbd: [], li: ['value'], mark: [], ol: ['start', 'reversed'], p: [], pre: [],
+  img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'], kbd: [], li: ['value'], mark: [], ol: ['start', 'reversed'], p: [], pre: [],
   q: [], s: [], samp: [], section: ['dataFootnotes'], small: [], span: [], strong: [], sub: [], sup: [],
   table: [], tbody: [], td: ['align', 'colSpan', 'rowSpan'], tfoot: [], th: ['align', 'colSpan', 'rowSpan', 'scope'],
   thead: [], time: ['dateTime'], tr: [], u: [], ul: [], var: [], wbr: [],
