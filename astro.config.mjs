@@ -5,6 +5,7 @@ import { csp } from './src/integrations/csp.ts';
 import { dossier } from './src/integrations/dossier.ts';
 import { search } from './src/integrations/search.ts';
 import { offline } from './src/integrations/offline.ts';
+import { publish } from './src/integrations/publish.ts';
 
 export default defineConfig({
   // Canonical URLs come from dossier.yml's siteUrl; this is only Astro's fallback.
@@ -19,7 +20,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Post-build steps run in this order: search index, CSP (hashes of each page's inline
   // scripts), then the offline edition (which re-applies the policy to the pages it rewrites).
-  integrations: [dossier(), mdx(), search(), csp(), offline()],
+  // publish() last: the build is written into a staging folder, which replaces outDir only
+  // after all of them succeeded (src/integrations/publish.ts).
+  integrations: [dossier(), mdx(), search(), csp(), offline(), publish()],
   // Smart quotes come from the dossier integration's faster remarkTypography (same output).
   markdown: { syntaxHighlight: false, smartypants: false },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -61,7 +61,7 @@ export function csp(): AstroIntegration {
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');
           const more = problems.length > 30 ? `\n… and ${problems.length - 30} more` : '';
-          // A plain list and a plain exit (the build's exit handler removes the output).
+          // A plain list and a plain exit (the previous output stays; see src/integrations/publish.ts).
           console.error(`\n${shown}${more}\n\nThe built pages hold ${problems.length} unsafe construct(s); the build is refused. These come from templates or scripts, not content: fix them in src/.`);
           process.exit(1);
         }
