@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CspOptions } from '../domain/csp.ts';
+import { inertText } from '../domain/problems.ts';
 import { htmlFiles } from '../pipeline/files.ts';
 import { codeFingerprint } from '../pipeline/page-cache.ts';
 import { inOrder, poolSize, runOnPagePool } from '../pipeline/page-pool.ts';
@@ -39,7 +40,8 @@ export async function applyCspToDir(dir: string, options: CspOptions = {}, run: 
     let i = 0;
     for await (const pageProblems of inOrder(files, (file) => pool.run({ kind: 'csp', file, options }), pool.width)) {
       const page = path.relative(dir, files[i++]).split(path.sep).join('/');
-      for (const p of pageProblems) found.push(`${page}: ${p}`);
+      // Page paths come from entry ids and problems may quote a page: one inert line each.
+      for (const p of pageProblems) found.push(inertText(`${page}: ${p}`));
     }
     return found;
   });
