@@ -4,6 +4,7 @@ import { csp } from './src/integrations/csp.ts';
 import { dossier } from './src/integrations/dossier.ts';
 import { search } from './src/integrations/search.ts';
 import { offline } from './src/integrations/offline.ts';
+import { publish } from './src/integrations/publish.ts';
 
 export default defineConfig({
   // Canonical URLs come from dossier.yml's siteUrl; this is only Astro's fallback.
@@ -18,7 +19,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Post-build steps run in this order: search index, CSP (hashes of each page's inline
   // scripts), then the offline edition (which re-applies the policy to the pages it rewrites).
-  integrations: [dossier(), search(), csp(), offline()],
+  // publish() last: the build is written into a staging folder, which replaces outDir only
+  // after all of them succeeded (src/integrations/publish.ts).
+  integrations: [dossier(), search(), csp(), offline(), publish()],
   // Entry bodies never reach Astro's Markdown: the dossier's loader renders them
   // (src/pipeline/render-body.ts). These only keep Astro from loading highlighters.
   markdown: { syntaxHighlight: false, smartypants: false },

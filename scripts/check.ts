@@ -8,7 +8,7 @@
  * --format text turns that off.
  */
 import path from 'node:path';
-import { formatGithubAnnotation, formatProblem, problemCount } from '../src/domain/problems.ts';
+import { formatGithubAnnotation, formatProblem, inertText, problemCount } from '../src/domain/problems.ts';
 import { checkDossier } from '../src/pipeline/check.ts';
 import { contentRoot } from '../src/pipeline/load.ts';
 
@@ -30,7 +30,8 @@ try {
   console.log(summary);
 } catch (err) {
   // A crash here is our bug, not the contributor's: say so plainly, without a stack.
-  console.error(`npm run check failed unexpectedly: ${(err as Error).message}\nPlease report this with the file you last changed.`);
+  // The error's message may quote content: inert, like every problem line.
+  console.error(`npm run check failed unexpectedly: ${inertText(String((err as Error)?.message ?? err))}\nPlease report this with the file you last changed.`);
   process.exit(2);
 }
 
@@ -39,6 +40,6 @@ function outputFormat(args: string[], env: Record<string, string | undefined>): 
   if (i < 0) return env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
   const value = args[i] === '--format' ? args[i + 1] : args[i].slice('--format='.length);
   if (value === 'text' || value === 'github') return value;
-  console.error(`unknown --format "${value ?? ''}": use --format text or --format github`);
+  console.error(`unknown --format "${inertText(value ?? '')}": use --format text or --format github`);
   process.exit(2);
 }

@@ -27,11 +27,39 @@ export function fieldPath(path: (string | number)[]): string {
   return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 }
 
-/** One line per problem: `events/x.md:12:7  participants[0].actor: unknown actor "y". Did you mean "z"?` */
+/**
+ * Characters that must not reach a terminal or a CI log as they are: C0 controls (line
+ * breaks and tabs too: a problem is one line), DEL, C1 controls, line and paragraph
+ * separators, the byte-order mark, bidi controls, lone surrogates and noncharacters.
+ * A newline from content could start a line GitHub reads as a workflow command
+ * (`::error …`); ESC starts terminal escape sequences; bidi controls reorder what is shown.
+ */
+const UNSAFE = /[\p{Cc}\p{Bidi_Control}\p{Noncharacter_Code_Point}\u2028\u2029\ufeff]|\p{Cs}/gu;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from content made inert for printing: each unsafe character (UNSAFE) becomes a
+ * visible escape, `\n`, `\r` and `\t` for those three, `\u` and four hex digits otherwise
+ * (ESC → `\u001b`, U+202E → `\u202e`; `\u{1fffe}` beyond U+FFFF). Everything else, a
+ * backslash included, is printed as it is: the result is for reading, not for parsing back.
+ */
+export function inertText(s: string): string {
+  return s.replace(UNSAFE, (c) => {
+    if (NAMED[c]) return NAMED[c];
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * One line per problem: `events/x.md:12:7  participants[0].actor: unknown actor "y". Did you mean "z"?`
+ * File, field and message may hold anything a contributor wrote: all inert (inertText), so
+ * each problem is one line and every line starts with the file's path.
+ */
 export function formatProblem(p: Problem, root = ''): string {
   const where = `${root}${p.file}${p.line ? `:${p.line}${p.column ? `:${p.column}` : ''}` : ''}`;
   const tag = p.severity === 'warning' ? 'warning: ' : '';
-  return `${where}  ${tag}${p.field ? `${p.field}: ` : ''}${p.message}`;
+  return inertText(`${where}  ${tag}${p.field ? `${p.field}: ` : ''}${p.message}`);
 }
 
 /** Escapes GitHub workflow-command text: the message, and (stricter) property values. */
@@ -41,13 +69,16 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 /**
  * One GitHub Actions annotation per problem, so a pull request shows it on the line:
  * `::error file=content/events/x.md,line=6,col=1,title=date::date: is empty…`
+ * Content is made inert first (the same visible escapes as formatProblem), then escaped
+ * for the workflow command, so that it can neither end the line nor a property.
  */
 export function formatGithubAnnotation(p: Problem, root = ''): string {
-  const props = [`file=${escapeProperty(root + p.file)}`];
+  const field = p.field === undefined ? undefined : inertText(p.field);
+  const props = [`file=${escapeProperty(inertText(root + p.file))}`];
   if (p.line) props.push(`line=${p.line}`);
   if (p.line && p.column) props.push(`col=${p.column}`);
-  props.push(`title=${escapeProperty(p.field ? `Dossier check: ${p.field}` : 'Dossier check')}`);
-  return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(`${p.field ? `${p.field}: ` : ''}${p.message}`)}`;
+  props.push(`title=${escapeProperty(field ? `Dossier check: ${field}` : 'Dossier check')}`);
+  return `::${p.severity === 'warning' ? 'warning' : 'error'} ${props.join(',')}::${escapeData(`${field ? `${field}: ` : ''}${inertText(p.message)}`)}`;
 }
 
 /** The list without repeated lines (the same problem found by two readers of one file). */

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CspOptions } from '../domain/csp.ts';
+import { inertText } from '../domain/problems.ts';
 import { htmlFiles } from '../pipeline/files.ts';
 import { codeFingerprint } from '../pipeline/page-cache.ts';
 import { inOrder, poolSize, runOnPagePool } from '../pipeline/page-pool.ts';
@@ -39,7 +40,8 @@ export async function applyCspToDir(dir: string, options: CspOptions = {}, run: 
     let i = 0;
     for await (const pageProblems of inOrder(files, (file) => pool.run({ kind: 'csp', file, options }), pool.width)) {
       const page = path.relative(dir, files[i++]).split(path.sep).join('/');
-      for (const p of pageProblems) found.push(`${page}: ${p}`);
+      // Page paths come from entry ids and problems may quote a page: one inert line each.
+      for (const p of pageProblems) found.push(inertText(`${page}: ${p}`));
     }
     return found;
   });
@@ -61,7 +63,7 @@ export function csp(): AstroIntegration {
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');
           const more = problems.length > 30 ? `\n… and ${problems.length - 30} more` : '';
-          // A plain list and a plain exit (the build's exit handler removes the output).
+          // A plain list and a plain exit (the previous output stays; see src/integrations/publish.ts).
           console.error(`\n${shown}${more}\n\nThe built pages hold ${problems.length} unsafe construct(s); the build is refused. These come from templates or scripts, not content: fix them in src/.`);
           process.exit(1);
         }

@@ -51,14 +51,6 @@ export function dossier(): AstroIntegration {
       },
       'astro:build:start': () => {
         mark('build:start');
-        // From here on Astro overwrites the output folder; a build that then fails
-        // (a page, a post-build step) would leave it half-written: remove it instead.
-        // A build stopped by the check (config:setup, earlier) leaves the previous one.
-        process.once('exit', (code) => {
-          if (code === 0 || !outDir) return;
-          rmSync(outDir, { recursive: true, force: true });
-          console.error(`The build failed: ${outDir} was removed, so that no half-built site can be published.`);
-        });
         // With an output folder outside the working directory, Astro builds in ./.astro/
         // and then copies all of it into the output (its generated collections/ and
         // content-*.mjs files too): note what is there now, to remove it afterwards.

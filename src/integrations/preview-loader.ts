@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
-import { explainIssue, fieldPath } from '../domain/problems.ts';
+import { explainIssue, fieldPath, inertText } from '../domain/problems.ts';
 
 export function tolerantInPreview(loader: Loader, schema: z.ZodTypeAny): Loader {
   return {
@@ -28,7 +28,8 @@ export function tolerantInPreview(loader: Loader, schema: z.ZodTypeAny): Loader 
           const reasons = parsed.success ? [String((error as Error).message)] : parsed.error.issues
             .flatMap((issue) => explainIssue(issue, schema))
             .map((m) => `${fieldPath(m.path) ? `${fieldPath(m.path)}: ` : ''}${m.message}`);
-          context.logger.warn(`${file} is left out of the preview until it is fixed${reasons.length ? `: ${reasons.join('; ')}` : ''} (npm run check lists every problem)`);
+          // File name, fields and values come from content: inert, as in npm run check.
+          context.logger.warn(inertText(`${file} is left out of the preview until it is fixed${reasons.length ? `: ${reasons.join('; ')}` : ''} (npm run check lists every problem)`));
           return props.data;
         }
       };

@@ -8,6 +8,7 @@
  * from the schemas, so a template cannot drift from them (a test checks every field).
  */
 import YAML from 'yaml';
+import { inertText } from '../domain/problems.ts';
 import { closest, slugify } from '../domain/suggest.ts';
 import { ACTOR_KINDS, RELATION_TYPES } from '../schemas/actors.ts';
 import { EVENT_STATUSES } from '../schemas/events.ts';
@@ -52,7 +53,7 @@ export function parseNewArgs(argv: string[]): NewArgs {
     } else if (arg === '--help' || arg === '-h') {
       return { ok: false, message: NEW_USAGE };
     } else if (arg.startsWith('--')) {
-      return { ok: false, message: `unknown option "${arg}"\n${NEW_USAGE}` };
+      return { ok: false, message: `unknown option "${inertText(arg)}"\n${NEW_USAGE}` };
     } else {
       rest.push(arg);
     }
@@ -62,7 +63,7 @@ export function parseNewArgs(argv: string[]): NewArgs {
   const collection = NEW_COLLECTIONS.find((c) => c === collectionArg.toLowerCase());
   if (!collection) {
     const guess = closest(collectionArg, NEW_COLLECTIONS.map((c) => ({ key: c, value: c })));
-    return { ok: false, message: `unknown collection "${collectionArg}": use one of ${NEW_COLLECTIONS.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}\n${NEW_USAGE}` };
+    return { ok: false, message: `unknown collection "${inertText(collectionArg)}": use one of ${NEW_COLLECTIONS.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}\n${NEW_USAGE}` };
   }
   // Several words without quotes are one name: npm run new -- actors Kataib Hezbollah
   const name = nameParts.join(' ').trim();
@@ -73,13 +74,13 @@ export function parseNewArgs(argv: string[]): NewArgs {
   if (id !== undefined) {
     if (!ID_PATTERN.test(id)) {
       const slug = slugify(id);
-      return { ok: false, message: `--id "${id}" is not a valid file name: use lowercase a-z, 0-9 and single hyphens.${ID_PATTERN.test(slug) ? ` Did you mean "${slug}"?` : ''}` };
+      return { ok: false, message: `--id "${inertText(id)}" is not a valid file name: use lowercase a-z, 0-9 and single hyphens.${ID_PATTERN.test(slug) ? ` Did you mean "${slug}"?` : ''}` };
     }
   } else {
     id = slugify(name);
-    if (!id) return { ok: false, message: `the name "${name}" gives an empty file name (it has no letters or digits): use a name with letters, or give one with --id` };
+    if (!id) return { ok: false, message: `the name "${inertText(name)}" gives an empty file name (it has no letters or digits): use a name with letters, or give one with --id` };
     if (!ID_PATTERN.test(id)) {
-      return { ok: false, message: `the name "${name}" cannot become a file name (file names use only a-z, 0-9 and hyphens): give one with --id, e.g. the usual Latin transliteration (--id kataib-hezbollah), and put the name in its own script in nativeName` };
+      return { ok: false, message: `the name "${inertText(name)}" cannot become a file name (file names use only a-z, 0-9 and hyphens): give one with --id, e.g. the usual Latin transliteration (--id kataib-hezbollah), and put the name in its own script in nativeName` };
     }
   }
   return { ok: true, value: { collection, name, id } };

@@ -47,6 +47,20 @@ describe('npm run build', () => {
     expect(existsSync(path.join(r.dist, 'index.html'))).toBe(false);
   });
 
+  it('prints content as inert text: no line starts with "::", no raw control or bidi character', () => {
+    const r = buildDossier('hostile', makeDossier({
+      'events/key.md': EVENT('"a\\n::error file=x::pwned": 1\n'),
+      'actors/esc.md': '---\nname: E\nkind: "\\e[31m"\nsources: [report-a]\n---\nBody.\n',
+      'events/bidi.md': EVENT('participants:\n  - actor: "group-a\u202egnp.exe"\n'),
+    }));
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('events/key.md:5:1  a\\n::error file=x::pwned: unknown field "a\\n::error file=x::pwned".');
+    expect(r.output).toContain('actors/esc.md:3:1  kind: "\\u001b[31m" is not allowed here;');
+    expect(r.output).toContain('events/bidi.md:6:5  participants[0].actor: unknown actor "group-a\\u202egnp.exe"');
+    expect(r.output.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+    expect(r.output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
+  });
+
   it('DOSSIER_CONTENT_DIR builds that dossier instead', () => {
     const dist = path.join(ROOT, 'test/.cache/mini/dist');
     expect(existsSync(path.join(dist, 'actors/group-a/index.html'))).toBe(true);

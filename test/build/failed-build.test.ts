@@ -1,14 +1,22 @@
 /**
- * Nothing lost: a build stopped by the check leaves the previous output as it was;
- * a build that fails after it started writing removes the output instead of leaving
- * it half-written.
+ * Atomic publishing (src/integrations/publish.ts): whatever stops a build — the check,
+ * an exception in a post-build step, a SIGKILL — the previous output stays exactly as it
+ * was (same files, bytes and mtimes); only a successful build replaces it.
+ * The tests run in order on one output folder and share one Astro cache (faster rebuilds).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CACHE, distOf, ROOT } from '../helpers/build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CACHE, distOf, FIXTURES, ROOT } from '../helpers/build.ts';
 import { EVENT, makeDossier } from '../helpers/dossier.ts';
+
+const HERE = path.join(CACHE, 'publish');
+/** The output folder's parent holds nothing else, so leftovers beside it show. */
+const SITE = path.join(HERE, 'site');
+const OUT = path.join(SITE, 'dist');
+const ASTRO = path.join(ROOT, 'node_modules/astro/astro.js');
+const stagingOf = (pid: number | undefined) => path.join(SITE, `.dist.staging-${pid}`);
 
 /** Every file and folder with its content and modification time. */
 const snapshot = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort().map((rel) => {
@@ -17,51 +25,89 @@ const snapshot = (dir: string) => (readdirSync(dir, { recursive: true }) as stri
   return stat.isFile() ? `${rel} ${stat.mtimeMs} ${readFileSync(full, 'base64')}` : `${rel}/`;
 });
 
-/** Runs node with arguments without blocking the test worker. */
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (b) => { stdout += b; });
-  child.stderr.on('data', (b) => { stderr += b; });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
+interface Run { pid: number | undefined; status: number | null; signal: NodeJS.Signals | null; output: string }
+
+/** `astro build` of a dossier into OUT, without blocking the test worker; `during` sees the running child. */
+function build(contentDir: string, args: string[] = [], during?: (pid: number) => Promise<void>): Promise<Run> {
+  const child = spawn(process.execPath, [ASTRO, 'build', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: contentDir, DOSSIER_OUT_DIR: OUT, DOSSIER_CACHE_DIR: path.join(HERE, 'astro-cache') },
+  });
+  let output = '';
+  child.stdout.on('data', (b) => { output += b; });
+  child.stderr.on('data', (b) => { output += b; });
+  const closed = new Promise<Run>((resolve) => child.on('close', (status, signal) => resolve({ pid: child.pid, status, signal, output })));
+  if (during && child.pid) void during(child.pid).catch(() => child.kill('SIGKILL'));
+  return closed;
 }
 
-describe('a failed build', () => {
-  it('stopped by the check, leaves the previous build untouched', async () => {
-    const out = path.join(CACHE, 'keep', 'dist');
-    rmSync(path.dirname(out), { recursive: true, force: true });
-    mkdirSync(path.dirname(out), { recursive: true });
-    cpSync(distOf('mini'), out, { recursive: true });
-    const before = snapshot(out);
-    const r = await run([path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-      ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: makeDossier({ 'events/e.md': EVENT('', '<script>alert(1)</script>') }), DOSSIER_OUT_DIR: out, DOSSIER_CACHE_DIR: path.join(CACHE, 'keep', 'astro-cache'),
-    });
-    expect(r.status).toBe(1);
-    expect(r.stdout + r.stderr).toContain('raw HTML is not allowed: <script>alert(1)</script>');
-    expect(r.stdout + r.stderr).toContain('nothing was built');
-    expect(snapshot(out)).toEqual(before);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('publishing a build', () => {
+  beforeAll(() => {
+    // The previous site: the mini dossier's build, plus a file no new build writes.
+    rmSync(HERE, { recursive: true, force: true });
+    mkdirSync(SITE, { recursive: true });
+    cpSync(distOf('mini'), OUT, { recursive: true, preserveTimestamps: true });
+    writeFileSync(path.join(OUT, 'previous.txt'), 'the previous build');
   });
 
-  it('after it started writing, removes the output and says so; a successful one keeps it', async () => {
-    const script = path.join(CACHE, 'exit-hook.ts');
-    mkdirSync(CACHE, { recursive: true });
-    writeFileSync(script, [
-      `import { dossier } from ${JSON.stringify(path.join(ROOT, 'src/integrations/dossier.ts'))};`,
-      'const [out, code] = process.argv.slice(2);',
-      'const hooks = dossier().hooks as any;',
-      "hooks['astro:config:done']({ config: { outDir: new URL(`file://${out}/`) } });",
-      "hooks['astro:build:start']({});",
-      'process.exit(Number(code));',
+  it('stopped by the check, leaves the previous output untouched', async () => {
+    const before = snapshot(OUT);
+    const r = await build(makeDossier({ 'events/e.md': EVENT('', '<script>alert(1)</script>') }));
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('raw HTML is not allowed: <script>alert(1)</script>');
+    expect(r.output).toContain('nothing was built');
+    expect(snapshot(OUT)).toEqual(before);
+    expect(readdirSync(SITE)).toEqual(['dist']);
+  });
+
+  it('failing in a post-build step, after the pages were written, leaves the previous output byte for byte and says so', async () => {
+    // The real configuration with one more post-build step, before publish, that throws.
+    const config = path.join(HERE, 'failing-step.config.mjs');
+    writeFileSync(config, [
+      `import config from ${JSON.stringify(path.join(ROOT, 'astro.config.mjs'))};`,
+      "const failing = { name: 'failing-step', hooks: { 'astro:build:done': () => { throw new Error('the failing step broke'); } } };",
+      'export default { ...config, integrations: [...config.integrations.slice(0, -1), failing, config.integrations.at(-1)] };',
     ].join('\n'));
-    for (const [code, kept] of [[1, false], [0, true]] as const) {
-      const out = path.join(CACHE, `half-${code}`, 'dist');
-      mkdirSync(out, { recursive: true });
-      writeFileSync(path.join(out, 'index.html'), '<!DOCTYPE html><p>half</p>');
-      const r = await run([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), script, out, String(code)]);
-      expect(r.status).toBe(code);
-      expect(existsSync(out)).toBe(kept);
-      if (!kept) expect(r.stderr).toContain(`The build failed: ${out}/ was removed, so that no half-built site can be published.`);
-    }
+    const before = snapshot(OUT);
+    const r = await build(FIXTURES.mini, ['--config', path.relative(ROOT, config)]);
+    expect(r.status).toBe(1);
+    // It got as far as the post-build steps before it.
+    expect(r.output).toContain('[dossier-offline] dossier-offline.zip');
+    expect(r.output).toContain('the failing step broke');
+    expect(r.output).toContain(`The build failed: ${OUT} was left as it was (the new build was in ${stagingOf(r.pid)}, now removed).`);
+    expect(r.output).not.toContain('[dossier-publish] published');
+    expect(snapshot(OUT)).toEqual(before);
+    expect(readdirSync(SITE)).toEqual(['dist']);
+  });
+
+  it('killed (SIGKILL) while writing, leaves the previous output untouched; the next build publishes and removes the killed one\'s staging folder', async () => {
+    const before = snapshot(OUT);
+    // Kill as soon as the staging folder has content: Astro is writing the new site.
+    const killed = await build(FIXTURES.mini, [], async (pid) => {
+      const started = Date.now();
+      while (!(existsSync(stagingOf(pid)) && readdirSync(stagingOf(pid)).length)) {
+        if (Date.now() - started > 120_000) throw new Error('no staging folder appeared');
+        await sleep(20);
+      }
+      process.kill(pid, 'SIGKILL');
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(snapshot(OUT)).toEqual(before);
+    // No exit handler runs on SIGKILL: the staging folder stays, beside the untouched output.
+    expect(readdirSync(SITE).sort()).toEqual([path.basename(stagingOf(killed.pid)), 'dist']);
+
+    const previousIndex = statSync(path.join(OUT, 'index.html')).mtimeMs;
+    const r = await build(FIXTURES.mini);
+    expect(r.status, r.output.slice(-3000)).toBe(0);
+    expect(r.output).toContain(`removed what interrupted builds left: ${path.basename(stagingOf(killed.pid))}`);
+    expect(r.output).toContain(`[dossier-publish] published ${OUT}`);
+    expect(readdirSync(SITE)).toEqual(['dist']);
+    // A new site: the previous one's extra file is gone, the pages are newer, the zip is there.
+    expect(existsSync(path.join(OUT, 'previous.txt'))).toBe(false);
+    expect(statSync(path.join(OUT, 'index.html')).mtimeMs).toBeGreaterThan(previousIndex);
+    expect(existsSync(path.join(OUT, 'dossier-offline.zip'))).toBe(true);
+    expect(existsSync(path.join(OUT, 'pagefind'))).toBe(true);
   });
 });

@@ -12,9 +12,9 @@ describe('GitHub annotations for check problems', () => {
     ['a problem with no line (a folder)',
       { file: 'actor/', message: 'unknown folder "actor"', severity: 'error' },
       '::error file=content/actor/,title=Dossier check::unknown folder "actor"'],
-    ['special characters escaped: %, newlines, and , : in properties',
+    ['special characters escaped: %, and , : in properties; a newline is shown as \\n (inertText), never ends the line',
       { file: 'events/a,b:c.md', line: 2, field: 'participants[0].actor', message: '100% wrong\nsecond line', severity: 'error' },
-      '::error file=content/events/a%2Cb%3Ac.md,line=2,title=Dossier check%3A participants[0].actor::participants[0].actor: 100%25 wrong%0Asecond line'],
+      '::error file=content/events/a%2Cb%3Ac.md,line=2,title=Dossier check%3A participants[0].actor::participants[0].actor: 100%25 wrong\\nsecond line'],
   ])('%s', (_name, problem, expected) => {
     expect(formatGithubAnnotation(problem, 'content/')).toBe(expected);
   });

@@ -47,6 +47,17 @@ describe('the preview (npm run dev) leaves out invalid entries instead of stoppi
     expect(warnings).toEqual(['content/actors/bad.md is left out of the preview until it is fixed: kind: is empty: choose one of: armed-group, militia-umbrella, state, government-body, agency, armed-forces, coalition, political-party, person, media-outlet, other (npm run check lists every problem)']);
   });
 
+  it('prints content (file name, field, value) as inert text: one line, escapes for controls and bidi', async () => {
+    const { context, warnings } = fakeContext(true);
+    const hostile = { 'x\n::warning::y': { name: 'X', kind: '\u001b[31m\u202e', 'a\n::error file=x::pwned': 1 } };
+    await tolerantInPreview(fakeGlob(hostile), schemas.actors).load(context);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^content\/actors\/x\\n::warning::y\.md is left out of the preview until it is fixed: /);
+    expect(warnings[0]).toContain('kind: "\\u001b[31m\\u202e" is not allowed here');
+    expect(warnings[0]).toContain('a\\n::error file=x::pwned: unknown field "a\\n::error file=x::pwned"');
+    expect(warnings[0]).not.toMatch(/[\u0000-\u001f\u202e]/);
+  });
+
   it('an entry that becomes valid again is stored again', async () => {
     const { context, stored } = fakeContext(true);
     const onDisk: Record<string, Record<string, unknown>> = { ...files };

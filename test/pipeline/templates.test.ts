@@ -28,6 +28,10 @@ describe('npm run new: the command line', () => {
     ['a bad --id', ['actors', 'X', '--id', 'Kataib_Hezbollah'], '--id "Kataib_Hezbollah" is not a valid file name: use lowercase a-z, 0-9 and single hyphens. Did you mean "kataib-hezbollah"?'],
     ['--id without a value', ['actors', 'X', '--id'], '--id needs a value'],
     ['an unknown option', ['actors', 'X', '--force'], 'unknown option "--force"'],
+    // Quoted arguments are inert text (inertText): a line break cannot start a new line.
+    ['an --id with a line break and ESC', ['actors', 'X', '--id', 'a\n::error::b\u001b[31m'], '--id "a\\n::error::b\\u001b[31m" is not a valid file name'],
+    ['a collection with a line break', ['act\nors', 'X'], 'unknown collection "act\\nors": use one of'],
+    ['an option with a bidi override', ['actors', 'X', '--f\u202eorce'], 'unknown option "--f\\u202eorce"'],
   ])('%s gets a plain message', (_name, argv, expected) => {
     const r = parseNewArgs(argv);
     expect(r.ok).toBe(false);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runScript } from '../helpers/cli.ts';
-import { EVENT, makeDossier } from '../helpers/dossier.ts';
+import { ACTOR, EVENT, makeDossier } from '../helpers/dossier.ts';
 
 const runCheck = (contentDir: string, args: string[], env: Record<string, string | undefined>) =>
   runScript('check', args, { GITHUB_ACTIONS: undefined, ...env, DOSSIER_CONTENT_DIR: contentDir });
@@ -27,5 +27,45 @@ describe('npm run check --format github', () => {
     expect(text.stdout).not.toContain('::error');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown --format "xml": use --format text or --format github');
+  }, 120_000);
+});
+
+describe('npm run check with hostile content: messages are inert text', () => {
+  // A YAML key with a newline and a workflow command, an enum value with ESC, a file name
+  // with a newline and a command, a bidi override in a value.
+  const hostile = () => makeDossier({
+    'events/key.md': EVENT('"a\\n::error file=x::pwned": 1\n'),
+    'actors/esc.md': '---\nname: E\nkind: "\\e[31m"\nsources: [report-a]\n---\nBody.\n',
+    'actors/x\n::warning::y.md': ACTOR(),
+    'events/bidi.md': EVENT('participants:\n  - actor: "group-a\u202egnp.exe"\n'),
+  });
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/u;
+
+  it('no line starts with "::" but the deliberate annotations, which start with the file path; no raw control or bidi character', async () => {
+    const dir = hostile();
+    const prefix = `${path.relative(ROOT, dir)}/`;
+    const [text, github] = await Promise.all([runCheck(dir, ['--format', 'text'], {}), runCheck(dir, ['--format', 'github'], {})]);
+    for (const r of [text, github]) {
+      expect(r.status).toBe(1);
+      expect(r.stdout + r.stderr).not.toMatch(RAW);
+      expect(r.stdout).toContain(`${prefix}events/key.md:5:1  a\\n::error file=x::pwned: unknown field "a\\n::error file=x::pwned".`);
+      expect(r.stdout).toContain(`${prefix}actors/esc.md:3:1  kind: "\\u001b[31m" is not allowed here;`);
+      expect(r.stdout).toContain(`${prefix}actors/x\\n::warning::y.md  the file name "x\\n::warning::y" is not a valid id`);
+      expect(r.stdout).toContain(`${prefix}events/bidi.md:6:5  participants[0].actor: unknown actor "group-a\\u202egnp.exe"`);
+    }
+    const lines = (r: { stdout: string; stderr: string }) => `${r.stdout}${r.stderr}`.split('\n');
+    expect(lines(text).filter((l) => l.startsWith('::'))).toEqual([]);
+    const problemLines = lines(text).filter((l) => l.startsWith(prefix));
+    expect(problemLines.length).toBeGreaterThanOrEqual(4);
+    // With --format github: the same problem lines, plus exactly one annotation each, on its own line.
+    const annotations = lines(github).filter((l) => l.startsWith('::'));
+    expect(annotations).toHaveLength(problemLines.length);
+    const file = prefix.replace(/%/g, '%25').replace(/:/g, '%3A').replace(/,/g, '%2C');
+    for (const a of annotations) expect(a.startsWith(`::error file=${file}`) || a.startsWith(`::warning file=${file}`), a).toBe(true);
+    expect(github.stdout).toContain(`::error file=${file}events/key.md,line=5,col=1,title=Dossier check%3A a\\n%3A%3Aerror file=x%3A%3Apwned::a\\n::error file=x::pwned: unknown field`);
+    expect(github.stdout).toContain(`::error file=${file}actors/x\\n%3A%3Awarning%3A%3Ay.md,title=Dossier check::the file name "x\\n::warning::y" is not a valid id`);
+    // Every other line is the same as with --format text (but the timing).
+    const untimed = (ls: string[]) => ls.map((l) => l.replace(/ in \d+ ms/, ''));
+    expect(untimed(lines(github).filter((l) => !l.startsWith('::')))).toEqual(untimed(lines(text)));
   }, 120_000);
 });

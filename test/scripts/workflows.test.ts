@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (rel: string) => readFileSync(path.join(ROOT, rel), 'utf8');
 
 interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string }
-interface Job { 'runs-on': string; container?: string; needs?: string | string[]; steps: Step[]; environment?: unknown }
+interface Job { 'runs-on': string; container?: string; needs?: string | string[]; steps: Step[]; environment?: unknown; permissions?: Record<string, string> }
 interface Workflow { name: string; on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> }
 
 function workflow(rel: string): Workflow {
@@ -74,11 +74,20 @@ describe('.github/workflows/pages.yml', () => {
 
   it('publishes main with the GitHub Pages actions', () => {
     expect(pages.on.push).toEqual({ branches: ['main'] });
-    expect(pages.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
     expect(actionsOf(pages)).toEqual(['actions/checkout', 'actions/configure-pages', 'actions/cache', 'actions/upload-pages-artifact', 'actions/deploy-pages']);
     const upload = pages.jobs.build.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with?.path).toBe('dist/');
     expect(pages.jobs.deploy.needs).toBe('build');
+  });
+
+  it('gives the right to publish to the deploy job only: the build job runs content and reads', () => {
+    expect(pages.permissions).toEqual({ contents: 'read' });
+    expect(Object.keys(pages.jobs).sort()).toEqual(['build', 'deploy']);
+    // Read only (configure-pages reads the site's Pages settings); a job's permissions replace the workflow's.
+    expect(pages.jobs.build.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(pages.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    // The deploy job only deploys the uploaded artifact: no checkout, no command.
+    expect(pages.jobs.deploy.steps.map((s) => s.uses?.split('@')[0] ?? s.run)).toEqual(['actions/deploy-pages']);
   });
 
   it('installs with npm ci, checks, then builds', () => {
