@@ -11,6 +11,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { bodySyntaxProblems, maskCode } from '../domain/body.ts';
+import { bodyBudgetProblems, bodyNodesProblem } from '../domain/body-budgets.ts';
 import { markupViolations, type MdNode } from '../domain/markup-rules.ts';
 import { urlProblem } from '../domain/url-policy.ts';
 import { vizPropProblems, type IdLookup } from '../domain/viz-props.ts';
@@ -39,10 +40,14 @@ export const MAX_BLOCK_CHARS = 20_000;
 /** Link brackets a paragraph may hold (a long table of links has a few hundred). */
 export const MAX_BLOCK_BRACKETS = 1_000;
 
-/** Deep nesting and overlong paragraphs, found without parsing (code blocks are ignored). */
+/**
+ * Deep nesting, overlong paragraphs and the budgets of src/domain/body-budgets.ts
+ * (emphasis marks, table cells, blocks), found without parsing (code is ignored).
+ */
 export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
   const issues: BodyIssue[] = [];
-  const lines = maskCode(body).split('\n');
+  const masked = maskCode(body);
+  const lines = masked.split('\n');
   let blockStart = 0;
   let blockChars = 0;
   let blockBrackets = 0;
@@ -76,7 +81,8 @@ export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
       issues.push({ line: firstLine + i, message: `quotes or lists are nested too deeply here (${depth} levels; at most ${MAX_NESTING}): flatten them` });
     }
   });
-  return issues;
+  issues.push(...bodyBudgetProblems(body, masked, firstLine));
+  return issues.sort((a, b) => a.line - b.line);
 }
 
 export interface BodyIssue {
@@ -127,6 +133,9 @@ export function checkBody(body: string, options: BodyCheckOptions): BodyIssue[] 
     issues.push({ line: (parsed.line ?? 1) + options.firstLine - 1, ...(parsed.column ? { column: parsed.column } : {}), message: parsed.message });
     return issues;
   }
+  // Checked before any further work: everything after this walks the tree.
+  const tooBig = bodyNodesProblem(parsed.tree);
+  if (tooBig) return [...issues, { line: options.firstLine, message: tooBig }];
   for (const v of markupViolations(parsed.tree, { components: options.components })) {
     issues.push({ ...at(v.at ?? (v.attribute ?? v.node).position?.start ?? v.node.position?.start), message: v.message });
   }

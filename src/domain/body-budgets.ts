@@ -1,0 +1,174 @@
+/**
+ * Budgets that keep one body cheap to parse and to render, checked on the text
+ * before any parser runs (and one on the parsed tree). The Markdown parser
+ * (remark-parse + remark-gfm) slows down steeply on some shapes that fit in the
+ * 512 KB file limit, measured on Node 20:
+ * - a 20 KB paragraph of alternating emphasis marks (`*a_*a_…`) takes 2.5 s, and
+ *   the time grows with the square of the marks (500 marks: ~50 ms; 300: ~15 ms);
+ * - a GFM table is padded to its header's width when rendered: 3,000 header cells
+ *   over 3,000 one-cell rows is 9 million cells, 2.4 GB to render;
+ * - every block, link and emphasis costs ~50 µs to parse, so 500 KB of tiny blocks
+ *   (100,000 `- a` items) takes over 10 s; and separate quotes grow with the square
+ *   of their number (2,000: 0.8 s; 5,000: 5 s).
+ * Real entries stay far below every limit here (a few dozen emphasis marks per
+ * paragraph, tables of a few hundred rows, a few hundred blocks per entry).
+ * Pure: text in, problems out. Code (fenced and inline) is masked by the caller.
+ */
+
+/** Emphasis and strikethrough marks (*, _ or ~) one paragraph may hold. */
+export const MAX_BLOCK_EMPHASIS = 300;
+/**
+ * Marks that start inline syntax, in a whole body: emphasis (* _ ~), links and
+ * citations ([), code (`), escapes and hard breaks (\\), HTML (<), entities (&),
+ * and addresses that become links (@, www., ://). Each costs a node or more; the
+ * sum bounds what the per-paragraph limits leave (many paragraphs just under them).
+ */
+export const MAX_BODY_MARKS = 10_000;
+/** [ brackets in a whole body: a link or citation costs several nodes, the most of any mark. */
+export const MAX_BODY_BRACKETS = 3_000;
+/** Columns of one table (or cells of one table row). */
+export const MAX_TABLE_COLUMNS = 100;
+/** Cells of one table, columns × rows (the renderer fills short rows up to the header's width). */
+export const MAX_TABLE_CELLS = 10_000;
+/** Table cells in a whole body. */
+export const MAX_BODY_TABLE_CELLS = 20_000;
+/** Blocks (paragraphs, headings, list items, quotes, table rows…) in a whole body. */
+export const MAX_BODY_BLOCKS = 5_000;
+/** Quotes (> …) in a whole body: the parser's time grows with the square of their number. */
+export const MAX_BODY_QUOTES = 1_000;
+/** Nodes of the parsed tree: bounds the memory of everything done with it afterwards. */
+export const MAX_BODY_NODES = 100_000;
+
+export interface BudgetIssue {
+  /** 1-based line in the file. */
+  line: number;
+  message: string;
+}
+
+const n = (x: number) => x.toLocaleString('en');
+
+// A line's content inside any quote markers (`> > text` → `text`).
+const QUOTE_PREFIX = /^(?: {0,3}>)+ ?/;
+// Lines that start a block of their own even without a blank line before them.
+const BLOCK_START = /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>|```|~~~|<)/;
+// A GFM delimiter row: `| --- | :-: |`, `---|---`.
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** Cells of one table row: `|`-separated, outer pipes and escaped `\|` not counted. */
+export function tableRowCells(line: string): number {
+  const row = line.trim().replace(/\\\|/g, '').replace(/^\|/, '').replace(/\|$/, '');
+  let cells = 1;
+  for (let at = row.indexOf('|'); at !== -1; at = row.indexOf('|', at + 1)) cells++;
+  return cells;
+}
+
+const EMPHASIS = /[*_~]/g;
+const MARKS = /[*_~[\\<&@]|www\.|:\/\//g;
+const BACKTICKS = /`+/g;
+const BRACKETS = /\[/g;
+const countOf = (line: string, re: RegExp) => line.match(re)?.length ?? 0;
+
+/**
+ * Every budget a body's text goes over, each reported once, at the line where it
+ * is crossed. `masked` is the body with code masked (see maskCode): marks in code
+ * are text, but each code span's backticks still count.
+ */
+export function bodyBudgetProblems(body: string, masked: string, firstLine = 1): BudgetIssue[] {
+  const raw = body.split('\n');
+  const issues: BudgetIssue[] = [];
+  const once = new Set<string>();
+  const report = (key: string, line: number, message: string) => {
+    if (once.has(key)) return;
+    once.add(key);
+    issues.push({ line: firstLine + line, message });
+  };
+  const lines = masked.split('\n');
+  let blockStart = 0;
+  let blockEmphasis = 0;
+  let marks = 0;
+  let brackets = 0;
+  let blocks = 0;
+  let quotes = 0;
+  let cells = 0;
+  // The table being read: its header line, columns and rows so far.
+  let table: { line: number; columns: number; rows: number } | undefined;
+  let prevInner = '';
+  let prevQuoted = false;
+
+  const endTable = () => {
+    if (!table) return;
+    const total = table.columns * table.rows;
+    if (total > MAX_TABLE_CELLS) {
+      report(`cells@${table.line}`, table.line, `this table has over ${n(MAX_TABLE_CELLS)} cells (${n(table.columns)} columns × ${n(table.rows)} rows): split it into several tables`);
+    }
+    cells += total;
+    if (cells > MAX_BODY_TABLE_CELLS) report('body-cells', table.line, `the body has over ${n(MAX_BODY_TABLE_CELLS)} table cells in all: split it into several entries`);
+    table = undefined;
+  };
+
+  lines.forEach((line, i) => {
+    const quoted = QUOTE_PREFIX.test(line);
+    const inner = quoted ? line.replace(QUOTE_PREFIX, '') : line;
+    if (inner.trim() === '') {
+      endTable();
+      blockEmphasis = 0;
+      blockStart = i + 1;
+      prevInner = '';
+      prevQuoted = quoted;
+      return;
+    }
+    if (prevInner === '' || BLOCK_START.test(inner) || table) {
+      if (++blocks > MAX_BODY_BLOCKS) report('blocks', i, `the body has over ${n(MAX_BODY_BLOCKS)} blocks (paragraphs, headings, list items, quotes, table rows): split it into several entries`);
+    }
+    if (quoted && !prevQuoted) {
+      if (++quotes > MAX_BODY_QUOTES) report('quotes', i, `the body has over ${n(MAX_BODY_QUOTES)} quotes (> …): split it into several entries`);
+    }
+    blockEmphasis += countOf(line, EMPHASIS);
+    if (blockEmphasis > MAX_BLOCK_EMPHASIS) {
+      report(`emphasis@${blockStart}`, blockStart, `this paragraph has over ${n(MAX_BLOCK_EMPHASIS)} emphasis marks (*, _ or ~): split it with blank lines or remove some`);
+    }
+    brackets += countOf(line, BRACKETS);
+    if (brackets > MAX_BODY_BRACKETS) report('brackets', i, `the body has over ${n(MAX_BODY_BRACKETS)} [ brackets (links, wikilinks, citations) in all: split it into several entries`);
+    marks += countOf(line, MARKS) + countOf(raw[i] ?? '', BACKTICKS);
+    if (marks > MAX_BODY_MARKS) report('marks', i, `the body has over ${n(MAX_BODY_MARKS)} Markdown marks in all (* _ ~ for emphasis, [ for links and citations, \` \\ < & @ and web addresses): split it into several entries`);
+
+    if (table) {
+      table.rows++;
+    } else if (DELIMITER_ROW.test(inner) && prevInner !== '' && (inner.includes('|') || prevInner.includes('|'))) {
+      // The line before is the header; the delimiter row itself renders nothing.
+      table = { line: i - 1, columns: Math.max(tableRowCells(inner), tableRowCells(prevInner)), rows: 1 };
+      if (table.columns > MAX_TABLE_COLUMNS) report(`columns@${i - 1}`, i - 1, `this table has over ${n(MAX_TABLE_COLUMNS)} columns (${n(table.columns)}): split it into several tables`);
+    }
+    if (table && tableRowCells(inner) > MAX_TABLE_COLUMNS) {
+      report(`columns@${table.line}`, i, `this table row has over ${n(MAX_TABLE_COLUMNS)} cells (${n(tableRowCells(inner))}): split it into several tables`);
+    }
+    prevInner = inner;
+    prevQuoted = quoted;
+  });
+  endTable();
+  return issues;
+}
+
+/** The subset of a syntax tree node this reads. */
+interface TreeNode {
+  children?: TreeNode[];
+}
+
+/** Counts a tree's nodes, stopping once past `limit` (no need to walk the rest). */
+export function countNodes(tree: TreeNode, limit = MAX_BODY_NODES): number {
+  let count = 0;
+  const stack: TreeNode[] = [tree];
+  while (stack.length && count <= limit) {
+    const node = stack.pop()!;
+    count++;
+    if (node.children) for (const child of node.children) stack.push(child);
+  }
+  return count;
+}
+
+/** The message for a parsed body with too many nodes, checked before any further work. */
+export function bodyNodesProblem(tree: TreeNode, limit = MAX_BODY_NODES): string | undefined {
+  return countNodes(tree, limit) > limit
+    ? `the body has over ${n(limit)} parts (paragraphs, list items, links, emphasis, table cells…): split it into several entries`
+    : undefined;
+}
