@@ -19,8 +19,8 @@
 export const MAX_BLOCK_EMPHASIS = 300;
 /**
  * Marks that start inline syntax, in a whole body: emphasis (* _ ~), links and
- * citations ([), code (`), escapes and hard breaks (\\), HTML (<), entities (&),
- * and addresses that become links (@, www., ://). Each costs a node or more; the
+ * citations ([), code (`), escapes and hard breaks (\\ or two spaces at a line's
+ * end), HTML (<), entities (&), and addresses that become links (@, www., ://). Each costs a node or more; the
  * sum bounds what the per-paragraph limits leave (many paragraphs just under them).
  */
 export const MAX_BODY_MARKS = 10_000;
@@ -64,6 +64,26 @@ export function tableRowCells(line: string): number {
 
 const EMPHASIS = /[*_~]/g;
 const MARKS = /[*_~[\\<&@]|www\.|:\/\//g;
+/**
+ * Which lines are rows of a GFM table (header and delimiter rows included). The
+ * parser reads each cell on its own, so a long table is not one long paragraph.
+ */
+export function tableRowLines(lines: readonly string[]): boolean[] {
+  const rows = lines.map(() => false);
+  let inTable = false;
+  lines.forEach((line, i) => {
+    const inner = line.replace(QUOTE_PREFIX, '');
+    if (inner.trim() === '') { inTable = false; return; }
+    const prev = i > 0 ? lines[i - 1].replace(QUOTE_PREFIX, '') : '';
+    if (!inTable && DELIMITER_ROW.test(inner) && prev.trim() !== '' && (inner.includes('|') || prev.includes('|'))) {
+      inTable = true;
+      rows[i - 1] = true;
+    }
+    rows[i] = inTable;
+  });
+  return rows;
+}
+
 const BACKTICKS = /`+/g;
 const BRACKETS = /\[/g;
 const countOf = (line: string, re: RegExp) => line.match(re)?.length ?? 0;
@@ -75,6 +95,8 @@ const countOf = (line: string, re: RegExp) => line.match(re)?.length ?? 0;
  */
 export function bodyBudgetProblems(body: string, masked: string, firstLine = 1): BudgetIssue[] {
   const raw = body.split('\n');
+  const lines = masked.split('\n');
+  const tableRows = tableRowLines(lines);
   const issues: BudgetIssue[] = [];
   const once = new Set<string>();
   const report = (key: string, line: number, message: string) => {
@@ -82,7 +104,6 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
     once.add(key);
     issues.push({ line: firstLine + line, message });
   };
-  const lines = masked.split('\n');
   let blockStart = 0;
   let blockEmphasis = 0;
   let marks = 0;
@@ -123,13 +144,18 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
     if (quoted && !prevQuoted) {
       if (++quotes > MAX_BODY_QUOTES) report('quotes', i, `the body has over ${n(MAX_BODY_QUOTES)} quotes (> …): split it into several entries`);
     }
+    if (tableRows[i]) { // each cell is read on its own: a row is a paragraph of its own
+      blockEmphasis = 0;
+      blockStart = i;
+    }
     blockEmphasis += countOf(line, EMPHASIS);
     if (blockEmphasis > MAX_BLOCK_EMPHASIS) {
       report(`emphasis@${blockStart}`, blockStart, `this paragraph has over ${n(MAX_BLOCK_EMPHASIS)} emphasis marks (*, _ or ~): split it with blank lines or remove some`);
     }
     brackets += countOf(line, BRACKETS);
     if (brackets > MAX_BODY_BRACKETS) report('brackets', i, `the body has over ${n(MAX_BODY_BRACKETS)} [ brackets (links, wikilinks, citations) in all: split it into several entries`);
-    marks += countOf(line, MARKS) + countOf(raw[i] ?? '', BACKTICKS);
+    // Two spaces at a line's end are a hard break: a node, like a backslash one.
+    marks += countOf(line, MARKS) + countOf(raw[i] ?? '', BACKTICKS) + (line.endsWith('  ') ? 1 : 0);
     if (marks > MAX_BODY_MARKS) report('marks', i, `the body has over ${n(MAX_BODY_MARKS)} Markdown marks in all (* _ ~ for emphasis, [ for links and citations, \` \\ < & @ and web addresses): split it into several entries`);
 
     if (table) {

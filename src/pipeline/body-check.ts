@@ -11,7 +11,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { bodySyntaxProblems, maskCode } from '../domain/body.ts';
-import { bodyBudgetProblems, bodyNodesProblem } from '../domain/body-budgets.ts';
+import { bodyBudgetProblems, bodyNodesProblem, tableRowLines } from '../domain/body-budgets.ts';
 import { markupViolations, type MdNode } from '../domain/markup-rules.ts';
 import { urlProblem } from '../domain/url-policy.ts';
 import { vizPropProblems, type IdLookup } from '../domain/viz-props.ts';
@@ -48,16 +48,19 @@ export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
   const issues: BodyIssue[] = [];
   const masked = maskCode(body);
   const lines = masked.split('\n');
+  const tableRows = tableRowLines(lines);
   let blockStart = 0;
   let blockChars = 0;
   let blockBrackets = 0;
   let reportedNesting = false;
   lines.forEach((line, i) => {
-    if (line.trim() === '') {
+    // A table row's cells are read one by one: each row counts as a paragraph of its own.
+    if (line.trim() === '' || tableRows[i]) {
       blockChars = 0;
       blockBrackets = 0;
       blockStart = i + 1;
-      return;
+      if (!tableRows[i]) return;
+      blockStart = i;
     }
     blockChars += line.length + 1;
     const before = blockBrackets;
