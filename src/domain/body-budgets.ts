@@ -116,6 +116,11 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
   let prevInner = '';
   let prevQuoted = false;
 
+  const addMarks = (k: number, i: number) => {
+    marks += k;
+    if (marks > MAX_BODY_MARKS) report('marks', i, `the body has over ${n(MAX_BODY_MARKS)} Markdown marks in all (* _ ~ for emphasis, [ for links and citations, \` \\ < & @ and web addresses): split it into several entries`);
+  };
+
   const endTable = () => {
     if (!table) return;
     const total = table.columns * table.rows;
@@ -128,6 +133,8 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
   };
 
   lines.forEach((line, i) => {
+    // Before the blank-line test: a line of code spans is blank once masked.
+    addMarks(countOf(raw[i] ?? '', BACKTICKS), i);
     const quoted = QUOTE_PREFIX.test(line);
     const inner = quoted ? line.replace(QUOTE_PREFIX, '') : line;
     if (inner.trim() === '') {
@@ -155,8 +162,7 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
     brackets += countOf(line, BRACKETS);
     if (brackets > MAX_BODY_BRACKETS) report('brackets', i, `the body has over ${n(MAX_BODY_BRACKETS)} [ brackets (links, wikilinks, citations) in all: split it into several entries`);
     // Two spaces at a line's end are a hard break: a node, like a backslash one.
-    marks += countOf(line, MARKS) + countOf(raw[i] ?? '', BACKTICKS) + (line.endsWith('  ') ? 1 : 0);
-    if (marks > MAX_BODY_MARKS) report('marks', i, `the body has over ${n(MAX_BODY_MARKS)} Markdown marks in all (* _ ~ for emphasis, [ for links and citations, \` \\ < & @ and web addresses): split it into several entries`);
+    addMarks(countOf(line, MARKS) + (line.endsWith('  ') ? 1 : 0), i);
 
     if (table) {
       table.rows++;
