@@ -17,25 +17,26 @@
 
 /** Emphasis and strikethrough marks (*, _ or ~) one paragraph may hold. */
 export const MAX_BLOCK_EMPHASIS = 300;
-/**
- * Marks that start inline syntax, in a whole body: emphasis (* _ ~), links and
- * citations ([), code (`), escapes and hard breaks (\\ or two spaces at a line's
- * end), HTML (<), entities (&), and addresses that become links (@, www., ://). Each costs a node or more; the
- * sum bounds what the per-paragraph limits leave (many paragraphs just under them).
- */
-export const MAX_BODY_MARKS = 10_000;
-/** [ brackets in a whole body: a link or citation costs several nodes, the most of any mark. */
-export const MAX_BODY_BRACKETS = 3_000;
+/** [ brackets in a whole body: a link or citation costs the most of any mark (~0.15 ms). */
+export const MAX_BODY_BRACKETS = 2_000;
 /** Columns of one table (or cells of one table row). */
 export const MAX_TABLE_COLUMNS = 100;
 /** Cells of one table, columns × rows (the renderer fills short rows up to the header's width). */
 export const MAX_TABLE_CELLS = 10_000;
 /** Table cells in a whole body. */
 export const MAX_BODY_TABLE_CELLS = 20_000;
-/** Blocks (paragraphs, headings, list items, quotes, table rows…) in a whole body. */
-export const MAX_BODY_BLOCKS = 5_000;
+/** Blocks (paragraphs, headings, list items, quotes, table rows…) in a whole body (~0.2 ms each). */
+export const MAX_BODY_BLOCKS = 3_000;
 /** Quotes (> …) in a whole body: the parser's time grows with the square of their number. */
-export const MAX_BODY_QUOTES = 1_000;
+export const MAX_BODY_QUOTES = 300;
+/**
+ * Parts of a whole body, counted before parsing: its blocks, and the marks that
+ * start inline syntax: emphasis (* _ ~), links and citations ([), code (`),
+ * escapes and hard breaks (\\ or two spaces at a line's end), HTML (<), entities
+ * (&) and addresses that become links (@, www., ://). Each costs a node or more;
+ * the sum bounds what the other limits leave when all are nearly reached at once.
+ */
+export const MAX_BODY_PARTS = 8_000;
 /** Nodes of the parsed tree: bounds the memory of everything done with it afterwards. */
 export const MAX_BODY_NODES = 100_000;
 
@@ -106,7 +107,7 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
   };
   let blockStart = 0;
   let blockEmphasis = 0;
-  let marks = 0;
+  let parts = 0;
   let brackets = 0;
   let blocks = 0;
   let quotes = 0;
@@ -116,9 +117,9 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
   let prevInner = '';
   let prevQuoted = false;
 
-  const addMarks = (k: number, i: number) => {
-    marks += k;
-    if (marks > MAX_BODY_MARKS) report('marks', i, `the body has over ${n(MAX_BODY_MARKS)} Markdown marks in all (* _ ~ for emphasis, [ for links and citations, \` \\ < & @ and web addresses): split it into several entries`);
+  const addParts = (k: number, i: number) => {
+    parts += k;
+    if (parts > MAX_BODY_PARTS) report('parts', i, `the body has over ${n(MAX_BODY_PARTS)} parts in all (blocks, and Markdown marks: * _ ~ for emphasis, [ for links and citations, \` \\ < & @ and web addresses): split it into several entries`);
   };
 
   const endTable = () => {
@@ -134,7 +135,7 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
 
   lines.forEach((line, i) => {
     // Before the blank-line test: a line of code spans is blank once masked.
-    addMarks(countOf(raw[i] ?? '', BACKTICKS), i);
+    addParts(countOf(raw[i] ?? '', BACKTICKS), i);
     const quoted = QUOTE_PREFIX.test(line);
     const inner = quoted ? line.replace(QUOTE_PREFIX, '') : line;
     if (inner.trim() === '') {
@@ -146,6 +147,7 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
       return;
     }
     if (prevInner === '' || BLOCK_START.test(inner) || table) {
+      addParts(1, i);
       if (++blocks > MAX_BODY_BLOCKS) report('blocks', i, `the body has over ${n(MAX_BODY_BLOCKS)} blocks (paragraphs, headings, list items, quotes, table rows): split it into several entries`);
     }
     if (quoted && !prevQuoted) {
@@ -162,7 +164,7 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
     brackets += countOf(line, BRACKETS);
     if (brackets > MAX_BODY_BRACKETS) report('brackets', i, `the body has over ${n(MAX_BODY_BRACKETS)} [ brackets (links, wikilinks, citations) in all: split it into several entries`);
     // Two spaces at a line's end are a hard break: a node, like a backslash one.
-    addMarks(countOf(line, MARKS) + (line.endsWith('  ') ? 1 : 0), i);
+    addParts(countOf(line, MARKS) + (line.endsWith('  ') ? 1 : 0), i);
 
     if (table) {
       table.rows++;
