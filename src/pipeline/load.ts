@@ -130,7 +130,13 @@ export function loadSiteConfig(root: string): SiteConfig {
 function loadSite(root: string, problems: Problem[]): SiteConfig {
   const file = path.join(root, SITE_FILE);
   if (!existsSync(file)) return siteSchema.parse({});
-  const parsed = parseYaml(readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  const notText = firstNonText(text);
+  if (notText) {
+    problems.push({ file: SITE_FILE, line: notText.line, severity: 'error', message: `the file contains ${notText.code}, a code that is not a text character (line ${notText.line}): remove it` });
+    return siteSchema.parse({});
+  }
+  const parsed = parseYaml(text);
   if (!parsed.ok) {
     problems.push({ file: SITE_FILE, line: parsed.line, severity: 'error', message: parsed.message });
     return siteSchema.parse({});

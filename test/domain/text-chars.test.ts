@@ -23,3 +23,17 @@ describe('codes that are not text', () => {
     expect(escapeXml('Tom & \uffffJerry\u0008 <x>')).toBe('Tom &amp; Jerry &lt;x&gt;');
   });
 });
+
+describe('the loader refuses them in every file it reads', () => {
+  it('entries and dossier.yml, with the code and the line', async () => {
+    const { makeDossier, EVENT } = await import('../helpers/dossier.ts');
+    const { checkDossier } = await import('../../src/pipeline/check.ts');
+    const { formatProblem } = await import('../../src/domain/problems.ts');
+    const root = makeDossier({ 'events/e.md': EVENT('', 'One.\n\nTwo \uffff.'), 'dossier.yml': 'title: T\u0000\n' });
+    const errors = (await checkDossier(root)).errors.map((p) => formatProblem(p));
+    expect(errors).toEqual([
+      'dossier.yml:1  the file contains U+0000, a code that is not a text character (line 1): remove it',
+      'events/e.md:8  the file contains U+FFFF, a code that is not a text character (line 8): remove it',
+    ]);
+  });
+});
