@@ -52,6 +52,10 @@ const n = (x: number) => x.toLocaleString('en');
 const QUOTE_PREFIX = /^(?: {0,3}>)+ ?/;
 // Lines that start a block of their own even without a blank line before them.
 const BLOCK_START = /^ {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|#{1,6}(?:[ \t]|$)|>|```|~~~|<)/;
+// Lines that start a new paragraph even inside one: a bullet item with content and a
+// heading (an ordered item not starting at 1, or HTML, may continue a paragraph instead).
+const NEW_PARAGRAPH = /^ {0,3}(?:[-+*][ \t]+\S|#{1,6}(?:[ \t]|$))/;
+const BULLETS = /^(?: {0,3}[-+*][ \t]+)+/;
 // A GFM delimiter row: `| --- | :-: |`, `---|---`.
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -153,11 +157,12 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
     if (quoted && !prevQuoted) {
       if (++quotes > MAX_BODY_QUOTES) report('quotes', i, `the body has over ${n(MAX_BODY_QUOTES)} quotes (> …): split it into several entries`);
     }
-    if (tableRows[i]) { // each cell is read on its own: a row is a paragraph of its own
+    // A table row's cells are read one by one, a list item's text on its own.
+    if (tableRows[i] || NEW_PARAGRAPH.test(inner)) {
       blockEmphasis = 0;
       blockStart = i;
     }
-    blockEmphasis += countOf(line, EMPHASIS);
+    blockEmphasis += countOf(inner.replace(BULLETS, ''), EMPHASIS);
     if (blockEmphasis > MAX_BLOCK_EMPHASIS) {
       report(`emphasis@${blockStart}`, blockStart, `this paragraph has over ${n(MAX_BLOCK_EMPHASIS)} emphasis marks (*, _ or ~): split it with blank lines or remove some`);
     }

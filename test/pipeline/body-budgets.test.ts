@@ -30,6 +30,16 @@ describe('emphasis marks per paragraph', () => {
     expect(lines(body)).toEqual([`10: ${EMPHASIS(300)}`]);
   });
 
+  it('each list item is counted on its own; bullets are not emphasis', () => {
+    const item = `* ${'*a* and _b_ '.repeat(5)}`;
+    expect(lines(`${item}\n`.repeat(150))).toEqual([]);
+  });
+
+  it('lines that continue a paragraph do not start a new count', () => {
+    const body = `Text\n${`2. ${'*a_'.repeat(60)}\n`.repeat(3)}${`<b ${'*a_'.repeat(60)}\n`.repeat(3)}`;
+    expect(lines(body)).toEqual([`6: ${EMPHASIS(300)}`]);
+  });
+
   it('marks in code do not count', () => {
     expect(lines(`\`${'*a_'.repeat(200)}\`\n\n\`\`\`\n${'*_'.repeat(400)}\n\`\`\``)).toEqual([]);
   });
