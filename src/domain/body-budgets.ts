@@ -26,7 +26,7 @@ export const MAX_TABLE_CELLS = 10_000;
 /** Table cells in a whole body. */
 export const MAX_BODY_TABLE_CELLS = 20_000;
 /** Blocks (paragraphs, headings, list items, quotes, table rows…) in a whole body (~0.2 ms each). */
-export const MAX_BODY_BLOCKS = 3_000;
+export const MAX_BODY_BLOCKS = 2_500;
 /** Quotes (> …) in a whole body: the parser's time grows with the square of their number. */
 export const MAX_BODY_QUOTES = 300;
 /**
@@ -36,7 +36,7 @@ export const MAX_BODY_QUOTES = 300;
  * (&) and addresses that become links (@, www., ://). Each costs a node or more;
  * the sum bounds what the other limits leave when all are nearly reached at once.
  */
-export const MAX_BODY_PARTS = 8_000;
+export const MAX_BODY_PARTS = 6_000;
 /** Nodes of the parsed tree: bounds the memory of everything done with it afterwards. */
 export const MAX_BODY_NODES = 100_000;
 
