@@ -54,12 +54,15 @@ export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
   let blockBrackets = 0;
   let reportedNesting = false;
   lines.forEach((line, i) => {
-    // A table row's cells are read one by one: each row counts as a paragraph of its own.
-    if (line.trim() === '' || tableRows[i]) {
+    if (line.trim() === '') {
       blockChars = 0;
       blockBrackets = 0;
       blockStart = i + 1;
-      if (!tableRows[i]) return;
+      return;
+    }
+    if (tableRows[i]) { // a table row's cells are read one by one: a paragraph of its own
+      blockChars = 0;
+      blockBrackets = 0;
       blockStart = i;
     }
     blockChars += line.length + 1;
