@@ -58,6 +58,8 @@ const NEW_PARAGRAPH = /^ {0,3}(?:[-+*][ \t]+\S|#{1,6}(?:[ \t]|$))/;
 const BULLETS = /^(?: {0,3}[-+*][ \t]+)+/;
 // A GFM delimiter row: `| --- | :-: |`, `---|---`.
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+// The same on any line of a text, inside quotes too: one native scan instead of one per line.
+const DELIMITER_ROW_ANYWHERE = new RegExp(`^(?:(?: {0,3}>)+ ?)?${DELIMITER_ROW.source.slice(1)}`, 'm');
 
 /** Cells of one table row: `|`-separated, outer pipes and escaped `\|` not counted. */
 export function tableRowCells(line: string): number {
@@ -67,19 +69,18 @@ export function tableRowCells(line: string): number {
   return cells;
 }
 
-const EMPHASIS = /[*_~]/g;
-const MARKS = /[*_~[\\<&@]|www\.|:\/\//g;
 /**
  * Which lines are rows of a GFM table (header and delimiter rows included). The
  * parser reads each cell on its own, so a long table is not one long paragraph.
  */
 export function tableRowLines(lines: readonly string[]): boolean[] {
   const rows = lines.map(() => false);
+  if (!DELIMITER_ROW_ANYWHERE.test(lines.join('\n'))) return rows; // most bodies: no table
   let inTable = false;
   lines.forEach((line, i) => {
-    const inner = line.replace(QUOTE_PREFIX, '');
+    const inner = unquote(line);
     if (inner.trim() === '') { inTable = false; return; }
-    const prev = i > 0 ? lines[i - 1].replace(QUOTE_PREFIX, '') : '';
+    const prev = i > 0 ? unquote(lines[i - 1]) : '';
     if (!inTable && DELIMITER_ROW.test(inner) && prev.trim() !== '' && (inner.includes('|') || prev.includes('|'))) {
       inTable = true;
       rows[i - 1] = true;
@@ -89,9 +90,35 @@ export function tableRowLines(lines: readonly string[]): boolean[] {
   return rows;
 }
 
-const BACKTICKS = /`+/g;
-const BRACKETS = /\[/g;
-const countOf = (line: string, re: RegExp) => line.match(re)?.length ?? 0;
+const unquote = (line: string) => (line.includes('>') && QUOTE_PREFIX.test(line) ? line.replace(QUOTE_PREFIX, '') : line);
+
+/** The marks of one line, counted in one pass (this runs on every line of every body). */
+function lineMarks(line: string): { emphasis: number; brackets: number; marks: number } {
+  let emphasis = 0;
+  let brackets = 0;
+  let marks = 0;
+  for (let i = 0; i < line.length; i++) {
+    switch (line.charCodeAt(i)) {
+      case 0x2a: case 0x5f: case 0x7e: emphasis++; marks++; break; // * _ ~
+      case 0x5b: brackets++; marks++; break; // [
+      case 0x5c: case 0x3c: case 0x26: case 0x40: marks++; break; // \ < & @
+      case 0x3a: if (line.startsWith('//', i + 1)) marks++; break; // ://
+      case 0x77: if (line.startsWith('ww.', i + 1)) marks++; break; // www.
+    }
+  }
+  // Two spaces at a line's end are a hard break: a node, like a backslash one.
+  if (line.endsWith('  ')) marks++;
+  return { emphasis, brackets, marks };
+}
+
+/** Code spans (runs of backticks) in a line. */
+function backtickRuns(line: string): number {
+  let runs = 0;
+  for (let at = line.indexOf('`'); at !== -1; at = line.indexOf('`', at + 1)) {
+    if (line.charCodeAt(at - 1) !== 0x60) runs++;
+  }
+  return runs;
+}
 
 /**
  * Every budget a body's text goes over, each reported once, at the line where it
@@ -99,6 +126,7 @@ const countOf = (line: string, re: RegExp) => line.match(re)?.length ?? 0;
  * are text, but each code span's backticks still count.
  */
 export function bodyBudgetProblems(body: string, masked: string, firstLine = 1): BudgetIssue[] {
+  if (withinAllBudgets(body)) return [];
   const raw = body.split('\n');
   const lines = masked.split('\n');
   const tableRows = tableRowLines(lines);
@@ -139,9 +167,9 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
 
   lines.forEach((line, i) => {
     // Before the blank-line test: a line of code spans is blank once masked.
-    addParts(countOf(raw[i] ?? '', BACKTICKS), i);
-    const quoted = QUOTE_PREFIX.test(line);
-    const inner = quoted ? line.replace(QUOTE_PREFIX, '') : line;
+    if (raw[i]?.includes('`')) addParts(backtickRuns(raw[i]), i);
+    const inner = unquote(line);
+    const quoted = inner !== line;
     if (inner.trim() === '') {
       endTable();
       blockEmphasis = 0;
@@ -162,14 +190,15 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
       blockEmphasis = 0;
       blockStart = i;
     }
-    blockEmphasis += countOf(inner.replace(BULLETS, ''), EMPHASIS);
+    const counts = lineMarks(inner);
+    // A bullet (* item) is no emphasis mark.
+    blockEmphasis += counts.emphasis - (inner.match(BULLETS)?.[0].match(/\*/g)?.length ?? 0);
     if (blockEmphasis > MAX_BLOCK_EMPHASIS) {
       report(`emphasis@${blockStart}`, blockStart, `this paragraph has over ${n(MAX_BLOCK_EMPHASIS)} emphasis marks (*, _ or ~): split it with blank lines or remove some`);
     }
-    brackets += countOf(line, BRACKETS);
+    brackets += counts.brackets;
     if (brackets > MAX_BODY_BRACKETS) report('brackets', i, `the body has over ${n(MAX_BODY_BRACKETS)} [ brackets (links, wikilinks, citations) in all: split it into several entries`);
-    // Two spaces at a line's end are a hard break: a node, like a backslash one.
-    addParts(countOf(line, MARKS) + (line.endsWith('  ') ? 1 : 0), i);
+    addParts(counts.marks, i);
 
     if (table) {
       table.rows++;
@@ -186,6 +215,34 @@ export function bodyBudgetProblems(body: string, masked: string, firstLine = 1):
   });
   endTable();
   return issues;
+}
+
+/**
+ * True when the body cannot go over any budget, by counts of the whole text that
+ * bound each one from above (all its marks in one paragraph, every line a block,
+ * a table as wide as all its pipes and as long as all its lines). Almost every
+ * body is: one pass over its characters then saves the line-by-line scan.
+ */
+export function withinAllBudgets(body: string): boolean {
+  let emphasis = 0;
+  let marks = 0;
+  let brackets = 0;
+  let quotes = 0;
+  let pipes = 0;
+  let lines = 1;
+  for (let i = 0; i < body.length; i++) {
+    switch (body.charCodeAt(i)) {
+      case 0x2a: case 0x5f: case 0x7e: emphasis++; marks++; break; // * _ ~
+      case 0x5b: brackets++; marks++; break; // [
+      case 0x5c: case 0x3c: case 0x26: case 0x40: case 0x60: case 0x3a: case 0x77: case 0x20: marks++; break; // \ < & @ ` : w and spaces (://, www., hard breaks)
+      case 0x3e: quotes++; break; // >
+      case 0x7c: pipes++; break; // |
+      case 0x0a: lines++; break;
+    }
+  }
+  return emphasis <= MAX_BLOCK_EMPHASIS && brackets <= MAX_BODY_BRACKETS && quotes <= MAX_BODY_QUOTES
+    && lines <= MAX_BODY_BLOCKS && marks + lines <= MAX_BODY_PARTS
+    && pipes + 1 <= MAX_TABLE_COLUMNS && (pipes + 1) * lines <= MAX_TABLE_CELLS;
 }
 
 /** The subset of a syntax tree node this reads. */

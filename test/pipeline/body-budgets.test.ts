@@ -3,7 +3,7 @@
  * with the exact words a contributor sees, and generous real content that passes.
  */
 import { describe, expect, it } from 'vitest';
-import { bodyNodesProblem, countNodes, tableRowCells } from '../../src/domain/body-budgets.ts';
+import { bodyNodesProblem, countNodes, tableRowCells, withinAllBudgets } from '../../src/domain/body-budgets.ts';
 import { checkBody } from '../../src/pipeline/body-check.ts';
 
 const lines = (body: string, mdx = false) => checkBody(body, { mdx, firstLine: 6, components: [] }).map((i) => `${i.line}: ${i.message}`);
@@ -109,5 +109,14 @@ describe('parts of the parsed tree', () => {
     expect(countNodes(tree, 5)).toBe(6);
     expect(bodyNodesProblem(tree, 30)).toBe('the body has over 30 parts (paragraphs, list items, links, emphasis, table cells…): split it into several entries');
     expect(bodyNodesProblem(tree, 31)).toBeUndefined();
+  });
+});
+
+describe('the fast path', () => {
+  it('skips only bodies that no budget can catch', () => {
+    expect(withinAllBudgets('Plain text with [[a|b]] and [@c], *some* emphasis.\n\nAnother paragraph.')).toBe(true);
+    expect(withinAllBudgets('*a_'.repeat(151))).toBe(false);
+    expect(withinAllBudgets(table(6, 300))).toBe(false); // then the scan decides (and lets it pass)
+    expect(lines(table(6, 300))).toEqual([]);
   });
 });
