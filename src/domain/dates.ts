@@ -31,8 +31,18 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; p
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+/**
+ * Date.UTC for any year: Date.UTC (like new Date(y, …)) reads years 0–99 as
+ * 1900–1999, so year 50 would sort and print as 1950. Setting the year after
+ * the fact keeps it as written.
+ */
+export function utc(year: number, monthIndex: number, day: number): number {
+  // setUTCFullYear(y, m, d) works out month and day overflow in year y itself.
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utc(year, month, 0)).getUTCDate();
 }
 
 const DATE_RE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
@@ -100,22 +110,31 @@ export function parseDateSpan(input: unknown): Parsed<DateSpan> {
     if (!d.ok) return { ...d, path: ['end'] };
     end = d.value;
   }
-  if (start && end && lastMoment(end) < firstMoment(start)) {
+  if (start && end && endsBeforeStart(start, end)) {
     return { ok: false, path: ['end'], message: `ends (${isoDate(end)}) before it starts (${isoDate(start)})` };
   }
   return { ok: true, value: { start, end, circa, kind: 'range' } };
 }
 
+/**
+ * True when a period's end is wholly before its start. The end is compared by the
+ * moment after it: "end 2017-10" ends on 1 Nov 2017, which is not before "start
+ * 2017-11" begins, yet October is all before November; so it must be after.
+ */
+export function endsBeforeStart(start: PartialDate, end: PartialDate): boolean {
+  return lastMoment(end) <= firstMoment(start);
+}
+
 /** First millisecond (UTC) the partial date covers. */
 export function firstMoment(d: PartialDate): number {
-  return Date.UTC(d.year, (d.month ?? 1) - 1, d.day ?? 1);
+  return utc(d.year, (d.month ?? 1) - 1, d.day ?? 1);
 }
 
 /** First millisecond after the partial date: 2017-11 ends at 2017-12-01T00:00Z. */
 export function lastMoment(d: PartialDate): number {
-  if (d.precision === 'day') return Date.UTC(d.year, d.month! - 1, d.day! + 1);
-  if (d.precision === 'month') return Date.UTC(d.year, d.month!, 1);
-  return Date.UTC(d.year + 1, 0, 1);
+  if (d.precision === 'day') return utc(d.year, d.month! - 1, d.day! + 1);
+  if (d.precision === 'month') return utc(d.year, d.month!, 1);
+  return utc(d.year + 1, 0, 1);
 }
 
 /** The interval [from, to) a span covers; open ends borrow the other end. */
@@ -125,12 +144,13 @@ export function spanInterval(span: DateSpan): { from: number; to: number } {
   return { from: firstMoment(s), to: lastMoment(e) };
 }
 
-/** Machine form: 2017, 2017-11 or 2017-11-03. */
+/** Machine form: 2017, 2017-11 or 2017-11-03 (ISO 8601: always four year digits, 0050). */
 export function isoDate(d: PartialDate): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  if (d.precision === 'year') return String(d.year);
-  if (d.precision === 'month') return `${d.year}-${pad(d.month!)}`;
-  return `${d.year}-${pad(d.month!)}-${pad(d.day!)}`;
+  const year = String(d.year).padStart(4, '0');
+  if (d.precision === 'year') return year;
+  if (d.precision === 'month') return `${year}-${pad(d.month!)}`;
+  return `${year}-${pad(d.month!)}-${pad(d.day!)}`;
 }
 
 /** Machine form of a span: `2017-11`, `2009/2011`, `../2011`, `~2015` (approximate). */

@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 import type { Event } from '../schemas/events.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { firstMoment, formatSpan, type PartialDate } from './dates.ts';
+import { dropNonText } from './text-chars.ts';
 import type { EntryLike } from './references.ts';
 import { absoluteUrl, entryUrl, feedUrl, homeUrl } from './urls.ts';
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
-  // Control characters are not allowed in XML 1.0 at all; the schemas refuse most already.
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  // Control characters, U+FFFE and U+FFFF are not allowed in XML 1.0 at all; the
+  // check refuses them in every file already, this keeps the feed well-formed regardless.
+  return dropNonText(text)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 

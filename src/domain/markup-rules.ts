@@ -12,6 +12,7 @@
  * refuses the same body with the same messages: nothing reaches a page either way.
  * Pure: works on a tree it is given; parsing lives in src/pipeline/body-check.ts.
  */
+import { parseFragment } from 'parse5';
 import { urlProblem, type UrlUse } from './url-policy.ts';
 
 /** The import path prefix of content components (a tsconfig path alias). */
@@ -66,9 +67,19 @@ const preview = (s: string) => {
   return one.length > 40 ? `${one.slice(0, 40)}…` : one;
 };
 
-/** An HTML node that holds only comments (harmless; dropped from the output). */
+/**
+ * An HTML node that holds only comments and whitespace as a browser reads it
+ * (harmless; dropped from the output). A pattern cannot tell: HTML5 also ends a
+ * comment at `--!>`, and `<!-->` and `<!--->` are whole empty comments, so
+ * `<!-- a --!><img onerror=…> -->` holds an element. So the HTML5 parser decides,
+ * and any parse error (an unclosed or oddly closed comment) refuses it too.
+ */
 export function isHtmlComment(value: string): boolean {
-  return /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)+$/.test(value);
+  if (!value.includes('<!--')) return false;
+  let errors = 0;
+  const fragment = parseFragment(value, { onParseError: () => { errors++; } });
+  return errors === 0 && fragment.childNodes.every((node) =>
+    node.nodeName === '#comment' || (node.nodeName === '#text' && 'value' in node && /^[ \t\n\f\r]*$/.test(node.value)));
 }
 
 /**

@@ -11,13 +11,18 @@ import { attributeExpression, isLiteralValue, type EsNode, type MdNode } from '.
 import { closest } from './suggest.ts';
 
 type Linked = 'events' | 'actors' | 'places';
-export type PropKind = 'text' | 'number' | 'date' | { one: Linked } | { list: Linked };
+/** A number prop and the values its component can draw (whole: no fractions). */
+export interface NumberRange { min: number; max: number; whole?: boolean; example: number }
+export type PropKind = 'text' | { number: NumberRange } | 'date' | { one: Linked } | { list: Linked };
 
 /** Keep in step with the Props of src/components/viz/*.astro (a test compares them). */
 export const VIZ_PROPS: Record<string, Record<string, PropKind>> = {
   Timeline: { events: { list: 'events' }, from: 'date', to: 'date', title: 'text', actor: { one: 'actors' }, place: { one: 'places' } },
-  PlaceMap: { places: { list: 'places' }, focus: { one: 'places' }, title: 'text', height: 'number' },
-  RelationGraph: { focus: { one: 'actors' }, depth: 'number', title: 'text' },
+  // Bounds: a map shorter than 150 px shows nothing, taller than 2000 px is no longer
+  // one view (and 1e308 would write Infinity into the SVG); past 4 hops a
+  // neighbourhood is the whole graph, and each hop multiplies the layout's work.
+  PlaceMap: { places: { list: 'places' }, focus: { one: 'places' }, title: 'text', height: { number: { min: 150, max: 2000, example: 400 } } },
+  RelationGraph: { focus: { one: 'actors' }, depth: { number: { min: 1, max: 4, whole: true, example: 2 } }, title: 'text' },
 };
 
 /** What the check needs of the entry index. */
@@ -64,9 +69,12 @@ const showValue = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.strin
 function kindProblem(component: string, prop: string, kind: PropKind, value: unknown, ids: IdLookup): string[] {
   const where = `<${component} ${prop}>`;
   if (kind === 'text') return typeof value === 'string' ? [] : [`${where}: write text in quotes, e.g. ${prop}="…"`];
-  if (kind === 'number') {
+  if (typeof kind === 'object' && 'number' in kind) {
     const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-    return Number.isFinite(n) && n >= 0 ? [] : [`${where}: ${showValue(value)} is not a number: write e.g. ${prop}={2}`];
+    if (Number.isNaN(n)) return [`${where}: ${showValue(value)} is not a number: write e.g. ${prop}={${kind.number.example}}`];
+    const { min, max, whole } = kind.number;
+    const ok = Number.isFinite(n) && n >= min && n <= max && (!whole || Number.isInteger(n));
+    return ok ? [] : [`${where}: must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}`];
   }
   if (kind === 'date') {
     if (typeof value !== 'string' && typeof value !== 'number') return [`${where}: write a date in quotes: YYYY, YYYY-MM or YYYY-MM-DD`];

@@ -10,6 +10,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { bodySyntaxProblems, maskCode } from '../domain/body.ts';
+import { bodyBudgetProblems, bodyNodesProblem, tableRowLines } from '../domain/body-budgets.ts';
 import { markupViolations, type MdNode } from '../domain/markup-rules.ts';
 import { urlProblem } from '../domain/url-policy.ts';
 import { vizPropProblems, type IdLookup } from '../domain/viz-props.ts';
@@ -38,10 +39,15 @@ export const MAX_BLOCK_CHARS = 20_000;
 /** Link brackets a paragraph may hold (a long table of links has a few hundred). */
 export const MAX_BLOCK_BRACKETS = 1_000;
 
-/** Deep nesting and overlong paragraphs, found without parsing (code blocks are ignored). */
+/**
+ * Deep nesting, overlong paragraphs and the budgets of src/domain/body-budgets.ts
+ * (emphasis marks, table cells, blocks), found without parsing (code is ignored).
+ */
 export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
   const issues: BodyIssue[] = [];
-  const lines = maskCode(body).split('\n');
+  const masked = maskCode(body);
+  const lines = masked.split('\n');
+  const tableRows = tableRowLines(lines);
   let blockStart = 0;
   let blockChars = 0;
   let blockBrackets = 0;
@@ -52,6 +58,11 @@ export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
       blockBrackets = 0;
       blockStart = i + 1;
       return;
+    }
+    if (tableRows[i]) { // a table row's cells are read one by one: a paragraph of its own
+      blockChars = 0;
+      blockBrackets = 0;
+      blockStart = i;
     }
     blockChars += line.length + 1;
     const before = blockBrackets;
@@ -75,7 +86,8 @@ export function bodyShapeProblems(body: string, firstLine = 1): BodyIssue[] {
       issues.push({ line: firstLine + i, message: `quotes or lists are nested too deeply here (${depth} levels; at most ${MAX_NESTING}): flatten them` });
     }
   });
-  return issues;
+  issues.push(...bodyBudgetProblems(body, masked, firstLine));
+  return issues.sort((a, b) => a.line - b.line);
 }
 
 export interface BodyIssue {
@@ -152,6 +164,9 @@ export function readBody(body: string, options: BodyCheckOptions): BodyReading {
     issues.push({ line: (parsed.line ?? 1) + options.firstLine - 1, ...(parsed.column ? { column: parsed.column } : {}), message: parsed.message });
     return { issues, images };
   }
+  // Checked before any further work: everything after this walks the tree.
+  const tooBig = bodyNodesProblem(parsed.tree);
+  if (tooBig) return { issues: [...issues, { line: options.firstLine, message: tooBig }], images };
   for (const v of markupViolations(parsed.tree, { components: options.components })) {
     issues.push({ ...at(v.at ?? (v.attribute ?? v.node).position?.start ?? v.node.position?.start), message: v.message });
   }

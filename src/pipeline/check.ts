@@ -2,6 +2,7 @@
  * The whole check: load every entry, then resolve every reference, wikilink and
  * citation against one index. Used by `npm run check`, the build and the tests.
  */
+import { cycleText, parentCycles } from '../domain/cycles.ts';
 import { bodyRefs, EntryIndex, frontmatterRefs, ReferenceGraph, type RefSite } from '../domain/references.ts';
 import { fieldPath, sortProblems, type Problem } from '../domain/problems.ts';
 import { SINGULAR } from '../schemas/index.ts';
@@ -60,12 +61,39 @@ export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
       problems.push(referenceProblem(entry, site, r));
     }
   }
+  problems.push(...placeCycleProblems(entries), ...selfRelationProblems(entries));
   for (const entry of entries) {
     if (entry.collection === 'sources' && !cited.has(entry.id)) {
       problems.push({ file: entry.file, line: 1, severity: 'warning', message: `source "${entry.id}" is not cited by any entry: cite it with [@${entry.id}] or in a sources: list, or remove it` });
     }
   }
   return problems;
+}
+
+/** A place that is its own parent, or part of a parent cycle (a → b → a): one problem per member. */
+export function placeCycleProblems(entries: Entry[]): Problem[] {
+  const places = new Map(entries.filter((e) => e.collection === 'places').map((e) => [e.id, e]));
+  const parents = new Map<string, string>();
+  for (const [id, e] of places) {
+    const parent = (e.data as { parent?: unknown }).parent;
+    if (typeof parent === 'string' && places.has(parent)) parents.set(id, parent);
+  }
+  return parentCycles(parents).flatMap((cycle) => cycle.map((id) => {
+    const entry = places.get(id)!;
+    return { file: entry.file, ...entry.locate(['parent']), field: 'parent', severity: 'error' as const,
+      message: `"${id}" is part of a cycle: ${cycleText(cycle, id)}; a place's parent is the larger place it lies in` };
+  }));
+}
+
+/** An actor related to itself (a unit of itself, allied with itself): the graph would draw a loop. */
+export function selfRelationProblems(entries: Entry[]): Problem[] {
+  return entries.filter((e) => e.collection === 'actors').flatMap((e) => {
+    const relations = (e.data as { relations?: unknown }).relations;
+    return (Array.isArray(relations) ? relations : []).flatMap((r, i) => (r && typeof r === 'object' && (r as { target?: unknown }).target === e.id ? [{
+      file: e.file, ...e.locate(['relations', i, 'target']), field: `relations[${i}].target`, severity: 'error' as const,
+      message: `"${e.id}" is this actor itself: a relation links it to another actor`,
+    }] : []));
+  });
 }
 
 /** The problems of one body (src/pipeline/body-check.ts), at most MAX_BODY_PROBLEMS lines: the check's and the build's. */

@@ -3,7 +3,7 @@
  * positions so every problem can name its line. Defends against alias bombs.
  */
 import jsYaml from 'js-yaml';
-import YAML, { isMap, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
+import YAML, { isMap, isNode, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
 
 export const MAX_FILE_BYTES = 512 * 1024;
 const MAX_ALIASES = 50;
@@ -104,10 +104,13 @@ export function parseYaml(yaml: string): YamlResult {
   }
   // An unknown tag (!!js/function, !custom) is only a warning to the parser; here it is
   // an error: entries have no use for tags, and a reader of the file may think it runs.
-  const tag = doc.warnings.find((w) => /tag/i.test(w.message));
-  if (tag) {
-    const pos = lineCounter.linePos(tag.pos[0]);
-    return { ok: false, message: `the YAML uses a tag (${/![\w!/:.-]*/.exec(yaml.slice(tag.pos[0]))?.[0] ?? '!'}): tags are not used in entries; remove it and write the plain value`, line: pos.line, column: pos.col };
+  // A known tag (!!timestamp, !!binary, !!set, !!str…) gives no warning, yet it
+  // changes what the value is (!!timestamp turns text into a Date past the date
+  // rules): any tag the document carries is refused the same way.
+  const tagAt = doc.warnings.find((w) => /tag/i.test(w.message))?.pos[0] ?? explicitTagAt(doc, yaml);
+  if (tagAt !== undefined) {
+    const pos = lineCounter.linePos(tagAt);
+    return { ok: false, message: `the YAML uses a tag (${/![\w!/:.,<>%-]*/.exec(yaml.slice(tagAt))?.[0] ?? '!'}): tags are not used in entries; remove it and write the plain value`, line: pos.line, column: pos.col };
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -121,6 +124,21 @@ export function parseYaml(yaml: string): YamlResult {
     if (/call stack/i.test(message)) return { ok: false, message: TOO_DEEP, line: 1 };
     return { ok: false, message: `the YAML cannot be read: ${message}`, line: 1 };
   }
+}
+
+/** Offset of the first explicit tag in a parsed document (the "!" before its node), if any. */
+function explicitTagAt(doc: Document, yaml: string): number | undefined {
+  let at: number | undefined;
+  YAML.visit(doc, {
+    Node(_key, node) {
+      if (!isNode(node) || !node.tag || !node.range) return undefined;
+      let bang = yaml.lastIndexOf('!', node.range[0]);
+      while (bang > 0 && yaml[bang - 1] === '!') bang--; // !!timestamp
+      at = bang >= 0 ? bang : node.range[0];
+      return YAML.visit.BREAK;
+    },
+  });
+  return at;
 }
 
 /** Frontmatter data, and its positions parsed only when a problem needs a line number. */

@@ -7,6 +7,7 @@ import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { foldLookalikes, lookalikeOf, slugify } from '../domain/suggest.ts';
+import { firstNonText } from '../domain/text-chars.ts';
 import { explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
 import { schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/shared.ts';
@@ -108,7 +109,13 @@ export function loadSiteConfig(root: string): SiteConfig {
 }
 
 function loadSite(file: string, problems: Problem[]): SiteConfig {
-  const parsed = parseYaml(readFileSync(file, 'utf8'));
+  const text = readFileSync(file, 'utf8');
+  const notText = firstNonText(text);
+  if (notText) {
+    problems.push({ file: SITE_FILE, line: notText.line, severity: 'error', message: `the file contains ${notText.code}, a code that is not a text character (line ${notText.line}): remove it` });
+    return siteSchema.parse({});
+  }
+  const parsed = parseYaml(text);
   if (!parsed.ok) {
     problems.push({ file: SITE_FILE, line: parsed.line, severity: 'error', message: parsed.message });
     return siteSchema.parse({});
@@ -144,6 +151,11 @@ function loadEntry(collection: CollectionName, id: string, file: string, full: s
     return undefined;
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const notText = firstNonText(text);
+  if (notText) {
+    problems.push({ file, line: notText.line, severity: 'error', message: `the file contains ${notText.code}, a code that is not a text character (line ${notText.line}): remove it` });
+    return undefined;
+  }
   const split = splitFrontmatter(text);
   if (!split.ok) {
     problems.push({ file, line: split.line, severity: 'error', message: split.message });

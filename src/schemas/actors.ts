@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endsBeforeStart, isoDate } from '../domain/dates.ts';
 import { common, dateSpan, id, partialDate, sources, text } from './shared.ts';
 
 export const ACTOR_KINDS = [
@@ -27,6 +28,11 @@ export const relation = z.strictObject({
   circa: z.boolean().default(false),
   /** Sources for this relation. */
   sources: sources.min(1, 'needs at least one source'),
+}).superRefine((r, ctx) => {
+  // The same rule, and words, as a date field's { start, end } (parseDateSpan).
+  if (r.start && r.end && endsBeforeStart(r.start, r.end)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: `ends (${isoDate(r.end)}) before it starts (${isoDate(r.start)})` });
+  }
 });
 
 /** A listing of the actor by a government or body (e.g. a terrorist designation). */

@@ -28,6 +28,9 @@ describe('visualisation props in .mdx (npm run check)', () => {
     ['<PlaceMap places={["al-bukamal"]} focus="al-qaim" height={320} />'],
     ['<PlaceMap height="320" />'],
     ['<RelationGraph focus="islamic-state" depth={2} />'],
+    ['<RelationGraph depth="4" />'],
+    ['<PlaceMap height={150} />'],
+    ['<PlaceMap height="2000" />'],
     ['Text with <RelationGraph focus="islamic-state" /> inline.'],
   ])('accepts %s', (mdx) => {
     expect(problems(mdx)).toEqual([]);
@@ -46,6 +49,13 @@ describe('visualisation props in .mdx (npm run check)', () => {
     ['<PlaceMap focus={["al-qaim"]} />', '<PlaceMap focus>: write one place id in quotes, e.g. focus="some-id"'],
     ['<RelationGraph depth="two" />', '<RelationGraph depth>: "two" is not a number: write e.g. depth={2}'],
     ['<Timeline title={3} />', '<Timeline title>: write text in quotes, e.g. title="…"'],
+    ['<PlaceMap height={1e308} />', '<PlaceMap height>: must be a number from 150 to 2000'],
+    ['<PlaceMap height="1e999" />', '<PlaceMap height>: must be a number from 150 to 2000'],
+    ['<PlaceMap height={-5} />', '<PlaceMap height>: must be a number from 150 to 2000'],
+    ['<PlaceMap height={100} />', '<PlaceMap height>: must be a number from 150 to 2000'],
+    ['<RelationGraph depth={0} />', '<RelationGraph depth>: must be a whole number from 1 to 4'],
+    ['<RelationGraph depth={1.5} />', '<RelationGraph depth>: must be a whole number from 1 to 4'],
+    ['<RelationGraph depth={99} />', '<RelationGraph depth>: must be a whole number from 1 to 4'],
   ])('refuses %s', (mdx, message) => {
     const found = problems(mdx);
     expect(found).toHaveLength(1);
