@@ -59,12 +59,11 @@ export interface RenderedBody {
 export type RenderResult = { ok: true; value: RenderedBody } | { ok: false; issues: BodyIssue[] };
 
 /**
- * Ids the layout gives its own elements (src/layouts/Base.astro, EntryPage.astro): a
- * heading in a body may not take one of them, nor any id the page's own markup uses.
+ * Every heading id of a body starts with this, and no id of the layout or of our own
+ * markup does (a test holds src/ to that): whatever a contributor titles a section, its
+ * id cannot clash with the page's own (`main`, a chart's, a footnote's).
  */
-export const LAYOUT_IDS = new Set(['main', 'content', 'top', 'site-header', 'site-footer', 'search', 'search-input', 'theme-toggle', 'sources', 'related', 'timeline-heading', 'map-heading', 'graph-heading', 'related-heading', 'sources-heading', 'footnote-label']);
-/** Heading ids get this prefix when their slug would clash with the layout's ids. */
-const HEADING_PREFIX = 'section-';
+export const HEADING_ID_PREFIX = 'section-';
 
 const MDX_ELEMENT = 'mdxJsxFlowElement';
 const MDX_HIDDEN = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
@@ -135,7 +134,7 @@ function componentMarks(tree: HastRoot): HastRoot {
   return tree;
 }
 
-/** Heading ids from their text (as GitHub and Astro make them), never one of the layout's. */
+/** Heading ids from their text (as GitHub and Astro make them), in the headings' own namespace. */
 function headingIds(tree: HastRoot): Heading[] {
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
@@ -146,8 +145,7 @@ function headingIds(tree: HastRoot): Heading[] {
       if (m && typeof child.properties.id === 'string') continue; // ours (the footnotes' label)
       if (m) {
         const text = textOf(child);
-        let slug = slugger.slug(text).replace(/-$/, '');
-        if (!slug || LAYOUT_IDS.has(slug) || /^(?:fn|cite|user-content)-/.test(slug)) slug = slugger.slug(`${HEADING_PREFIX}${slug || 'untitled'}`);
+        const slug = `${HEADING_ID_PREFIX}${slugger.slug(text).replace(/-$/, '') || 'untitled'}`;
         child.properties.id = slug;
         headings.push({ depth: Number(m[1]), slug, text });
       } else visit(child);

@@ -15,7 +15,10 @@ import { rehypeExternalLinks } from '../../src/integrations/rehype-external-link
 import { rehypeSafe } from '../../src/integrations/rehype-safe.ts';
 import type { LinkTarget } from '../../src/integrations/remark-dossier.ts';
 import { checkBody } from '../../src/pipeline/body-check.ts';
-import { renderBody, type RenderContext } from '../../src/pipeline/render-body.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HEADING_ID_PREFIX, renderBody, type RenderContext } from '../../src/pipeline/render-body.ts';
+import { ROOT } from '../helpers/build.ts';
 import { liveMarkup } from '../helpers/markup.ts';
 
 const targets: Record<string, LinkTarget> = { 'group-a': { collection: 'actors', id: 'group-a', label: 'Group A' } };
@@ -96,8 +99,14 @@ describe('Markdown bodies in the build', () => {
     expect(render('[in](/actors/group-a/)')).toBe('<p><a href="/actors/group-a/">in</a></p>');
   });
 
-  it('gives headings ids from their text, never one of the layout\'s', () => {
-    expect(render('## Background\n\n## Main\n\n## Background\n\n## Footnote label')).toBe('<h2 id="background">Background</h2>\n<h2 id="section-main">Main</h2>\n<h2 id="background-1">Background</h2>\n<h2 id="section-footnote-label">Footnote label</h2>');
+  it('gives headings ids from their text, in their own namespace: never one of the page\'s', () => {
+    expect(render('## Background\n\n## Main\n\n## Background\n\n## Footnote label\n\n## ?')).toBe('<h2 id="section-background">Background</h2>\n<h2 id="section-main">Main</h2>\n<h2 id="section-background-1">Background</h2>\n<h2 id="section-footnote-label">Footnote label</h2>\n<h2 id="section-untitled">?</h2>');
+  });
+
+  it('no id of the layout or of our own markup is in the headings\' namespace', () => {
+    const files = (readdirSync(path.join(ROOT, 'src'), { recursive: true }) as string[]).filter((f) => /\.(astro|ts)$/.test(f) && !f.endsWith('render-body.ts'));
+    const offending = files.filter((f) => readFileSync(path.join(ROOT, 'src', f), 'utf8').includes(HEADING_ID_PREFIX));
+    expect(offending).toEqual([]);
   });
 
   it('keeps our own markup: wikilinks, citations, GFM footnotes, tables, task lists, code languages', async () => {
