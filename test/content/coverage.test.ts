@@ -297,7 +297,7 @@ describe('sources: the article and the reports it cites', () => {
   it('every source with an address records the day it was read, no later than the entry was last updated', () => {
     for (const s of entries.filter((e) => e.collection === 'sources' && e.data.url)) {
       expect(iso(s.data.accessed), s.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      if (s.data.updated) expect(iso(s.data.accessed) <= iso(s.data.updated), s.id).toBe(true);
+      if (s.data.updated) expect(iso(s.data.accessed)! <= iso(s.data.updated)!, s.id).toBe(true);
     }
   });
 });
