@@ -4,11 +4,10 @@
  * was (same files, bytes and mtimes); only a successful build replaces it.
  * The tests run in order on one output folder and share one Astro cache (faster rebuilds).
  */
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CACHE, distOf, FIXTURES, ROOT } from '../helpers/build.ts';
+import { CACHE, distOf, FIXTURES, ROOT, runNode, snapshot, type NodeRun } from '../helpers/build.ts';
 import { EVENT, makeDossier } from '../helpers/dossier.ts';
 
 const HERE = path.join(CACHE, 'publish');
@@ -18,27 +17,13 @@ const OUT = path.join(SITE, 'dist');
 const ASTRO = path.join(ROOT, 'node_modules/astro/astro.js');
 const stagingOf = (pid: number | undefined) => path.join(SITE, `.dist.staging-${pid}`);
 
-/** Every file and folder with its content and modification time. */
-const snapshot = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort().map((rel) => {
-  const full = path.join(dir, rel);
-  const stat = statSync(full);
-  return stat.isFile() ? `${rel} ${stat.mtimeMs} ${readFileSync(full, 'base64')}` : `${rel}/`;
-});
-
-interface Run { pid: number | undefined; status: number | null; signal: NodeJS.Signals | null; output: string }
 
 /** `astro build` of a dossier into OUT, without blocking the test worker; `during` sees the running child. */
-function build(contentDir: string, args: string[] = [], during?: (pid: number) => Promise<void>): Promise<Run> {
-  const child = spawn(process.execPath, [ASTRO, 'build', ...args], {
-    cwd: ROOT,
+function build(contentDir: string, args: string[] = [], during?: (pid: number) => Promise<void>): Promise<NodeRun> {
+  return runNode([ASTRO, 'build', ...args], {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: contentDir, DOSSIER_OUT_DIR: OUT, DOSSIER_CACHE_DIR: path.join(HERE, 'astro-cache') },
+    during,
   });
-  let output = '';
-  child.stdout.on('data', (b) => { output += b; });
-  child.stderr.on('data', (b) => { output += b; });
-  const closed = new Promise<Run>((resolve) => child.on('close', (status, signal) => resolve({ pid: child.pid, status, signal, output })));
-  if (during && child.pid) void during(child.pid).catch(() => child.kill('SIGKILL'));
-  return closed;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -5,7 +5,6 @@
  * accepted cases, built together, publish inert pages with nothing from outside the
  * dossier.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,31 +14,20 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/domain/problems.ts';
 import { checkDossier } from '../../src/pipeline/check.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
-import { distOf, ROOT } from '../helpers/build.ts';
+import { distOf, ROOT, runNode, snapshot } from '../helpers/build.ts';
 import { hostileCases, layHostileCase, SECRET } from '../helpers/hostile.ts';
 
 const cases = hostileCases();
 
-function astroBuild(root: string, out: string, canary: string): Promise<{ status: number | null; output: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: ROOT,
+function astroBuild(root: string, out: string, canary: string) {
+  return runNode([path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
     env: {
       ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: root, DOSSIER_OUT_DIR: out,
       DOSSIER_CACHE_DIR: path.join(path.dirname(out), 'astro-cache'), DOSSIER_CANARY: canary,
     },
   });
-  let output = '';
-  child.stdout.on('data', (b) => { output += b; });
-  child.stderr.on('data', (b) => { output += b; });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
 }
 
-/** Every file with its bytes and modification time. */
-const snapshot = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort().map((rel) => {
-  const full = path.join(dir, rel);
-  const stat = statSync(full);
-  return stat.isFile() ? `${rel} ${stat.mtimeMs} ${readFileSync(full, 'base64')}` : `${rel}/`;
-});
 
 function elementIds(node: Root | RootContent, out: string[] = []): string[] {
   if (node.type === 'element' && typeof node.properties.id === 'string') out.push(node.properties.id);

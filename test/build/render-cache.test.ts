@@ -9,22 +9,17 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT } from '../helpers/build.ts';
+import { FIXTURES, ROOT, runNode } from '../helpers/build.ts';
 
 const copy = mkdtempSync(path.join(tmpdir(), 'dossier-project-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-function build(): Promise<{ status: number | null; output: string }> {
-  const child = spawn(process.execPath, [path.join(copy, 'node_modules/astro/astro.js'), 'build'], {
+function build() {
+  return runNode([path.join(copy, 'node_modules/astro/astro.js'), 'build'], {
     cwd: copy,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: FIXTURES.mini, DOSSIER_OUT_DIR: path.join(copy, 'dist'), DOSSIER_CACHE_DIR: path.join(copy, 'cache') },
   });
-  let output = '';
-  child.stdout.on('data', (b) => { output += b; });
-  child.stderr.on('data', (b) => { output += b; });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
 }
 
 const page = () => readFileSync(path.join(copy, 'dist/events/clash-in-town-c/index.html'), 'utf8');

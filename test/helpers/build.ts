@@ -1,7 +1,7 @@
 /** Builds a dossier with the real `astro build`, into test/.cache/<name>/. */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -50,15 +50,39 @@ const ASTRO_BUILD = [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'];
 export function buildDossier(name: string, contentDir: string, extraEnv: Record<string, string> = {}): BuildResult {
   const dist = distOf(name);
   const r = spawnSync(process.execPath, ASTRO_BUILD, { cwd: ROOT, encoding: 'utf8', env: buildEnv(name, contentDir, dist, extraEnv) });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}`, dist };
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(ANSI, ''), dist };
 }
 
 /** The same, without blocking the test worker (for long builds inside a test file). */
-export function buildDossierAsync(name: string, contentDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+export async function buildDossierAsync(name: string, contentDir: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   const dist = distOf(name);
-  const child = spawn(process.execPath, ASTRO_BUILD, { cwd: ROOT, env: buildEnv(name, contentDir, dist, extraEnv) });
+  const { status, output } = await runNode(ASTRO_BUILD, { env: buildEnv(name, contentDir, dist, extraEnv) });
+  return { status, output, dist };
+}
+
+export interface NodeRun { pid: number | undefined; status: number | null; signal: NodeJS.Signals | null; output: string }
+
+/** Colour codes, which Astro's logger writes where it thinks a terminal or CI shows them. */
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/**
+ * Runs a Node script (e.g. `astro build`) without blocking the test worker: its output
+ * (stdout and stderr, in order, without colour codes), exit status and signal.
+ * `during` sees the running child's pid (to kill it mid-way).
+ */
+export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; during?: (pid: number) => Promise<void> } = {}): Promise<NodeRun> {
+  const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
   let output = '';
   child.stdout.on('data', (b) => { output += b; });
   child.stderr.on('data', (b) => { output += b; });
-  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output, dist })));
+  const closed = new Promise<NodeRun>((resolve) => child.on('close', (status, signal) => resolve({ pid: child.pid, status, signal, output: output.replace(ANSI, '') })));
+  if (options.during && child.pid) void options.during(child.pid).catch(() => child.kill('SIGKILL'));
+  return closed;
 }
+
+/** Every file and folder of dir with its bytes and modification time: equal snapshots, an untouched folder. */
+export const snapshot = (dir: string): string[] => (readdirSync(dir, { recursive: true }) as string[]).sort().map((rel) => {
+  const full = path.join(dir, rel);
+  const stat = statSync(full);
+  return stat.isFile() ? `${rel} ${stat.mtimeMs} ${readFileSync(full, 'base64')}` : `${rel}/`;
+});
