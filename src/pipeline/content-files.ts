@@ -27,9 +27,13 @@ export const MEDIA_DIR = 'media';
 export const ENTRY_EXTENSIONS = ['.md', '.mdx'];
 /** Larger images slow every reader down; a photo exported for the web is well under this. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** Far beyond any picture a page needs, far below what strains a phone's browser. */
+export const MAX_IMAGE_SIDE = 10_000;
+export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export const MESSAGES = {
   link: 'symbolic link: the content folder may not hold links (copy the file in instead)',
+  hardLink: 'hard link: this file is also elsewhere on the disk, perhaps outside the dossier; the content folder may not hold links (copy the file in instead)',
   hidden: 'hidden file: the content folder holds only entries, dossier.yml and images; remove it',
   stray: `not part of a dossier: the top of the content folder holds only dossier.yml and the folders ${COLLECTIONS.map((c) => `${c}/`).join(', ')} and ${MEDIA_DIR}/; move it into one of them or remove it`,
   svg: 'SVG images are not published: an SVG file can carry script that runs when it is opened; export it as PNG or WebP instead',
@@ -79,10 +83,12 @@ export function inventoryContent(root: string): ContentInventory {
     inv.problems.push({ file, severity: 'error', message });
   };
   /** Links, hidden names and special files, wherever they are; true when the dirent was reported. */
-  const refusedAnywhere = (d: Dirent, file: string): boolean => {
+  const refusedAnywhere = (d: Dirent, file: string, full: string): boolean => {
     if (d.name.startsWith('.')) report(d.isDirectory() ? `${file}/` : file, MESSAGES.hidden);
     else if (d.isSymbolicLink()) report(file, MESSAGES.link);
     else if (!d.isFile() && !d.isDirectory()) report(file, MESSAGES.special);
+    // Git never makes hard links; one here could be a file from anywhere on the same disk.
+    else if (d.isFile() && lstatSync(full).nlink > 1) report(file, MESSAGES.hardLink);
     else return false;
     return true;
   };
@@ -90,7 +96,7 @@ export function inventoryContent(root: string): ContentInventory {
     for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const file = `${prefix}${d.name}`;
       const full = path.join(dir, d.name);
-      if (refusedAnywhere(d, file)) continue;
+      if (refusedAnywhere(d, file, full)) continue;
       if (d.isDirectory()) walk(full, `${file}/`, onFile); // a real folder: links were refused above
       else onFile(file, full, d);
     }
@@ -104,7 +110,7 @@ export function inventoryContent(root: string): ContentInventory {
   const collections = new Map<CollectionName, ContentEntryFile[]>();
   for (const d of readdirSync(realRoot, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(realRoot, d.name);
-    if (refusedAnywhere(d, d.name)) continue;
+    if (refusedAnywhere(d, d.name, full)) continue;
     if (d.isFile()) {
       if (d.name === SITE_FILE) inv.site = full;
       else report(d.name, isSvgName(d.name) ? MESSAGES.svg : MESSAGES.stray);
@@ -208,6 +214,10 @@ function judge(file: string, full: string): ImageResolution {
   }
   const info = sniffRaster(bytes);
   if (!info) return { ok: false, message: ' is not a PNG, JPEG, GIF, WebP or AVIF file (its bytes say otherwise, whatever its name): export it as PNG or WebP' };
+  // A small file can declare a huge picture, which every reader's browser would have to decode.
+  if (info.width && info.height && (info.width * info.height > MAX_IMAGE_PIXELS || Math.max(info.width, info.height) > MAX_IMAGE_SIDE)) {
+    return { ok: false, message: ` is ${info.width.toLocaleString('en')} × ${info.height.toLocaleString('en')} pixels; images may be at most ${MAX_IMAGE_SIDE.toLocaleString('en')} pixels on a side and ${MAX_IMAGE_PIXELS / 1e6} megapixels (a reader's browser must decode every pixel): export it smaller` };
+  }
   return { ok: true, image: { file, full, ...info, sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -147,6 +147,25 @@ describe('inventoryContent: every file is accounted for', () => {
     const inv = inventoryContent(root);
     expect(lines(inv)).toEqual(['media/big.png  the image is 5.0 MB; images may be at most 5 MB (export it smaller, e.g. as WebP)']);
     expect([...inv.images.keys()]).toEqual(['media/ok.png']);
+  });
+
+  it('reports a hard link (a file that is also elsewhere on the disk) and never reads it', async () => {
+    const { root, outside } = dossier({});
+    linkSync(path.join(outside, 'secret.png'), path.join(root, 'media-secret.png'));
+    mkdirSync(path.join(root, 'media'));
+    linkSync(path.join(outside, 'secret.png'), path.join(root, 'media/secret.png'));
+    linkSync(path.join(root, 'actors/group-a.md'), path.join(root, 'actors/group-b.md'));
+    const hard = 'hard link: this file is also elsewhere on the disk, perhaps outside the dossier; the content folder may not hold links (copy the file in instead)';
+    const inv = inventoryContent(root);
+    expect(lines(inv)).toEqual([`actors/group-a.md  ${hard}`, `actors/group-b.md  ${hard}`, `media/secret.png  ${hard}`, `media-secret.png  ${hard}`]);
+    expect([...inv.images.keys()]).toEqual([]);
+    expect(inv.entries.map((e) => e.file)).toEqual(['sources/report-a.md']);
+  });
+
+  it('refuses an image that declares more pixels than a browser should decode', async () => {
+    const { root } = dossier({ 'media/big.png': png(10_001, 1), 'media/ok.png': png(2_000, 1_000), 'events/e.md': EVENT('', '![a](../media/big.png)\n\n![b](../media/ok.png)') });
+    const result = await checkDossier(root);
+    expect(result.errors.map((p) => formatProblem(p))).toEqual(['events/e.md:6:1  body: image "../media/big.png" is 10,001 × 1 pixels; images may be at most 10,000 pixels on a side and 40 megapixels (a reader\'s browser must decode every pixel): export it smaller']);
   });
 
   it('reports a pipe (which would hang a reader) without opening it', () => {
