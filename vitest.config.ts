@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/{domain,pipeline,schemas,content,integrations,client,scripts,bench}/**/*.test.ts'] } },
       { extends: true, test: { name: 'site', include: ['test/{site,browser,build}/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] } },

@@ -95,32 +95,87 @@ export function sortProblems(list: Problem[]): Problem[] {
 }
 
 const TYPE_WORDS: Record<string, string> = {
-  string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list',
+  string: 'text', number: 'a number', int: 'a whole number', integer: 'a whole number', boolean: 'true or false', array: 'a list',
   object: 'a group of fields', date: 'a date', null: 'nothing', undefined: 'nothing', nan: 'not a number',
 };
 const words = (t: string) => TYPE_WORDS[t] ?? t;
 
-/** The options of an enum as Zod names them in `expected` ("'a' | 'b'"), else undefined. */
-function enumChoices(expected: string): string[] | undefined {
-  const parts = expected.split(' | ');
-  return parts.every((p) => /^'[^']*'$/.test(p)) ? parts.map((p) => p.slice(1, -1)) : undefined;
+/** What a value is, in the words of TYPE_WORDS: "a number", "a list", "a group of fields". */
+function received(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  if (input instanceof Date) return 'date';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'nan';
+  return typeof input;
 }
 
+const isMissing = (input: unknown) => input === undefined;
+const isEmpty = (input: unknown) => input === null;
+
+/**
+ * A schema's own wording for a value of the wrong type, e.g. `z.string({ error: mustBe('text') })`
+ * gives "must be text, got a number". A missing or empty (`kind:` with nothing after it) field
+ * is left to dossierErrorMap, which says so.
+ */
+export function mustBe(what: string): z.core.$ZodErrorMap {
+  return (issue) => (issue.code === 'invalid_type' && !isMissing(issue.input) && !isEmpty(issue.input) ? `must be ${what}, got ${words(received(issue.input))}` : undefined);
+}
+
+/**
+ * The one error map: Zod's issues in the dossier's plain words. Every schema parse whose
+ * problems a contributor reads passes it (`schema.safeParse(data, { error: dossierErrorMap })`).
+ * Messages written on a schema (`.min(1, 'is empty')`, `mustBe(…)`, `ctx.addIssue`) come first;
+ * this map words the rest. Unknown fields are split into one problem each by explainIssue.
+ */
+export const dossierErrorMap: z.core.$ZodErrorMap = (issue) => {
+  const field = issue.path?.at(-1);
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && isMissing(issue.input) && field !== undefined) {
+    return `missing required field "${String(field)}"`;
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      // "updated:" with nothing after it (as `npm run new` leaves it): say what to write.
+      if (isEmpty(issue.input)) return `is empty: write ${words(issue.expected)} or remove the field`;
+      return `must be ${words(issue.expected)}, got ${words(received(issue.input))}`;
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      // "kind:" with nothing after it: say what to choose.
+      if (isEmpty(issue.input)) return `is empty: choose one of: ${options.join(', ')}`;
+      const guess = closest(String(issue.input), options.map((o) => ({ key: o, value: o })));
+      return `"${String(issue.input)}" is not allowed here; use one of: ${options.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}`;
+    }
+    case 'invalid_union':
+      return 'has the wrong form';
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} item(s)`;
+      if (issue.origin === 'string') return 'is empty';
+      return issue.inclusive === false ? `must be more than ${issue.minimum}` : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `has more than ${issue.maximum} item(s)`;
+      return issue.inclusive === false ? `must be less than ${issue.maximum}` : `must be at most ${issue.maximum}`;
+    default:
+      return undefined;
+  }
+};
+
 /** The object keys a schema accepts at a path (for "did you mean" on unknown fields). */
-export function keysAt(schema: z.ZodTypeAny, path: (string | number)[]): string[] {
-  let s: z.ZodTypeAny | undefined = schema;
-  const unwrap = (t: z.ZodTypeAny): z.ZodTypeAny => {
-    const def: any = t._def;
-    if (def.innerType) return unwrap(def.innerType);
-    if (def.schema) return unwrap(def.schema);
-    if (def.typeName === 'ZodUnion') return unwrap(def.options.find((o: any) => unwrap(o) instanceof z.ZodObject) ?? def.options[0]);
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  // Through optional, default, transform (pipe) and union wrappers, by their public accessors.
+  const unwrap = (t: z.ZodType): z.ZodType => {
+    if (t instanceof z.ZodOptional || t instanceof z.ZodDefault || t instanceof z.ZodNullable || t instanceof z.ZodPrefault) return unwrap(t.unwrap() as z.ZodType);
+    if (t instanceof z.ZodPipe) return unwrap(t.in as z.ZodType);
+    if (t instanceof z.ZodUnion) {
+      const options = t.options as z.ZodType[];
+      return unwrap(options.find((o) => unwrap(o) instanceof z.ZodObject) ?? options[0]);
+    }
     return t;
   };
+  let s: z.ZodType | undefined = schema;
   for (const p of path) {
     if (!s) return [];
     s = unwrap(s);
-    if (typeof p === 'number' && s instanceof z.ZodArray) s = s.element;
-    else if (typeof p === 'string' && s instanceof z.ZodObject) s = s.shape[p];
+    if (typeof p === 'number' && s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (typeof p === 'string' && s instanceof z.ZodObject) s = s.shape[p] as z.ZodType | undefined;
     else return [];
   }
   if (!s) return [];
@@ -133,40 +188,19 @@ export interface IssueMessage {
   message: string;
 }
 
-/** Translates one Zod issue into plain words (and splits unknown keys into one each). */
-export function explainIssue(issue: z.ZodIssue, schema: z.ZodTypeAny): IssueMessage[] {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.received === 'undefined') return [{ path: issue.path, message: `missing required field "${issue.path.at(-1)}"` }];
-      // "kind:" with nothing after it (as `npm run new` leaves it): say what to write.
-      if (issue.received === 'null') {
-        const choices = enumChoices(issue.expected);
-        return [{ path: issue.path, message: choices ? `is empty: choose one of: ${choices.join(', ')}` : `is empty: write ${words(issue.expected)} or remove the field` }];
-      }
-      if (issue.message && !issue.message.startsWith('Expected') && issue.message !== 'Required') return [{ path: issue.path, message: `${issue.message}, got ${words(issue.received)}` }];
-      return [{ path: issue.path, message: `must be ${words(issue.expected)}, got ${words(issue.received)}` }];
-    case 'unrecognized_keys': {
-      const known = keysAt(schema, issue.path);
-      return issue.keys.map((key) => {
-        const guess = closest(key, known.map((k) => ({ key: k, value: k })));
-        const hint = guess ? ` Did you mean "${guess}"?` : known.length ? ` Known fields here: ${known.join(', ')}.` : '';
-        return { path: [...issue.path, key], message: `unknown field "${key}".${hint}` };
-      });
-    }
-    case 'invalid_enum_value': {
-      const options = issue.options.map(String);
-      const guess = closest(String(issue.received), options.map((o) => ({ key: o, value: o })));
-      return [{ path: issue.path, message: `"${issue.received}" is not allowed here; use one of: ${options.join(', ')}.${guess ? ` Did you mean "${guess}"?` : ''}` }];
-    }
-    case 'invalid_union':
-      return [{ path: issue.path, message: issue.message === 'Invalid input' ? 'has the wrong form' : issue.message }];
-    case 'too_small':
-      if (issue.type === 'array') return [{ path: issue.path, message: issue.message.startsWith('Array must') ? `needs at least ${issue.minimum} item(s)` : issue.message }];
-      if (issue.type === 'string') return [{ path: issue.path, message: issue.message.startsWith('String must') ? 'is empty' : issue.message }];
-      return [{ path: issue.path, message: issue.message.startsWith('Number must') ? `must be at least ${issue.minimum}` : issue.message }];
-    case 'too_big':
-      return [{ path: issue.path, message: issue.message.startsWith('Number must') ? `must be at most ${issue.maximum}` : issue.message }];
-    default:
-      return [{ path: issue.path, message: issue.message }];
+/**
+ * One problem per issue of a parse made with dossierErrorMap (which words them), and one per
+ * unknown key: "unknown field "colour". Did you mean …?".
+ */
+export function explainIssue(issue: z.core.$ZodIssue, schema: z.ZodType): IssueMessage[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const known = keysAt(schema, path);
+    return issue.keys.map((key) => {
+      const guess = closest(key, known.map((k) => ({ key: k, value: k })));
+      const hint = guess ? ` Did you mean "${guess}"?` : known.length ? ` Known fields here: ${known.join(', ')}.` : '';
+      return { path: [...path, key], message: `unknown field "${key}".${hint}` };
+    });
   }
+  return [{ path, message: issue.message }];
 }

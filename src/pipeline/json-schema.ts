@@ -1,19 +1,14 @@
 /**
  * JSON Schemas for editors and other tools, generated from the Zod schemas in
- * src/schemas/ (the one source of truth) by `npm run schemas` into schemas/json/.
+ * src/schemas/ (the one source of truth) by `npm run schemas` into schemas/json/, with
+ * Zod's own `z.toJSONSchema()`. Field descriptions are the schemas' metadata
+ * (`.meta({ description })` on each field).
  *
- * Two things Zod cannot say by itself are added here:
- * - the date fields are `z.any().transform(parse)`, which would come out as "anything";
- *   they get their real shape (a year, "YYYY-MM(-DD)", { on, circa } or { start, end, circa });
- * - the field descriptions are the doc comments written above each field in src/schemas/*.ts;
- *   they are read from the source with the TypeScript parser and matched to each object by its
- *   set of field names.
+ * One thing Zod cannot say by itself is added here: the date fields are
+ * `z.any().transform(parse)`, which would come out as "anything"; they get their real
+ * shape (a year, "YYYY-MM(-DD)", { on, circa } or { start, end, circa }).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import ts from 'typescript';
-import type { z } from 'zod';
-import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
+import { z } from 'zod';
 import { schemas, type CollectionName } from '../schemas/index.ts';
 import { dateSpan, partialDate } from '../schemas/shared.ts';
 import { siteSchema } from '../schemas/site.ts';
@@ -55,78 +50,27 @@ const DATE_SPAN: Json = {
   ],
 };
 
-/** Field docs per object literal in the schema sources: one map per `z.strictObject({...})` (or `common`). */
-export function readFieldDocs(schemaDir: string): Map<string, string>[] {
-  const files = readdirSync(schemaDir).filter((f) => f.endsWith('.ts')).sort();
-  const named = new Map<string, ts.ObjectLiteralExpression>();
-  const literals: ts.ObjectLiteralExpression[] = [];
-  const sources: ts.SourceFile[] = [];
-  for (const file of files) {
-    const source = ts.createSourceFile(file, readFileSync(path.join(schemaDir, file), 'utf8'), ts.ScriptTarget.Latest, true);
-    sources.push(source);
-    const visit = (node: ts.Node) => {
-      if (ts.isObjectLiteralExpression(node)) literals.push(node);
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
-        named.set(node.name.text, node.initializer);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-  }
-  const docsOf = (literal: ts.ObjectLiteralExpression, depth = 0): Map<string, string> => {
-    const docs = new Map<string, string>();
-    for (const prop of literal.properties) {
-      if (ts.isSpreadAssignment(prop) && ts.isIdentifier(prop.expression) && depth < 5) {
-        const target = named.get(prop.expression.text);
-        if (target) for (const [k, v] of docsOf(target, depth + 1)) docs.set(k, v);
-        continue;
-      }
-      if (!prop.name || !(ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) continue;
-      const doc = ts.getJSDocCommentsAndTags(prop).map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join(' ').trim();
-      // A field re-declared without a comment keeps the shared one (events' `sources`).
-      if (doc || !docs.has(prop.name.text)) docs.set(prop.name.text, doc);
-    }
-    return docs;
-  };
-  return literals.map((l) => docsOf(l)).filter((d) => [...d.values()].some(Boolean));
+/** The shape a date schema stands for, when `schema` is one (or a copy of one made by `.meta()`). */
+function dateShape(schema: z.ZodType): Json | undefined {
+  if (schema.def === partialDate.def) return PARTIAL_DATE;
+  if (schema.def === dateSpan.def) return DATE_SPAN;
+  return undefined;
 }
 
-/** Adds the doc comment of each field to objects whose field names match one object literal exactly. */
-function addDescriptions(node: unknown, docs: Map<string, string>[]): void {
-  if (Array.isArray(node)) {
-    node.forEach((n) => addDescriptions(n, docs));
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  const obj = node as Json;
-  const props = obj.properties as Record<string, Json> | undefined;
-  if (props && typeof props === 'object') {
-    const keys = Object.keys(props);
-    const match = docs.find((d) => d.size === keys.length && keys.every((k) => d.has(k)));
-    if (match) {
-      for (const key of keys) {
-        const doc = match.get(key);
-        // The field's own comment is more specific than a shared type's description.
-        if (doc) {
-          const { description: _shared, ...rest } = props[key];
-          props[key] = { description: doc, ...rest };
-        }
-      }
-    }
-  }
-  for (const value of Object.values(obj)) addDescriptions(value, docs);
-}
-
-function generate(schema: z.ZodTypeAny, title: string, description: string, docs: Map<string, string>[]): Json {
-  const json = zodToJsonSchema(schema, {
-    $refStrategy: 'none',
-    override: (def) => {
-      if (def === partialDate._def) return { ...PARTIAL_DATE, description: partialDate.description };
-      if (def === dateSpan._def) return { ...DATE_SPAN, description: dateSpan.description };
-      return ignoreOverride;
+function generate(schema: z.ZodType, title: string, description: string): Json {
+  const json = z.toJSONSchema(schema, {
+    // What an editor checks is what a contributor writes: the input side of each transform.
+    io: 'input',
+    target: 'draft-07',
+    override: (ctx) => {
+      const shape = dateShape(ctx.zodSchema as unknown as z.ZodType);
+      if (!shape) return;
+      // A field's own description is more specific than the date type's.
+      const own = ctx.jsonSchema.description ?? z.globalRegistry.get(ctx.zodSchema)?.description;
+      for (const key of Object.keys(ctx.jsonSchema)) delete ctx.jsonSchema[key];
+      Object.assign(ctx.jsonSchema, structuredClone(shape), own ? { description: own } : {});
     },
   }) as Json;
-  addDescriptions(json, docs);
   // An editor shows the title and description when hovering the file's first line.
   const { $schema, ...rest } = json;
   return { $schema, title, description, ...rest };
@@ -141,13 +85,12 @@ const COLLECTION_DESCRIPTIONS: Record<CollectionName, string> = {
 };
 
 /** Every generated file: name in schemas/json/ → its text (stable, ends with a newline). */
-export function jsonSchemaFiles(repoRoot: string): Record<string, string> {
-  const docs = readFieldDocs(path.join(repoRoot, 'src/schemas'));
+export function jsonSchemaFiles(_repoRoot?: string): Record<string, string> {
   const files: Record<string, string> = {};
   const write = (name: string, json: Json) => { files[name] = `${JSON.stringify(json, null, 2)}\n`; };
-  for (const [collection, schema] of Object.entries(schemas) as [CollectionName, z.ZodTypeAny][]) {
-    write(`${collection}.schema.json`, generate(schema, `Dossier ${collection.replace(/s$/, '')}`, COLLECTION_DESCRIPTIONS[collection], docs));
+  for (const [collection, schema] of Object.entries(schemas) as [CollectionName, z.ZodType][]) {
+    write(`${collection}.schema.json`, generate(schema, `Dossier ${collection.replace(/s$/, '')}`, COLLECTION_DESCRIPTIONS[collection]));
   }
-  write('dossier.schema.json', generate(siteSchema, 'Dossier settings', 'dossier.yml at the root of a dossier\'s content folder: settings for the whole site. Every field is optional.', docs));
+  write('dossier.schema.json', generate(siteSchema, 'Dossier settings', 'dossier.yml at the root of a dossier\'s content folder: settings for the whole site. Every field is optional.'));
   return files;
 }

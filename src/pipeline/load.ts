@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { foldLookalikes, lookalikeOf, slugify } from '../domain/suggest.ts';
 import { firstNonText } from '../domain/text-chars.ts';
-import { explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
+import { dossierErrorMap, explainIssue, fieldPath, type Problem } from '../domain/problems.ts';
 import { schemas, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/shared.ts';
 import { siteSchema, type SiteConfig } from '../schemas/site.ts';
@@ -120,7 +120,7 @@ function loadSite(file: string, problems: Problem[]): SiteConfig {
     problems.push({ file: SITE_FILE, line: parsed.line, severity: 'error', message: parsed.message });
     return siteSchema.parse({});
   }
-  const result = siteSchema.safeParse(parsed.value.data);
+  const result = siteSchema.safeParse(parsed.value.data, { error: dossierErrorMap });
   if (result.success) return result.data;
   pushIssues(result.error, siteSchema, SITE_FILE, parsed.value, 1, problems);
   return siteSchema.parse({});
@@ -167,8 +167,8 @@ function loadEntry(collection: CollectionName, id: string, file: string, full: s
     problems.push({ file, line: parsed.line !== undefined ? parsed.line + yamlFirstLine - 1 : undefined, column: parsed.column, severity: 'error', message: parsed.message });
     return undefined;
   }
-  const schema = schemas[collection] as z.ZodTypeAny;
-  const result = schema.safeParse(parsed.data);
+  const schema = schemas[collection] as z.ZodType<Entry['data']>;
+  const result = schema.safeParse(parsed.data, { error: dossierErrorMap });
   const base = { collection, id, file, body, bodyFirstLine, text, locate: (p: (string | number)[]) => locate(parsed.positions(), p, yamlFirstLine) };
   if (!result.success) {
     pushIssues(result.error, schema, file, parsed.positions(), yamlFirstLine, problems);
@@ -177,7 +177,7 @@ function loadEntry(collection: CollectionName, id: string, file: string, full: s
   return { valid: true, entry: { ...base, data: result.data } };
 }
 
-function pushIssues(error: z.ZodError, schema: z.ZodTypeAny, file: string, parsed: ParsedYaml, firstLine: number, problems: Problem[]) {
+function pushIssues(error: z.ZodError, schema: z.ZodType, file: string, parsed: ParsedYaml, firstLine: number, problems: Problem[]) {
   for (const issue of error.issues) {
     for (const { path: p, message } of explainIssue(issue, schema)) {
       problems.push({ file, ...locate(parsed, p, firstLine), field: fieldPath(p) || undefined, message, severity: 'error' });

@@ -14,77 +14,55 @@ export const RELATION_TYPES = [
 
 /** A typed, dated, sourced link from this actor to another. */
 export const relation = z.strictObject({
-  /** member-of | unit-of | leader-of | spokesperson-of | adviser-to | backed-by | allied-with | opposed-to | formerly-member-of */
-  type: z.enum(RELATION_TYPES),
-  /** The other actor's id. */
-  target: id,
-  /** A short qualifier, e.g. "the 45th Brigade". */
-  note: text.optional(),
-  /** When the relation began (any date form). */
-  start: partialDate.optional(),
-  /** When it ended. */
-  end: partialDate.optional(),
-  /** True when start/end are approximate. */
-  circa: z.boolean().default(false),
-  /** Sources for this relation. */
-  sources: sources.min(1, 'needs at least one source'),
+  type: z.enum(RELATION_TYPES).meta({ description: 'member-of | unit-of | leader-of | spokesperson-of | adviser-to | backed-by | allied-with | opposed-to | formerly-member-of' }),
+  target: id.meta({ description: 'The other actor\'s id.' }),
+  note: text.optional().meta({ description: 'A short qualifier, e.g. "the 45th Brigade".' }),
+  start: partialDate.optional().meta({ description: 'When the relation began (any date form).' }),
+  end: partialDate.optional().meta({ description: 'When it ended.' }),
+  circa: z.boolean().default(false).meta({ description: 'True when start/end are approximate.' }),
+  sources: sources.min(1, 'needs at least one source').meta({ description: 'Sources for this relation.' }),
 }).superRefine((r, ctx) => {
   // The same rule, and words, as a date field's { start, end } (parseDateSpan).
   if (r.start && r.end && endsBeforeStart(r.start, r.end)) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['end'], message: `ends (${isoDate(r.end)}) before it starts (${isoDate(r.start)})` });
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `ends (${isoDate(r.end)}) before it starts (${isoDate(r.start)})` });
   }
 });
 
 /** A listing of the actor by a government or body (e.g. a terrorist designation). */
 export const designation = z.strictObject({
-  /** The designating actor's id. */
-  by: id,
-  /** The list or status, e.g. "Foreign Terrorist Organization". */
-  list: text,
-  /** When (any date form). */
-  date: dateSpan.optional(),
-  /** A note, e.g. on conflicting dates. */
-  note: text.optional(),
+  by: id.meta({ description: 'The designating actor\'s id.' }),
+  list: text.meta({ description: 'The list or status, e.g. "Foreign Terrorist Organization".' }),
+  date: dateSpan.optional().meta({ description: 'When (any date form).' }),
+  note: text.optional().meta({ description: 'A note, e.g. on conflicting dates.' }),
   sources: sources.min(1, 'needs at least one source'),
 });
 
 /** A reported size: a value or a min–max range, at a date, from a source. */
 export const sizeEstimate = z.strictObject({
-  /** A single figure. */
-  value: z.number().int().positive().optional(),
-  /** Low end of a range. */
-  min: z.number().int().positive().optional(),
-  /** High end of a range. */
-  max: z.number().int().positive().optional(),
-  /** What is counted, e.g. "fighters". */
-  unit: text.optional(),
-  /** When the estimate applies. */
-  date: dateSpan.optional(),
-  /** A short note or quote. */
-  note: text.optional(),
+  value: z.number().int().positive().optional().meta({ description: 'A single figure.' }),
+  min: z.number().int().positive().optional().meta({ description: 'Low end of a range.' }),
+  max: z.number().int().positive().optional().meta({ description: 'High end of a range.' }),
+  unit: text.optional().meta({ description: 'What is counted, e.g. "fighters".' }),
+  date: dateSpan.optional().meta({ description: 'When the estimate applies.' }),
+  note: text.optional().meta({ description: 'A short note or quote.' }),
   sources: sources.min(1, 'needs at least one source'),
 }).superRefine((s, ctx) => {
   if (s.value === undefined && s.min === undefined && s.max === undefined) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'needs a value, or min and max', path: ['value'] });
+    ctx.addIssue({ code: 'custom', message: 'needs a value, or min and max', path: ['value'] });
   }
   if (s.min !== undefined && s.max !== undefined && s.max < s.min) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `max (${s.max}) is below min (${s.min})`, path: ['max'] });
+    ctx.addIssue({ code: 'custom', message: `max (${s.max}) is below min (${s.min})`, path: ['max'] });
   }
 });
 
 /** An armed group, state, agency, person or media outlet. */
 export const actorSchema = z.strictObject({
-  /** The name used throughout the dossier. */
-  name: text,
-  /** What sort of actor this is. */
-  kind: z.enum(ACTOR_KINDS),
+  name: text.meta({ description: 'The name used throughout the dossier.' }),
+  kind: z.enum(ACTOR_KINDS).meta({ description: 'What sort of actor this is.' }),
   ...common,
-  /** Typed links to other actors. */
-  relations: z.array(relation).default([]),
-  /** Listings by governments or bodies. */
-  designations: z.array(designation).default([]),
-  /** Reported sizes. */
-  sizeEstimates: z.array(sizeEstimate).default([]),
+  relations: z.array(relation).default([]).meta({ description: 'Typed links to other actors.' }),
+  designations: z.array(designation).default([]).meta({ description: 'Listings by governments or bodies.' }),
+  sizeEstimates: z.array(sizeEstimate).default([]).meta({ description: 'Reported sizes.' }),
 });
 
 export type Actor = z.output<typeof actorSchema>;

@@ -5,28 +5,20 @@ export const EVENT_STATUSES = ['confirmed', 'reported', 'claimed', 'disputed'] a
 
 /** An actor taking part in an event, with its role. */
 export const participant = z.strictObject({
-  /** The actor's id. */
-  actor: id,
-  /** Its role in plain words, e.g. attacker, announcer, target. */
-  role: text.optional(),
+  actor: id.meta({ description: 'The actor\'s id.' }),
+  role: text.optional().meta({ description: 'Its role in plain words, e.g. attacker, announcer, target.' }),
 });
 
 /** Something that happened, dated with honest precision. */
 export const eventSchema = z.strictObject({
-  /** A short neutral headline. */
-  title: text,
-  /** When: 2017-11-03, 2017-11, 2015, { on: 2015, circa: true } or { start, end }. */
-  date: dateSpan,
-  /** How the date was derived, when it is not stated outright. */
-  dateNote: text.optional(),
-  /** confirmed | reported | claimed | disputed */
-  status: z.enum(EVENT_STATUSES).default('confirmed'),
-  /** Where it happened: place ids. */
-  places: z.array(id).default([]),
-  /** Who took part. */
-  participants: z.array(participant).default([]),
+  title: text.meta({ description: 'A short neutral headline.' }),
+  date: dateSpan.meta({ description: 'When: 2017-11-03, 2017-11, 2015, { on: 2015, circa: true } or { start, end }.' }),
+  dateNote: text.optional().meta({ description: 'How the date was derived, when it is not stated outright.' }),
+  status: z.enum(EVENT_STATUSES).default('confirmed').meta({ description: 'confirmed | reported | claimed | disputed' }),
+  places: z.array(id).default([]).meta({ description: 'Where it happened: place ids.' }),
+  participants: z.array(participant).default([]).meta({ description: 'Who took part.' }),
   ...common,
-  sources: sources.min(1, 'needs at least one source: every event is cited'),
+  sources: sources.min(1, 'needs at least one source: every event is cited').meta({ description: 'Sources for the entry as a whole.' }),
 });
 
 export type Event = z.output<typeof eventSchema>;

@@ -12,7 +12,7 @@ export const schemas = {
   events: eventSchema,
   sources: sourceSchema,
   pages: pageSchema,
-} as const satisfies Record<string, z.ZodTypeAny>;
+} as const satisfies Record<string, z.ZodType>;
 
 export type CollectionName = keyof typeof schemas;
 export const COLLECTIONS = Object.keys(schemas) as CollectionName[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mustBe } from '../domain/problems.ts';
 import { common, id, text } from './shared.ts';
 
 export const PLACE_KINDS = [
@@ -8,29 +9,20 @@ export const PLACE_KINDS = [
 
 /** A point from a nameable gazetteer. */
 export const coordinates = z.strictObject({
-  /** Latitude in degrees, −90 to 90 (north positive). */
-  lat: z.number({ invalid_type_error: 'must be a number of degrees' }).min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90'),
-  /** Longitude in degrees, −180 to 180 (east positive). */
-  lon: z.number({ invalid_type_error: 'must be a number of degrees' }).min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180'),
-  /** exact | approximate */
-  precision: z.enum(['exact', 'approximate']).default('approximate'),
-  /** The source (gazetteer) the coordinates come from. */
-  source: id.optional(),
+  lat: z.number({ error: mustBe('a number of degrees') }).min(-90, 'latitude must be between -90 and 90').max(90, 'latitude must be between -90 and 90').meta({ description: 'Latitude in degrees, −90 to 90 (north positive).' }),
+  lon: z.number({ error: mustBe('a number of degrees') }).min(-180, 'longitude must be between -180 and 180').max(180, 'longitude must be between -180 and 180').meta({ description: 'Longitude in degrees, −180 to 180 (east positive).' }),
+  precision: z.enum(['exact', 'approximate']).default('approximate').meta({ description: 'exact | approximate' }),
+  source: id.optional().meta({ description: 'The source (gazetteer) the coordinates come from.' }),
 });
 
 /** A country, town, facility, river or border area. */
 export const placeSchema = z.strictObject({
-  /** The name used throughout the dossier. */
-  name: text,
-  /** What sort of place. */
-  kind: z.enum(PLACE_KINDS),
+  name: text.meta({ description: 'The name used throughout the dossier.' }),
+  kind: z.enum(PLACE_KINDS).meta({ description: 'What sort of place.' }),
   ...common,
-  /** The place (country or region) it lies in. */
-  parent: id.optional(),
-  /** For places in several countries (rivers, borders): their ids. */
-  countries: z.array(id).default([]),
-  /** Where it is, if a gazetteer gives it. */
-  coordinates: coordinates.optional(),
+  parent: id.optional().meta({ description: 'The place (country or region) it lies in.' }),
+  countries: z.array(id).default([]).meta({ description: 'For places in several countries (rivers, borders): their ids.' }),
+  coordinates: coordinates.optional().meta({ description: 'Where it is, if a gazetteer gives it.' }),
 });
 
 export type Place = z.output<typeof placeSchema>;

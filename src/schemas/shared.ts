@@ -1,43 +1,43 @@
 /**
  * Parts shared by every collection: ids, dates with precision, source citations,
- * aliases and native names. Each field carries a short doc comment: it becomes the
- * description in the generated JSON Schema that editors show.
+ * aliases and native names. Each field carries its description as metadata
+ * (`.meta({ description })`): the generated JSON Schema gives it to editors.
  */
 import { z } from 'zod';
+import { mustBe } from '../domain/problems.ts';
 import { parseDateSpan, parsePartialDate, type DateSpan, type PartialDate } from '../domain/dates.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry id: the file name without extension, lowercase kebab-case. */
 export const id = z
-  .string({ invalid_type_error: 'must be an id (text like kataib-hezbollah)' })
+  .string({ error: mustBe('an id (text like kataib-hezbollah)') })
   .regex(ID_PATTERN, 'must be an id: lowercase letters, digits and hyphens (e.g. kataib-hezbollah)');
 
 /** A single date at its precision: 2017, 2017-11 or 2017-11-03. */
 export const partialDate = z.any().transform((value, ctx): PartialDate => {
   const parsed = parsePartialDate(value);
   if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message, path: parsed.path ?? [] });
+  ctx.addIssue({ code: 'custom', message: parsed.message, path: parsed.path ?? [] });
   return z.NEVER;
-}).describe('A date at its precision: YYYY, YYYY-MM or YYYY-MM-DD.');
+}).meta({ description: 'A date at its precision: YYYY, YYYY-MM or YYYY-MM-DD.' });
 
 /** A date field: a date, `{ on, circa }`, or a period `{ start, end, circa }`. */
 export const dateSpan = z.any().transform((value, ctx): DateSpan => {
   const parsed = parseDateSpan(value);
   if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message, path: parsed.path ?? [] });
+  ctx.addIssue({ code: 'custom', message: parsed.message, path: parsed.path ?? [] });
   return z.NEVER;
-}).describe('A date (2017, 2017-11, 2017-11-03), { on: 2015, circa: true } or { start: 2009, end: 2011 }.');
+}).meta({ description: 'A date (2017, 2017-11, 2017-11-03), { on: 2015, circa: true } or { start: 2009, end: 2011 }.' });
 
 /** A URL a reader can open: http(s) only. */
 export const httpUrl = z
-  .string()
-  .url('must be a full web address starting with https://')
+  .url({ error: 'must be a full web address starting with https://' })
   .refine((u) => /^https?:\/\//i.test(u), 'must start with http:// or https:// (other schemes are refused)');
 
 /** Plain one-line text: no control or bidirectional-override characters. */
 export const text = z
-  .string({ invalid_type_error: 'must be text' })
+  .string({ error: mustBe('text') })
   .min(1, 'is empty')
   .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/.test(s), 'contains invisible control or text-direction override characters: remove them');
 
@@ -45,16 +45,14 @@ export const text = z
 export const sourceRef = z.union([
   id,
   z.strictObject({
-    /** The id of an entry in sources/. */
-    source: id,
-    /** Where in the source: a short exact quote or "para 3". */
-    locator: text.optional(),
+    source: id.meta({ description: 'The id of an entry in sources/.' }),
+    locator: text.optional().meta({ description: 'Where in the source: a short exact quote or "para 3".' }),
   }),
-], { errorMap: () => ({ message: 'must be a source id or { source: id, locator: "…" }' }) })
+], { error: 'must be a source id or { source: id, locator: "…" }' })
   .transform((v) => (typeof v === 'string' ? { source: v } : v));
 
 /** The sources a statement rests on. */
-export const sources = z.array(sourceRef, { invalid_type_error: 'must be a list of source ids' });
+export const sources = z.array(sourceRef, { error: mustBe('a list of source ids') });
 
 /** A language tag: en, ar, fa, ku … */
 export const lang = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like en or ar');
@@ -63,36 +61,25 @@ export const ALIAS_KINDS = ['abbreviation', 'former-name', 'transliteration', 't
 
 /** Another name under which readers or sources know the entry. */
 export const alias = z.strictObject({
-  /** The name as written. */
-  name: text,
-  /** abbreviation | former-name | transliteration | translation | misspelling | nickname | other */
-  kind: z.enum(ALIAS_KINDS).default('other'),
-  /** Language or script of the name (e.g. ar). */
-  lang: lang.optional(),
-  /** The source in which this form was seen (useful for misspellings). */
-  source: id.optional(),
+  name: text.meta({ description: 'The name as written.' }),
+  kind: z.enum(ALIAS_KINDS).default('other').meta({ description: 'abbreviation | former-name | transliteration | translation | misspelling | nickname | other' }),
+  lang: lang.optional().meta({ description: 'Language or script of the name (e.g. ar).' }),
+  source: id.optional().meta({ description: 'The source in which this form was seen (useful for misspellings).' }),
 });
 
 /** The name in its own language and script. */
 export const nativeName = z.strictObject({
-  /** The name as written natively (e.g. Arabic script). */
-  text,
-  /** Its language tag (e.g. ar). */
-  lang,
+  text: text.meta({ description: 'The name as written natively (e.g. Arabic script).' }),
+  lang: lang.meta({ description: 'Its language tag (e.g. ar).' }),
 });
 
 /** Fields every actor, place and event has. */
 export const common = {
-  /** One or two plain sentences: what this is. */
-  summary: text.optional(),
-  /** Other names, spellings and abbreviations. */
-  aliases: z.array(alias).default([]),
-  /** The name in its own language and script. */
-  nativeName: nativeName.optional(),
-  /** Sources for the entry as a whole. */
-  sources: sources.default([]),
-  /** When the entry was last edited (YYYY-MM-DD). */
-  updated: partialDate.optional(),
+  summary: text.optional().meta({ description: 'One or two plain sentences: what this is.' }),
+  aliases: z.array(alias).default([]).meta({ description: 'Other names, spellings and abbreviations.' }),
+  nativeName: nativeName.optional().meta({ description: 'The name in its own language and script.' }),
+  sources: sources.default([]).meta({ description: 'Sources for the entry as a whole.' }),
+  updated: partialDate.optional().meta({ description: 'When the entry was last edited (YYYY-MM-DD).' }),
 };
 
 export type SourceRef = z.output<typeof sourceRef>;
