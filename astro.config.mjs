@@ -4,6 +4,12 @@ import { csp } from './src/integrations/csp.ts';
 import { dossier } from './src/integrations/dossier.ts';
 import { search } from './src/integrations/search.ts';
 import { offline } from './src/integrations/offline.ts';
+
+// Privacy: the project's commands (dev, build, sync, check, preview) send no telemetry and
+// make no update check ("New version of Astro available" asks the npm registry on every
+// `astro dev`). Off by default here; README.md, "Privacy".
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
 import { publish } from './src/integrations/publish.ts';
 
 export default defineConfig({
@@ -23,8 +29,8 @@ export default defineConfig({
   // after all of them succeeded (src/integrations/publish.ts).
   integrations: [dossier(), search(), csp(), offline(), publish()],
   // Entry bodies never reach Astro's Markdown: the dossier's loader renders them
-  // (src/pipeline/render-body.ts). These only keep Astro from loading highlighters.
-  markdown: { syntaxHighlight: false, smartypants: false },
+  // (src/pipeline/render-body.ts). This only keeps Astro from loading a highlighter.
+  markdown: { syntaxHighlight: false },
   vite: { build: { assetsInlineLimit: 0 } },
   // Writes .astro/collections/*.schema.json and a file→collection map that the Astro
   // VS Code extension uses for frontmatter completion and errors (see CONTRIBUTING.md).

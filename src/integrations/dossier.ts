@@ -63,6 +63,7 @@ export function dossier(): AstroIntegration {
       },
       'astro:build:setup': ({ vite, target }) => {
         // First of all plugins, so that it answers before Astro's own content plugin.
+        if (process.env.DOSSIER_BUNDLED_STORE_TMP) return;
         if (target === 'server' && dataStoreFile) vite.plugins = [dataStoreFromFile(dataStoreFile), ...(vite.plugins ?? [])];
       },
       'astro:build:generated': () => mark('build:generated'),
