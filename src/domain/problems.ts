@@ -136,6 +136,7 @@ export const dossierErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       // "updated:" with nothing after it (as `npm run new` leaves it): say what to write.
       if (isEmpty(issue.input)) return `is empty: write ${words(issue.expected)} or remove the field`;
+      if (issue.expected === 'int' && typeof issue.input === 'number') return `must be a whole number, got ${issue.input}`;
       return `must be ${words(issue.expected)}, got ${words(received(issue.input))}`;
     case 'invalid_value': {
       const options = issue.values.map(String);
