@@ -10,7 +10,7 @@
  *
  *   npx tsx bench/satteri.ts [content-dir …]      (default: content/ and test/fixtures/mini)
  *
- * Not part of npm test. Results of 2026-11-27 are in bench/SATTERI.md.
+ * Not part of npm test. Results of 2026-11-27, and what MDX lacks, are in bench/SATTERI.md.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
