@@ -20,7 +20,8 @@ import { measureSearch, type SearchResult } from './search.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
-const ASTRO = path.join(ROOT, 'node_modules/astro/astro.js');
+/** Astro's command-line script, where its package.json's `bin` says (bin/astro.mjs since Astro 6). */
+const ASTRO = path.join(ROOT, 'node_modules/astro', JSON.parse(readFileSync(path.join(ROOT, 'node_modules/astro/package.json'), 'utf8')).bin.astro);
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -332,7 +333,7 @@ function report(r: Results, previous?: Results): string {
     for (const [type, a] of Object.entries(run.assets)) lines.push(`| ${type} (${a.page.replace(/\/index\.html$/, '/')}) | ${kb(a.htmlGzBytes)} | ${kb(a.jsGzBytes)} in ${a.jsFiles} | ${kb(a.cssGzBytes)} in ${a.cssFiles} |`);
   }
   lines.push('', '## How this was measured', '');
-  lines.push('- Each build is `node node_modules/astro/astro.js build` with DOSSIER_CONTENT_DIR, DOSSIER_OUT_DIR and DOSSIER_CACHE_DIR set; the baseline adds `--root bench/baseline` (plain glob-loader collections with a simple schema, the same page set, no check, wikilinks, search or offline step).');
+  lines.push('- Each build is `node node_modules/astro/bin/astro.mjs build` (on the project's Node 24) with DOSSIER_CONTENT_DIR, DOSSIER_OUT_DIR and DOSSIER_CACHE_DIR set; the baseline adds `--root bench/baseline` (plain glob-loader collections with a simple schema, the same page set, no check, wikilinks, search or offline step).');
   lines.push('- Cold: output and cache folders deleted first. Warm: the same build again. One entry changed: a sentence appended to one event\'s body, then a build.');
   lines.push(`- Wall time from spawn to exit; CPU = user + system of the process tree${m.gnuTime ? ' (GNU time)' : ' (not available: GNU time missing)'}; peak memory = the larger of the tree\'s summed resident memory sampled every 100 ms and the largest process\'s own peak.`);
   lines.push('- Phases come from marks the dossier integration writes when DOSSIER_BUILD_STATS is set: startup (Astro and config), check (in astro:config:setup), content sync, bundle (server build until the first page module runs), pages, after pages (post-build steps such as the search index and the offline edition, and exit).');

@@ -7,14 +7,14 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CACHE, distOf, FIXTURES, ROOT, runNode, snapshot, type NodeRun } from '../helpers/build.ts';
+import { astroBin, CACHE, distOf, FIXTURES, ROOT, runNode, snapshot, type NodeRun } from '../helpers/build.ts';
 import { EVENT, makeDossier } from '../helpers/dossier.ts';
 
 const HERE = path.join(CACHE, 'publish');
 /** The output folder's parent holds nothing else, so leftovers beside it show. */
 const SITE = path.join(HERE, 'site');
 const OUT = path.join(SITE, 'dist');
-const ASTRO = path.join(ROOT, 'node_modules/astro/astro.js');
+const ASTRO = astroBin();
 const stagingOf = (pid: number | undefined) => path.join(SITE, `.dist.staging-${pid}`);
 
 

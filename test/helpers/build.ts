@@ -45,7 +45,13 @@ function buildEnv(name: string, contentDir: string, dist: string, extraEnv: Reco
   };
 }
 
-const ASTRO_BUILD = [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'];
+/** Astro's command-line script in a project folder, where its package.json's `bin` says (bin/astro.mjs since Astro 6). */
+export function astroBin(project = ROOT): string {
+  const dir = path.join(project, 'node_modules/astro');
+  return path.join(dir, JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).bin.astro);
+}
+
+const ASTRO_BUILD = [astroBin(), 'build'];
 
 export function buildDossier(name: string, contentDir: string, extraEnv: Record<string, string> = {}): BuildResult {
   const dist = distOf(name);
