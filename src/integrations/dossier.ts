@@ -8,7 +8,6 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin as VitePlugin } from 'vite';
 import { formatProblem, problemCount } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
@@ -16,13 +15,12 @@ import { contentRoot } from '../pipeline/load.ts';
 import { shareCheckedEntries } from './dossier-loader.ts';
 
 export function dossier(): AstroIntegration {
-  let dataStoreFile: string | undefined;
   let outDir: string | undefined;
   let dotAstro: string[] = [];
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         writeStatsOnExit();
         mark('check:start');
         const root = contentRoot();
@@ -42,7 +40,6 @@ export function dossier(): AstroIntegration {
         } else if (result.warnings.length) {
           logger.warn(result.warnings.map((p) => formatProblem(p, prefix)).join('\n'));
         }
-        dataStoreFile = command === 'build' && config.output === 'static' ? fileURLToPath(new URL('data-store.json', config.cacheDir)) : undefined;
       },
       // Phase marks for `npm run bench` (written only with DOSSIER_BUILD_STATS set).
       'astro:config:done': ({ config }) => {
@@ -61,38 +58,7 @@ export function dossier(): AstroIntegration {
         for (const name of dotAstro) rmSync(path.join(outDir!, name), { recursive: true, force: true });
         mark('build:done');
       },
-      'astro:build:setup': ({ vite, target }) => {
-        // First of all plugins, so that it answers before Astro's own content plugin.
-        if (target === 'server' && dataStoreFile) vite.plugins = [dataStoreFromFile(dataStoreFile), ...(vite.plugins ?? [])];
-      },
       'astro:build:generated': () => mark('build:generated'),
-    },
-  };
-}
-
-/**
- * Static builds render every page in this process, right after Astro has written the
- * content store (data-store.json in the cache folder). Astro bundles that store into
- * the server code as one JavaScript module: tens of megabytes for a large dossier,
- * which the bundler parses, holds in memory and writes out on every build. The pages
- * read the same file with JSON.parse instead: same data, a fraction of the time and
- * memory. (Not for `astro dev`, nor for server output, whose code runs elsewhere.)
- *
- * Still worth it on Astro 7, which embeds the store as one JSON string literal
- * (`export default JSON.parse("…")`), measured 2026-11-27 on the synthetic dossier of
- * bench/generate.ts, cold builds: 3,000 entries: bundling 0.5 s instead of 1.9 s, peak memory
- * 1.50 GB instead of 1.69 GB; 10,000 entries: bundling 0.4 s instead of 4.6 s, peak memory
- * 2.42 GB instead of 2.91 GB. It answers Astro's virtual module id (not a public API):
- * should Astro rename it, this plugin answers nothing and Astro bundles the store itself,
- * with the same pages, only slower (test/build/scale.test.ts would show the time).
- */
-export function dataStoreFromFile(file: string): VitePlugin {
-  return {
-    name: 'dossier:data-store-from-file',
-    enforce: 'pre',
-    load(id) {
-      if (id !== '\0astro:data-layer-content' || !existsSync(file)) return undefined;
-      return `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
     },
   };
 }
