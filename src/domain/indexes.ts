@@ -106,13 +106,31 @@ export function latestEvents(events: EntryLike<'events'>[], n: number): EntryLik
 }
 
 /**
- * The actors most linked to from other entries (relations, participations,
- * designations, wikilinks; sources not counted), each linking entry counted once.
+ * The entries of a collection most linked to from other entries (relations,
+ * participations, designations, places, wikilinks; sources not counted), each linking
+ * entry counted once.
  */
-export function keyActors(actors: EntryLike<'actors'>[], graph: ReferenceGraph, n: number): EntryLike<'actors'>[] {
-  const score = new Map(actors.map((a) => {
-    const from = new Set(graph.linksTo('actors', a.id).filter((l) => l.from.id !== a.id).map((l) => `${l.from.collection}/${l.from.id}`));
-    return [a.id, from.size];
+export function mostLinked<C extends 'actors' | 'places'>(entries: EntryLike<C>[], collection: C, graph: ReferenceGraph, n: number): EntryLike<C>[] {
+  const score = new Map(entries.map((e) => {
+    const from = new Set(graph.linksTo(collection, e.id).filter((l) => l.from.id !== e.id).map((l) => `${l.from.collection}/${l.from.id}`));
+    return [e.id, from.size];
   }));
-  return [...actors].sort((a, b) => score.get(b.id)! - score.get(a.id)! || byName(a, b)).slice(0, n);
+  return [...entries].sort((a, b) => score.get(b.id)! - score.get(a.id)! || byName(a, b)).slice(0, n);
+}
+
+/** The actors most linked to from other entries (see mostLinked). */
+export function keyActors(actors: EntryLike<'actors'>[], graph: ReferenceGraph, n: number): EntryLike<'actors'>[] {
+  return mostLinked(actors, 'actors', graph, n);
+}
+
+/**
+ * What the home page's search box suggests typing, from the dossier itself: its most
+ * linked actor's name and its most linked place under another name a source gives it
+ * (search finds every alias). Empty for a dossier without actors or places.
+ */
+export function searchExamples(actors: EntryLike<'actors'>[], places: EntryLike<'places'>[], graph: ReferenceGraph): string {
+  const actor = mostLinked(actors, 'actors', graph, 1)[0];
+  const place = mostLinked(places, 'places', graph, 1)[0];
+  const names = [actor?.data.name, place && (place.data.aliases[0]?.name ?? place.data.name)].filter((n): n is string => Boolean(n));
+  return names.length ? `e.g. ${names.join(', ')}` : '';
 }

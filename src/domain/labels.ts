@@ -83,17 +83,28 @@ export const STATUS_LABELS: Record<EventStatus, { label: string; explain: string
  * A relation read from its subject ("Kataib Hezbollah — backed by — Iran") and from
  * its target ("Iran — backs — Kataib Hezbollah"), so incoming links read naturally.
  */
-export const RELATION_WORDS: Record<RelationType, { forward: string; inverse: string }> = {
-  'member-of': { forward: 'member of', inverse: 'has member' },
-  'unit-of': { forward: 'unit of', inverse: 'has unit' },
-  'leader-of': { forward: 'leader of', inverse: 'led by' },
-  'spokesperson-of': { forward: 'spokesperson of', inverse: 'spokesperson' },
-  'adviser-to': { forward: 'adviser to', inverse: 'advised by' },
-  'backed-by': { forward: 'backed by', inverse: 'backs' },
-  'allied-with': { forward: 'allied with', inverse: 'allied with' },
-  'opposed-to': { forward: 'opposed to', inverse: 'opposed by' },
-  'formerly-member-of': { forward: 'formerly member of', inverse: 'former member' },
+export const RELATION_WORDS: Record<RelationType, { forward: string; inverse: string; who: string }> = {
+  'member-of': { forward: 'member of', inverse: 'has member', who: 'a member of' },
+  'unit-of': { forward: 'unit of', inverse: 'has unit', who: 'a unit of' },
+  'leader-of': { forward: 'leader of', inverse: 'led by', who: 'the leader of' },
+  'spokesperson-of': { forward: 'spokesperson of', inverse: 'spokesperson', who: 'the spokesperson of' },
+  'adviser-to': { forward: 'adviser to', inverse: 'advised by', who: 'an adviser to' },
+  'backed-by': { forward: 'backed by', inverse: 'backs', who: 'backed by' },
+  'allied-with': { forward: 'allied with', inverse: 'allied with', who: 'allied with' },
+  'opposed-to': { forward: 'opposed to', inverse: 'opposed by', who: 'opposed to' },
+  'formerly-member-of': { forward: 'formerly member of', inverse: 'former member', who: 'formerly a member of' },
 };
+
+/**
+ * The relations page's introduction, naming only the kinds of relation this dossier
+ * has: "5 relations between the actors of this dossier: who is a unit of or backed by whom, …".
+ */
+export function relationsIntro(types: readonly RelationType[]): string {
+  if (!types.length) return 'No relations between the actors of this dossier yet.';
+  const present = (Object.keys(RELATION_WORDS) as RelationType[]).filter((t) => types.includes(t)).map((t) => RELATION_WORDS[t].who);
+  const kinds = present.length > 1 ? `${present.slice(0, -1).join(', ')} or ${present.at(-1)}` : present[0];
+  return `${plural(types.length, 'relation')} between the actors of this dossier: who is ${kinds} whom, each with its sources.`;
+}
 
 /** The wording of a relation seen from one end: 'out' from its subject, 'in' from its target. */
 export function relationPhrase(type: RelationType, direction: 'out' | 'in'): string {

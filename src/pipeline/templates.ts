@@ -29,8 +29,8 @@ export const NAME_FIELD: Record<NewCollection, 'name' | 'title'> = {
 export const NEW_USAGE = [
   'usage: npm run new -- <collection> "Display Name" [--id file-name]',
   `  collection: one of ${NEW_COLLECTIONS.join(', ')}`,
-  '  e.g. npm run new -- events "Iraqi forces capture Al Qaim"',
-  '       npm run new -- actors "كتائب حزب الله" --id kataib-hezbollah',
+  '  e.g. npm run new -- events "Government forces retake the border crossing"',
+  '       npm run new -- actors "وزارة الدفاع" --id ministry-of-defence',
 ].join('\n');
 
 export interface NewRequest {
@@ -49,7 +49,7 @@ export function parseNewArgs(argv: string[]): NewArgs {
     const arg = argv[i];
     if (arg === '--id' || arg.startsWith('--id=')) {
       id = arg === '--id' ? argv[++i] : arg.slice('--id='.length);
-      if (!id) return { ok: false, message: `--id needs a value, e.g. --id kataib-hezbollah\n${NEW_USAGE}` };
+      if (!id) return { ok: false, message: `--id needs a value, e.g. --id ministry-of-defence\n${NEW_USAGE}` };
     } else if (arg === '--help' || arg === '-h') {
       return { ok: false, message: NEW_USAGE };
     } else if (arg.startsWith('--')) {
@@ -80,15 +80,16 @@ export function parseNewArgs(argv: string[]): NewArgs {
     id = slugify(name);
     if (!id) return { ok: false, message: `the name "${inertText(name)}" gives an empty file name (it has no letters or digits): use a name with letters, or give one with --id` };
     if (!ID_PATTERN.test(id)) {
-      return { ok: false, message: `the name "${inertText(name)}" cannot become a file name (file names use only a-z, 0-9 and hyphens): give one with --id, e.g. the usual Latin transliteration (--id kataib-hezbollah), and put the name in its own script in nativeName` };
+      return { ok: false, message: `the name "${inertText(name)}" cannot become a file name (file names use only a-z, 0-9 and hyphens): give one with --id, e.g. the usual Latin transliteration or translation (--id ministry-of-defence), and put the name in its own script in nativeName` };
     }
   }
   return { ok: true, value: { collection, name, id } };
 }
 
+// Examples of no dossier in particular: the engine builds any of them.
 const EXAMPLE_NAME: Record<NewCollection, string> = {
-  actors: 'Kataib Hezbollah', places: 'Al Bukamal', events: 'Iraqi forces capture Al Qaim',
-  sources: 'Reuters, 4 November 2017', pages: 'Background',
+  actors: 'Ministry of Defence', places: 'Border crossing', events: 'Government forces retake the border crossing',
+  sources: 'News agency, 4 November 2017', pages: 'Background',
 };
 
 /** A YAML value for a one-line string: plain when YAML reads it back unchanged, else double-quoted. */

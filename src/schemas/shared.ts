@@ -11,8 +11,8 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry id: the file name without extension, lowercase kebab-case. */
 export const id = z
-  .string({ error: mustBe('an id (text like kataib-hezbollah)') })
-  .regex(ID_PATTERN, 'must be an id: lowercase letters, digits and hyphens (e.g. kataib-hezbollah)');
+  .string({ error: mustBe('an id (text like ministry-of-defence)') })
+  .regex(ID_PATTERN, 'must be an id: lowercase letters, digits and hyphens (e.g. ministry-of-defence)');
 
 /** A single date at its precision: 2017, 2017-11 or 2017-11-03. */
 export const partialDate = z.any().transform((value, ctx): PartialDate => {

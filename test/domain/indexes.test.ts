@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorsByKind, eventsByDate, eventsByYear, keyActors, latestEvents, placesByCountry, sourcesByKind } from '../../src/domain/indexes.ts';
+import { actorsByKind, eventsByDate, eventsByYear, keyActors, latestEvents, mostLinked, placesByCountry, searchExamples, sourcesByKind } from '../../src/domain/indexes.ts';
 import { formatSpan } from '../../src/domain/dates.ts';
 import { indexed, md } from '../helpers/graph.ts';
 
@@ -56,5 +56,21 @@ describe('index groupings', () => {
 
   it('key actors are the most linked to', () => {
     expect(ids(keyActors(d.all.actors, d.graph, 2))).toEqual(['zed', 'us']);
+  });
+
+  it('places are ranked the same way (parents, rivers, events)', () => {
+    expect(ids(mostLinked(d.all.places, 'places', d.graph, 2))).toEqual(['syria', 'deir']);
+  });
+
+  it('the home search suggests this dossier\'s own names: its key actor, and its key place under an alias', async () => {
+    expect(searchExamples(d.all.actors, d.all.places, d.graph)).toBe('e.g. Zed, Syria');
+    const other = await indexed({
+      'actors/pk.md': md('name: Pezeshkian\nkind: person\nsources: [report-a]'),
+      'places/tehran.md': md('name: Tehran\nkind: city\naliases: [{ name: Teheran, kind: transliteration }]\nsources: [report-a]'),
+      'events/e.md': md('title: E\ndate: 2024\nplaces: [tehran]\nparticipants: [{ actor: pk }]\nsources: [report-a]'),
+    });
+    expect(searchExamples(other.all.actors, other.all.places, other.graph)).toBe('e.g. Pezeshkian, Teheran');
+    const empty = await indexed({});
+    expect(searchExamples(empty.all.actors.filter(() => false), empty.all.places, empty.graph)).toBe('');
   });
 });

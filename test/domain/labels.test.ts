@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageName, relationPhrase, textDirection } from '../../src/domain/labels.ts';
+import { languageName, relationPhrase, relationsIntro, textDirection } from '../../src/domain/labels.ts';
 import { RELATION_TYPES } from '../../src/schemas/actors.ts';
 
 describe('labels', () => {
@@ -21,5 +21,16 @@ describe('labels', () => {
   it('names languages for readers', () => {
     expect(languageName('ar')).toBe('Arabic');
     expect(languageName('de')).toBe('German');
+  });
+});
+
+describe('relationsIntro: the relations page names only the kinds of relation the dossier has', () => {
+  it.each([
+    [[], 'No relations between the actors of this dossier yet.'],
+    [['backed-by'], '1 relation between the actors of this dossier: who is backed by whom, each with its sources.'],
+    [['opposed-to', 'unit-of', 'opposed-to'], '3 relations between the actors of this dossier: who is a unit of or opposed to whom, each with its sources.'],
+    [['spokesperson-of', 'backed-by', 'member-of'], '3 relations between the actors of this dossier: who is a member of, the spokesperson of or backed by whom, each with its sources.'],
+  ] as const)('%j', (types, intro) => {
+    expect(relationsIntro(types)).toBe(intro);
   });
 });

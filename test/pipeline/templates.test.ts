@@ -20,7 +20,7 @@ describe('npm run new: the command line', () => {
     ['no arguments', [], 'which collection? name one of actors, places, events, sources, pages'],
     ['an unknown collection, with the closest', ['event', 'X'], 'unknown collection "event": use one of actors, places, events, sources, pages. Did you mean "events"?'],
     ['a collection far from any', ['zebras', 'X'], 'unknown collection "zebras"'],
-    ['no name', ['actors'], 'the new entry needs a name in quotes, e.g. npm run new -- actors "Kataib Hezbollah"'],
+    ['no name', ['actors'], 'the new entry needs a name in quotes, e.g. npm run new -- actors "Ministry of Defence"'],
     ['a blank name', ['places', '   '], 'the new entry needs a name in quotes'],
     ['a name that slugifies to nothing', ['events', '!!! ???'], 'the name "!!! ???" gives an empty file name (it has no letters or digits)'],
     ['a name in Arabic script without --id', ['actors', 'كتائب حزب الله'], 'cannot become a file name (file names use only a-z, 0-9 and hyphens): give one with --id'],

@@ -95,6 +95,14 @@ describe.each(Object.keys(FIXTURES) as FixtureName[])('the %s site', (name) => {
 });
 
 describe('page details', () => {
+  it('the home search and the relations page speak of the dossier being built, not of the first one', () => {
+    // The mini dossier: Group A is its most cited actor, Town C its only place; its one relation: Group A is backed by State B.
+    const mini = readFileSync(path.join(distOf('mini'), 'index.html'), 'utf8');
+    expect(/<input id="home-search-q"[^>]*placeholder="([^"]*)"/.exec(mini)?.[1]).toBe('e.g. Group A, Town C');
+    const graph = readFileSync(path.join(distOf('mini'), 'graph/index.html'), 'utf8');
+    expect(/<p class="lede">([^<]*)<\/p>/.exec(graph)?.[1]).toBe('1 relation between the actors of this dossier: who is backed by whom, each with its sources.');
+  });
+
   it('a </script> in content stays inside the JSON-LD block (escaped), and the page shows the title as text', () => {
     const html = readFileSync(path.join(sites.mini.dist, 'sources/tricky-title/index.html'), 'utf8');
     const page = readPage(sites.mini.dist, '/sources/tricky-title/');
