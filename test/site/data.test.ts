@@ -97,6 +97,18 @@ describe.each(Object.keys(FIXTURES) as FixtureName[])('/data of the %s site', (n
     }
   });
 
+  it('holds no null, and an empty value only where README says one is always there', () => {
+    const odd: string[] = [];
+    const walk = (v: unknown, at: string) => {
+      if (v === null) odd.push(`${at}: null`);
+      else if (v === '' && !at.endsWith('.body')) odd.push(`${at}: ""`);
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
+      else if (typeof v === 'object') for (const [k, x] of Object.entries(v as object)) walk(x, `${at}.${k}`);
+    };
+    walk(json(), 'dossier');
+    expect(odd).toEqual([]);
+  });
+
   it('has one CSV per collection (and relations), one row per entry', () => {
     const data = json();
     for (const file of CSV_FILES) {
