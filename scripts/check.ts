@@ -22,7 +22,7 @@ try {
   for (const p of result.problems) console.log(formatProblem(p, prefix));
   if (format === 'github') for (const p of result.problems) console.log(formatGithubAnnotation(p, prefix));
   const ms = Math.round(performance.now() - started);
-  const summary = `${result.entries.length} entries checked in ${ms} ms: ${problemCount(result.errors)} error(s), ${problemCount(result.warnings)} warning(s)`;
+  const summary = `${result.inventory?.entries.length ?? result.entries.length} entries checked in ${ms} ms: ${problemCount(result.errors)} error(s), ${problemCount(result.warnings)} warning(s)`;
   if (result.errors.length) {
     console.log(`\n${summary}. Fix the lines above and run npm run check again.`);
     process.exit(1);

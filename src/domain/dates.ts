@@ -59,6 +59,9 @@ export function parsePartialDate(input: unknown): Parsed<PartialDate> {
   }
   const text = input.trim();
   const m = DATE_RE.exec(text);
+  // "2019-12-31/2020-01-01", "2009 – 2011", "2009 to 2011": a period written as one value.
+  const period = /^(\d{4}(?:-\d{2}){0,2})\s*(?:\/|–|—|-|\bto\b)\s*(\d{4}(?:-\d{2}){0,2})$/.exec(text);
+  if (!m && period) return { ok: false, message: `"${text}" is not a date: a period is written { start: ${period[1]}, end: ${period[2]} } (in the fields that allow one, such as an event's date)` };
   if (!m) return { ok: false, message: `"${text}" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2017, 2017-11, 2017-11-03)` };
   const year = Number(m[1]);
   if (m[2] === undefined) return { ok: true, value: { year, precision: 'year' } };
@@ -78,7 +81,8 @@ export function parsePartialDate(input: unknown): Parsed<PartialDate> {
  * Errors carry the sub-path (e.g. ['end']) so the checker can point at the line.
  */
 export function parseDateSpan(input: unknown): Parsed<DateSpan> {
-  if (input === null || input === undefined) return { ok: false, message: 'is empty: write a date like 2017-11-03' };
+  if (input === undefined) return { ok: false, message: 'is missing: write a date like 2017-11-03 (or { start, end } for a period)' };
+  if (input === null) return { ok: false, message: 'is empty: write a date like 2017-11-03' };
   if (typeof input !== 'object' || input instanceof Date) {
     const d = parsePartialDate(input);
     return d.ok ? { ok: true, value: { start: d.value, end: d.value, circa: false, kind: 'single' } } : d;

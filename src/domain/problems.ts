@@ -203,5 +203,10 @@ export function explainIssue(issue: z.core.$ZodIssue, schema: z.ZodType): IssueM
       return { path: [...path, key], message: `unknown field "${key}".${hint}` };
     });
   }
+  // A group of fields where text or a list was written: show the group's shape.
+  if (issue.code === 'invalid_type' && issue.expected === 'object' && issue.message.startsWith('must be a group of fields')) {
+    const keys = keysAt(schema, path);
+    if (keys.length) return [{ path, message: issue.message.replace('must be a group of fields', `must be a group of fields { ${keys.join(', ')} }`) }];
+  }
   return [{ path, message: issue.message }];
 }

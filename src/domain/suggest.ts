@@ -1,16 +1,18 @@
 /** "Did you mean …?": the closest candidate by edit distance, if close enough. */
 
+/** Edits between two words, a swap of two neighbouring letters counting as one ("alt" → "lat"). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const prev = new Array(b.length + 1).fill(0).map((_, i) => i);
+  let before = new Array(b.length + 1).fill(0);
+  let prev = new Array(b.length + 1).fill(0).map((_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
+    const row = new Array(b.length + 1).fill(0);
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
     }
+    [before, prev] = [prev, row];
   }
   return prev[b.length];
 }
@@ -22,7 +24,8 @@ export function editDistance(a: string, b: string): number {
 export function closest(wanted: string, candidates: Iterable<{ key: string; value: string }>): string | undefined {
   const w = wanted.toLowerCase();
   let best: { value: string; score: number } | undefined;
-  const limit = Math.max(2, Math.floor(w.length / 3));
+  // A short word is close only to a near twin ("note" is not "name"): one edit at most.
+  const limit = w.length <= 4 ? 1 : Math.max(2, Math.floor(w.length / 3));
   for (const c of candidates) {
     const key = c.key.toLowerCase();
     const prefix = key.startsWith(w) || w.startsWith(key);

@@ -30,7 +30,7 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   const used = new Set<string>();
   const problems = [
     ...loaded.problems,
-    ...crossCheck(all, lenient),
+    ...crossCheck(all, lenient, new Set(loaded.unreadable)),
     ...all.flatMap((e) => bodyProblems(e, checkBody(e.body, { mdx: e.file.endsWith('.mdx'), firstLine: e.bodyFirstLine, components, images: loaded.inventory && imageResolver(loaded.inventory, e.file, used), ids: lenient }))),
     ...(loaded.inventory ? unusedImages(loaded.inventory, used) : []),
   ];
@@ -46,8 +46,18 @@ export async function checkDossier(root: string): Promise<CheckResult> {
   };
 }
 
-/** Problems that need the whole dossier: references, wikilinks, citations, unused sources. */
-export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
+/**
+ * Problems that need the whole dossier: references, wikilinks, citations, unused sources.
+ * A reference to a file that could not be read at all (`unreadable`: "actors/x") is not
+ * reported: that file's own problem says what is wrong, once.
+ */
+export function crossCheck(entries: Entry[], index: EntryIndex, unreadable: ReadonlySet<string> = new Set()): Problem[] {
+  const names = (id: string, collection?: string) => {
+    if (collection) return unreadable.has(`${collection}/${id.split('/').at(-1)}`);
+    if (id.includes('/')) return unreadable.has(id);
+    for (const file of unreadable) if (file.endsWith(`/${id}`)) return true;
+    return false;
+  };
   const problems: Problem[] = [];
   const cited = new Set<string>();
   for (const entry of entries) {
@@ -58,6 +68,7 @@ export function crossCheck(entries: Entry[], index: EntryIndex): Problem[] {
         if (r.collection === 'sources' && !(entry.collection === 'sources' && r.id === entry.id)) cited.add(r.id);
         continue;
       }
+      if (names(site.id, site.collection)) continue;
       problems.push(referenceProblem(entry, site, r));
     }
   }

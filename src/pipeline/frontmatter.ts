@@ -213,6 +213,13 @@ export function locate(parsed: ParsedYaml, path: (string | number)[], firstLine:
         if (pair && isScalar(pair.key)) node = pair.key;
       }
     }
+    // A field that is not there: point below the group's last field, where it would go
+    // (for the top level, the closing ---), not at the group's first field.
+    if (n === path.length - 1 && isMap(node) && node.range && !node.flow) {
+      const end = parsed.lineCounter.linePos(node.range[2]);
+      const last = parsed.lineCounter.linePos(Math.max(node.range[0], node.range[2] - 1));
+      return { line: (end.line > last.line ? end.line : last.line + 1) + firstLine - 1, column: isMap(parsed.doc.contents) && node === parsed.doc.contents ? 1 : parsed.lineCounter.linePos(node.range[0]).col };
+    }
     if (node && (node as any).range) {
       const pos = parsed.lineCounter.linePos((node as any).range[0]);
       return { line: pos.line + firstLine - 1, column: pos.col };

@@ -43,6 +43,8 @@ export interface LoadResult {
   entries: Entry[];
   /** Entries with schema errors (already reported): their references are still checked. */
   partial: PartialEntry[];
+  /** Entry files that could not be read at all (reported once): references to them are not "unknown". */
+  unreadable: string[];
   problems: Problem[];
 }
 
@@ -60,8 +62,9 @@ export async function loadDossier(root: string): Promise<LoadResult> {
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   const partial: PartialEntry[] = [];
+  const unreadable: string[] = [];
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    return { root, site: siteSchema.parse({}), entries, partial, problems: [{ file: '.', severity: 'error', message: `the content folder ${root} does not exist (set DOSSIER_CONTENT_DIR to a dossier folder)` }] };
+    return { root, site: siteSchema.parse({}), entries, partial, unreadable, problems: [{ file: '.', severity: 'error', message: `the content folder ${root} does not exist (set DOSSIER_CONTENT_DIR to a dossier folder)` }] };
   }
   // Walks the folder (links, hidden and stray files reported there) under its real path.
   const inventory = inventoryContent(root);
@@ -83,8 +86,9 @@ export async function loadDossier(root: string): Promise<LoadResult> {
     const entry = loadEntry(collection, id, file, full, problems);
     if (entry?.valid) entries.push(entry.entry);
     else if (entry) partial.push(entry.entry);
+    else unreadable.push(`${collection}/${id}`);
   }
-  return { root, inventory, site, entries, partial, problems };
+  return { root, inventory, site, entries, partial, unreadable, problems };
 }
 
 function idProblem(id: string): string {

@@ -54,6 +54,17 @@ describe('npm run check: each bad input gets file, line, field and a plain reaso
     expect(problems.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('a file that cannot be read is reported once: references to it are not "unknown"', async () => {
+    const problems = await problemsOf({
+      'actors/broken.md': '---\nname: Broken\nkind: [armed-group\n---\nBody.\n',
+      'events/e.md': EVENT('participants: [{ actor: broken }]\n', 'Text [[broken]] and [[actors/broken]] and [[nothing-here]] [@report-a].'),
+    });
+    expect(problems).toEqual([
+      'actors/broken.md:4:1  the YAML cannot be read: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'events/e.md:7:43  body: wikilink [[nothing-here]] points to no entry.',
+    ]);
+  });
+
   it('a schema error in one entry does not hide the bad references in it', async () => {
     const problems = await problemsOf({ 'actors/x.md': '---\nname: X\nkind: nope\nrelations: [{ type: backed-by, target: irann, sources: [report-a] }]\n---\n' });
     expect(problems.join('\n')).toContain('unknown actor "irann"');

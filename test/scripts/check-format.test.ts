@@ -20,6 +20,13 @@ describe('npm run check --format github', () => {
     }
   }, 120_000);
 
+  it('counts every entry file it checked, those with problems too', async () => {
+    const dir = makeDossier({ 'events/e.md': EVENT('participants:\n  - actor: grop-a\n'), 'events/f.md': '---\ntitle: [\n---\n', 'actors/x.md': ACTOR('colour: red\n') });
+    const r = await runCheck(dir, ['--format', 'text'], {});
+    // The base dossier's source and actor, and the three above.
+    expect(r.stdout).toMatch(/\n5 entries checked in \d+ ms: 3 error\(s\), 0 warning\(s\)\. Fix the lines above/);
+  }, 120_000);
+
   it('prints no annotations with --format text, and refuses an unknown format', async () => {
     const dir = broken();
     const [text, bad] = await Promise.all([runCheck(dir, ['--format=text'], { GITHUB_ACTIONS: 'true' }), runCheck(dir, ['--format', 'xml'], {})]);
