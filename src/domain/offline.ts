@@ -9,8 +9,8 @@ import { relativeUrl } from './urls.ts';
 
 const BASE = 'http://offline.invalid';
 
-/** True for URLs that leave the site: a scheme (https:, mailto:, data: …) or protocol-relative. */
-export function isExternalUrl(url: string): boolean {
+/** True for URLs that are not paths on this site: a scheme (https:, mailto:, data: …) or protocol-relative. */
+export function isAbsoluteUrl(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
 }
 
@@ -21,7 +21,7 @@ export function isExternalUrl(url: string): boolean {
  */
 export function offlineUrl(url: string, fromPath: string, isDirectory: (sitePath: string) => boolean = () => false): string | undefined {
   const trimmed = url.trim();
-  if (!trimmed || trimmed.startsWith('#') || isExternalUrl(trimmed)) return undefined;
+  if (!trimmed || trimmed.startsWith('#') || isAbsoluteUrl(trimmed)) return undefined;
   let resolved: URL;
   try {
     resolved = new URL(trimmed, BASE + fromPath);

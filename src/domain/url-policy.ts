@@ -47,8 +47,14 @@ export function urlProblem(url: string, use: UrlUse): string | undefined {
   return undefined;
 }
 
-/** An absolute web link to another site: gets rel="noopener noreferrer". */
-export function isExternalUrl(url: string): boolean {
+/**
+ * A web link to another site (http:, https: or protocol-relative), not under the site's
+ * own address when one is given: such links get rel="noopener noreferrer" and the
+ * external mark. The one definition of "external" for links.
+ */
+export function isExternalUrl(url: string, siteUrl?: string): boolean {
   const n = normaliseUrl(url);
-  return /^https?:/i.test(n) || /^[\\/]{2}/.test(n);
+  if (!/^https?:/i.test(n) && !/^[\\/]{2}/.test(n)) return false;
+  const own = siteUrl?.replace(/\/+$/, '');
+  return !(own && (n === own || n.startsWith(`${own}/`)));
 }

@@ -4,17 +4,13 @@
  * external links (src/components/ExternalLink.astro).
  */
 import type { Element, ElementContent, Root } from 'hast';
+import { isExternalUrl } from '../domain/url-policy.ts';
 
 export interface ExternalLinkOptions {
   /** The site's own address: links to it are not external. */
   siteUrl?: string;
 }
 
-export function isExternal(href: string, siteUrl?: string): boolean {
-  if (!/^https?:\/\//i.test(href)) return false;
-  const own = siteUrl?.replace(/\/+$/, '');
-  return !(own && (href === own || href.startsWith(`${own}/`)));
-}
 
 export function rehypeExternalLinks(options: ExternalLinkOptions = {}) {
   return (tree: Root) => {
@@ -22,7 +18,7 @@ export function rehypeExternalLinks(options: ExternalLinkOptions = {}) {
       for (const child of node.children) {
         if (child.type !== 'element') continue;
         const href = child.properties.href;
-        if (child.tagName === 'a' && typeof href === 'string' && isExternal(href, options.siteUrl)) {
+        if (child.tagName === 'a' && typeof href === 'string' && isExternalUrl(href, options.siteUrl)) {
           const classes = Array.isArray(child.properties.className) ? child.properties.className : [];
           child.properties.className = [...classes, 'external'];
           child.properties.rel = ['noopener', 'noreferrer'];

@@ -17,7 +17,7 @@ import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { securePageTree } from '../domain/csp.ts';
-import { isExternalUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl } from '../domain/offline.ts';
+import { isAbsoluteUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl } from '../domain/offline.ts';
 import { relativeUrl } from '../domain/urls.ts';
 import { PAGEFIND_DIR } from './search-index.ts';
 
@@ -117,7 +117,7 @@ export async function offlineHtml(html: string, pagePath: string, ctx: HtmlConte
 
 function linksToZip(node: Element, pagePath: string): boolean {
   const href = node.properties.href;
-  return node.tagName === 'a' && typeof href === 'string' && !isExternalUrl(href)
+  return node.tagName === 'a' && typeof href === 'string' && !isAbsoluteUrl(href)
     && new URL(href, `http://offline.invalid${pagePath}`).pathname === `/${OFFLINE_ZIP}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isExternalUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../../src/domain/offline.ts';
+import { isAbsoluteUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../../src/domain/offline.ts';
 
 describe('offlineUrl', () => {
   const dirs = new Set(['/actors', '/graph']);
@@ -26,9 +26,9 @@ describe('offlineUrl', () => {
   });
 
   it('knows what leaves the site', () => {
-    expect(isExternalUrl('HTTPS://x')).toBe(true);
-    expect(isExternalUrl('/x')).toBe(false);
-    expect(isExternalUrl('//x')).toBe(true);
+    expect(isAbsoluteUrl('HTTPS://x')).toBe(true);
+    expect(isAbsoluteUrl('/x')).toBe(false);
+    expect(isAbsoluteUrl('//x')).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { isExternal, rehypeExternalLinks } from '../../src/integrations/rehype-external-links.ts';
+import { isExternalUrl } from '../../src/domain/url-policy.ts';
+import { rehypeExternalLinks } from '../../src/integrations/rehype-external-links.ts';
 
 const run = (html: string, siteUrl?: string) => {
   const tree = fromHtml(html, { fragment: true });
@@ -18,7 +19,7 @@ describe('external links in entry bodies', () => {
 
   it('leave site links, anchors, mail and the site\'s own address alone', () => {
     for (const html of ['<a href="/actors/x/">x</a>', '<a href="#fn-1">1</a>', '<a href="mailto:a@b.c">m</a>']) expect(run(html)).toBe(html);
-    expect(isExternal('https://site.example/actors/', 'https://site.example')).toBe(false);
-    expect(isExternal('https://site.example.evil/', 'https://site.example')).toBe(true);
+    expect(isExternalUrl('https://site.example/actors/', 'https://site.example')).toBe(false);
+    expect(isExternalUrl('https://site.example.evil/', 'https://site.example')).toBe(true);
   });
 });
