@@ -22,7 +22,7 @@ import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
 const SHARED = Symbol.for('dossier.checkedEntries');
-interface Shared { result: CheckResult; renderer?: DossierRenderer; refused?: Problem[] }
+interface Shared { result: CheckResult; renderer?: DossierRenderer }
 type Holder = { [SHARED]?: Shared };
 
 /** Called by the integration after its check: the dossier the loaders will store. */

@@ -109,7 +109,9 @@ export function renderBody(body: string, options: { mdx: boolean; firstLine: num
   rehypeExternalLinks({ siteUrl: context.siteUrl })(cleaned);
   const headings = headingIds(cleaned);
   const html = toHtml(componentMarks(cleaned));
-  return { ok: true, value: { html, headings, components, images: [...new Set(read.images.values())] } };
+  // One per file, however many ways the body wrote its path.
+  const images = [...new Map([...read.images.values()].map((i) => [i.name, i])).values()];
+  return { ok: true, value: { html, headings, components, images } };
 }
 
 /** The literal props of a component, as the page will pass them. */

@@ -24,7 +24,7 @@ export interface DossierRenderer {
   render(entry: Entry): { ok: true; value: RenderedBody } | { ok: false; problems: Problem[] };
 }
 
-export function dossierRenderer(result: Pick<CheckResult, 'root' | 'index' | 'site' | 'inventory'>): DossierRenderer {
+export function dossierRenderer(result: Pick<CheckResult, 'index' | 'site' | 'inventory'>): DossierRenderer {
   const table = new Map<string, LinkTarget>();
   for (const [key, entry] of result.index.byKey) table.set(key, { collection: entry.collection, id: entry.id, label: result.index.label(entry.collection, entry.id) });
   const resolve = (written: string): LinkTarget | undefined => {
