@@ -56,7 +56,7 @@ function preview(root: string): Preview {
   return holder[KEY]!;
 }
 
-/** Waits for the next change in the content folder; a burst of events (an editor's save) is one change. */
+/** How long the content folder must stay still before it is read again: a burst of events (an editor's save) is one change. */
 const SETTLE_MS = 120;
 
 /**
