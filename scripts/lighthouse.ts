@@ -55,7 +55,7 @@ async function startChromium(): Promise<{ port: number; child: ChildProcess; pro
   return { port: devtools, child, profile };
 }
 
-export interface Row { profile: 'mobile' | 'desktop'; type: string; url: string; performance: number; accessibility: number; cls: number; tbtMs: number; lcpMs: number }
+export interface Row { profile: 'mobile' | 'desktop'; type: string; url: string; performance: number; accessibility: number; cls: number; tbtMs: number; lcpMs: number; a11yFailed: string[] }
 
 const server = await serveDir(dist, port);
 const chrome = await startChromium();
@@ -78,6 +78,8 @@ try {
         cls: audit('cumulative-layout-shift'),
         tbtMs: audit('total-blocking-time'),
         lcpMs: audit('largest-contentful-paint'),
+        // What costs the accessibility score: the failed audits' ids (e.g. color-contrast).
+        a11yFailed: (lhr.categories.accessibility?.auditRefs ?? []).filter((r) => r.weight > 0 && lhr.audits[r.id]?.score === 0).map((r) => r.id),
       };
       rows.push(row);
       console.error(`  ${profile} ${type}: performance ${row.performance}, accessibility ${row.accessibility}`);
@@ -90,11 +92,11 @@ try {
   await server.close();
 }
 
-const header = ['profile', 'page', 'url', 'performance', 'accessibility', 'CLS', 'TBT ms', 'LCP ms'];
+const header = ['profile', 'page', 'url', 'performance', 'accessibility', 'CLS', 'TBT ms', 'LCP ms', 'failed accessibility audits'];
 const table = [
   `| ${header.join(' | ')} |`,
   `|${header.map(() => '---').join('|')}|`,
-  ...rows.map((r) => `| ${r.profile} | ${r.type} | ${r.url} | ${r.performance} | ${r.accessibility} | ${r.cls.toFixed(3)} | ${Math.round(r.tbtMs)} | ${Math.round(r.lcpMs)} |`),
+  ...rows.map((r) => `| ${r.profile} | ${r.type} | ${r.url} | ${r.performance} | ${r.accessibility} | ${r.cls.toFixed(3)} | ${Math.round(r.tbtMs)} | ${Math.round(r.lcpMs)} | ${r.a11yFailed.join(', ')} |`),
 ];
 console.log(table.join('\n'));
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify({ dist, lighthouse: JSON.parse(readFileSync(path.join(import.meta.dirname, '../node_modules/lighthouse/package.json'), 'utf8')).version, rows }, null, 2)}\n`);
