@@ -34,6 +34,7 @@ function render(problems: PreviewProblems) {
     if (line.url && line.url !== location.pathname) {
       const link = document.createElement('a');
       link.href = line.url;
+      link.style.color = '#0b3d91'; // the banner is light in either theme: not the page's link colour
       link.append(code);
       item.append(link);
     } else item.append(code);
