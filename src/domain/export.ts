@@ -227,12 +227,20 @@ export function csvRows(name: CollectionName | 'relations', json: Record<Collect
 }
 
 /**
+ * The columns of a CSV, known without a row of data (the row builders above, fed one
+ * blank entry): a collection with no entries still gets its header line.
+ */
+export function csvColumns(name: CollectionName | 'relations'): string[] {
+  const blank = { relations: [{ target: {} }], designations: [], sizeEstimates: [], participants: [], date: {} };
+  return Object.keys(csvRows(name, Object.fromEntries(COLLECTIONS.map((c) => [c, [blank]])) as Record<CollectionName, any[]>)[0]);
+}
+
+/**
  * RFC 4180 CSV. Text that a spreadsheet would run as a formula (starting with = + - @
  * or a tab/CR) is prefixed with an apostrophe: content is untrusted. Numbers are left alone.
  */
-export function toCsv(rows: Row[]): string {
-  if (!rows.length) return '';
-  const columns = Object.keys(rows[0]);
+export function toCsv(rows: Row[], columns: string[] = rows[0] ? Object.keys(rows[0]) : []): string {
+  if (!columns.length) return '';
   const cell = (v: Row[string]) => {
     if (v === undefined) return '';
     let s = String(v);

@@ -11,18 +11,21 @@
  * In a build, the integration's check in astro:config:setup hands its result over
  * (same process), so files are read once. Renders are stored with a digest of the
  * entry's file and of everything else they depend on (the project's code, ids and
- * labels, images): an unchanged entry keeps its stored render.
+ * labels, images): an unchanged entry keeps its stored render. In the preview, the
+ * dossier is read again after each change and its problems are shown on its pages
+ * (src/integrations/dossier-preview.ts); a build stops on them here.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblem, problemCount, sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
+import { watchInPreview, type CollectionUpdate } from './dossier-preview.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
 import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
-import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import type { CollectionName } from '../schemas/index.ts';
 
 const SHARED = Symbol.for('dossier.checkedEntries');
-interface Shared { result: CheckResult; renderer?: DossierRenderer }
+interface Shared { result: CheckResult }
 type Holder = { [SHARED]?: Shared };
 
 /** Called by the integration after its check: the dossier the loaders will store. */
@@ -30,36 +33,38 @@ export function shareCheckedEntries(result: CheckResult): void {
   (globalThis as Holder)[SHARED] = { result };
 }
 
-/** The dossier as read: the integration's check, or a fresh reading (one for all loaders). */
-let pending: { root: string; at: number; promise: Promise<Shared> } | undefined;
-function reading(root: string, fresh: boolean): Promise<Shared> {
-  const holder = globalThis as Holder;
-  const shared = holder[SHARED];
-  if (!fresh && shared?.result.root === root) return Promise.resolve(shared);
-  // The five collections' loaders see the same change: they share one reading of it.
-  if (pending?.root === root && Date.now() - pending.at < 500) return pending.promise;
-  const promise = checkDossier(root).then((result) => (holder[SHARED] = { result }));
-  pending = { root, at: Date.now(), promise };
-  return promise;
+/** The dossier as read: the integration's check, or else one fresh reading shared by all loaders. */
+let pending: { root: string; promise: Promise<CheckResult> } | undefined;
+function reading(root: string): Promise<CheckResult> {
+  const shared = (globalThis as Holder)[SHARED];
+  if (shared?.result.root === root) return Promise.resolve(shared.result);
+  if (pending?.root !== root) pending = { root, promise: checkDossier(root).then((result) => ((globalThis as Holder)[SHARED] = { result }).result) };
+  return pending.promise;
 }
+
+/** One renderer per reading (its digest covers the code, ids, labels and images). */
+const renderers = new WeakMap<CheckResult, DossierRenderer>();
 
 export function dossierLoader(collection: CollectionName, root: string): Loader {
   return {
     name: 'dossier-loader',
     load: async (context: LoaderContext) => {
       const { store, config, generateDigest, logger, watcher } = context;
-      const sync = async (fresh: boolean) => {
-        const shared = await reading(root, fresh);
-        const renderer = (shared.renderer ??= dossierRenderer(shared.result));
-        const entries = shared.result.entries.filter((e) => e.collection === collection);
+      /** Stores the collection's entries as `result` has them: what it could not render, which files it stored. */
+      const update = (result: CheckResult): CollectionUpdate => {
+        let renderer = renderers.get(result);
+        if (!renderer) renderers.set(result, (renderer = dossierRenderer(result)));
+        const entries = result.entries.filter((e) => e.collection === collection);
         const refused: Problem[] = [];
         const stored: Parameters<typeof store.set>[0][] = [];
+        const files: string[] = [];
         for (const entry of entries) {
           const filePath = path.relative(fileURLToPath(config.root), path.join(root, entry.file)).split(path.sep).join('/');
           const digest = generateDigest(`${renderer.digest}\n${entry.text ?? `${JSON.stringify(entry.data)}\n${entry.body}`}`);
           const existing = store.get(entry.id);
           if (existing?.digest === digest && existing.filePath === filePath) {
             stored.push(existing as Parameters<typeof store.set>[0]); // unchanged: its stored render stands
+            files.push(entry.file);
             continue;
           }
           const r = renderer.render(entry);
@@ -68,6 +73,7 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
             continue;
           }
           const { html, headings, components, images } = r.value;
+          files.push(entry.file);
           stored.push({
             id: entry.id,
             data: entry.data as unknown as Record<string, unknown>,
@@ -78,25 +84,18 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
             rendered: { html, metadata: { headings, components, media: images.map((i) => ({ name: i.name, full: i.full })) } },
           });
         }
-        // The renderer's refusals repeat the check's lines (it judges the same bodies): each once.
-        const problems = uniqueProblems([...shared.result.errors, ...refused]);
-        const prefix = `${path.relative(process.cwd(), root) || '.'}/`;
-        // Astro passes a file watcher only to the preview, which shows what it can.
-        if (problems.length && !watcher) refuse(problems, prefix);
-        const own = problems.filter((p) => p.file.startsWith(`${collection}/`) || (collection === COLLECTIONS[0] && !COLLECTIONS.some((c) => p.file.startsWith(`${c}/`))));
-        if (fresh && own.length) logger.warn(`Left out of the preview until fixed:\n${own.map((p) => formatProblem(p, prefix)).join('\n')}`);
         const keep = new Set(stored.map((e) => e.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
         for (const entry of stored) store.set(entry);
+        return { refused, stored: files };
       };
-      await sync(false);
-      // The preview: any change in the content folder reads the dossier again.
-      if (watcher) {
-        watcher.add(root);
-        watcher.on('all', (_event, file) => {
-          if (path.resolve(file).startsWith(root + path.sep)) void sync(true);
-        });
-      }
+      const result = await reading(root);
+      // Astro passes a file watcher only to the preview, which shows the problems on its pages.
+      if (watcher) return watchInPreview(root, collection, result, update, watcher, logger);
+      const { refused } = update(result);
+      // The renderer's refusals repeat the check's lines (it judges the same bodies): each once.
+      const problems = uniqueProblems([...result.errors, ...refused]);
+      if (problems.length) refuse(problems, `${path.relative(process.cwd(), root) || '.'}/`);
     },
   };
 }

@@ -12,7 +12,9 @@ import { formatProblem, problemCount } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentRoot } from '../pipeline/load.ts';
+import { PREVIEW_PROBLEMS_EVENT, PREVIEW_PROBLEMS_URL, problemsSummary } from '../domain/preview.ts';
 import { shareCheckedEntries } from './dossier-loader.ts';
+import { onPreviewProblems, previewMiddleware } from './dossier-preview.ts';
 
 export function dossier(): AstroIntegration {
   let outDir: string | undefined;
@@ -20,7 +22,7 @@ export function dossier(): AstroIntegration {
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, injectScript }) => {
         writeStatsOnExit();
         mark('check:start');
         const root = contentRoot();
@@ -36,10 +38,20 @@ export function dossier(): AstroIntegration {
             console.error(`\n${lines}\n\nThe dossier has ${problemCount(result.errors)} problem(s); nothing was built. Fix them (npm run check lists them too).`);
             process.exit(1);
           }
-          logger.warn(`The dossier has problems (pages may show broken links):\n${lines}`);
+          logger.warn(`${problemsSummary(problemCount(result.errors), problemCount(result.warnings))} The preview shows them on its pages:\n${lines}`);
         } else if (result.warnings.length) {
           logger.warn(result.warnings.map((p) => formatProblem(p, prefix)).join('\n'));
         }
+        // The preview's banner of problems on every page (never in a build).
+        if (command === 'dev') {
+          const banner = fileURLToPath(new URL('../client/preview-problems.ts', import.meta.url));
+          injectScript('page', `import { showPreviewProblems } from ${JSON.stringify(banner)}; showPreviewProblems(${JSON.stringify(PREVIEW_PROBLEMS_URL)}, ${JSON.stringify(PREVIEW_PROBLEMS_EVENT)}, import.meta.hot);`);
+        }
+      },
+      // The preview: the error page of an entry whose file has errors, the banner's data, and news of changes.
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(previewMiddleware());
+        onPreviewProblems((problems) => server.ws.send(PREVIEW_PROBLEMS_EVENT, problems));
       },
       // Phase marks for `npm run bench` (written only with DOSSIER_BUILD_STATS set).
       'astro:config:done': ({ config }) => {

@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCsp } from '../../src/domain/csp.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
-import { distOf, type FixtureName } from '../helpers/build.ts';
+import { distOf, FIXTURES, type FixtureName } from '../helpers/build.ts';
 import { launchBrowser, serveDir } from '../helpers/browser.ts';
 import { visitForViolations } from '../helpers/security.ts';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const pagesOf = (dist: string) => htmlFiles(dist).map((f) => `/${path.relative(dist, f).split(path.sep).join('/').replace(/index\.html$/, '')}`);
 
-describe.each<FixtureName>(['mini', 'content'])('the %s build', (name) => {
+describe.each(Object.keys(FIXTURES) as FixtureName[])('the %s build', (name) => {
   it('has exactly one policy on every page, first after <meta charset>, without unsafe-inline or other origins', () => {
     for (const file of htmlFiles(distOf(name))) {
       const html = readFileSync(file, 'utf8');

@@ -8,19 +8,24 @@ import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { distOf } from '../helpers/build.ts';
+import { distOf, FIXTURES, type FixtureName } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { unzipOffline } from '../helpers/offline.ts';
 
 let browser: Browser;
+/** The content dossier's edition, for the tests below that name its entries. */
 let folder: string;
-let entries: string[];
-beforeAll(async () => {
-  const unzipped = unzipOffline(path.join(distOf('content'), 'dossier-offline.zip'));
-  entries = unzipped.entries;
+
+/** A fixture's offline edition, unzipped: the one folder at its top, and the zip's entry names. */
+function unzipEdition(name: FixtureName): { folder: string; entries: string[] } {
+  const unzipped = unzipOffline(path.join(distOf(name), 'dossier-offline.zip'));
   const top = readdirSync(unzipped.root);
   expect(top).toHaveLength(1);
-  folder = path.join(unzipped.root, top[0]);
+  return { folder: path.join(unzipped.root, top[0]), entries: unzipped.entries };
+}
+
+beforeAll(async () => {
+  folder = unzipEdition('content').folder;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -30,9 +35,9 @@ afterAll(async () => {
 const url = (rel: string) => pathToFileURL(path.join(folder, rel)).href;
 
 /** Records what a page asks for and says, for every page it is used on. */
-function watch(page: Page) {
+function watch(page: Page, root = folder) {
   const seen = { errors: [] as string[], outside: [] as string[], failed: [] as string[] };
-  const inside = pathToFileURL(folder).href + '/';
+  const inside = pathToFileURL(root).href + '/';
   page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(`${page.url()}: ${m.text()}`); });
   page.on('pageerror', (e) => seen.errors.push(`${page.url()}: ${e}`));
   page.on('request', (r) => {
@@ -49,7 +54,14 @@ function watch(page: Page) {
   return seen;
 }
 
-describe('the offline edition', () => {
+describe.each(Object.keys(FIXTURES) as FixtureName[])('the offline edition of the %s dossier', (name) => {
+  let folder: string;
+  let entries: string[];
+  beforeAll(() => {
+    ({ folder, entries } = unzipEdition(name));
+  });
+  const url = (rel: string) => pathToFileURL(path.join(folder, rel)).href;
+
   it('unzips to one folder with index.html at its top', () => {
     expect(existsSync(path.join(folder, 'index.html'))).toBe(true);
     expect(entries.every((e) => e.startsWith(`${path.basename(folder)}/`))).toBe(true);
@@ -57,7 +69,7 @@ describe('the offline edition', () => {
 
   it('opens from disk and every page reached by following links works: no broken link, nothing outside the folder, no console error', async () => {
     const page = await browser.newPage();
-    const seen = watch(page);
+    const seen = watch(page, folder);
     const broken: string[] = [];
     const queue = ['index.html'];
     const visited = new Set<string>(queue);
@@ -98,6 +110,9 @@ describe('the offline edition', () => {
     await page.close();
   }, 300_000);
 
+});
+
+describe('the offline edition', () => {
   it.each([
     ['Helbollah', 'actors/kataib-hezbollah/index.html', 'Kataib Hezbollah'],
     ['البوكمال', 'places/al-bukamal/index.html', 'Al Bukamal'],

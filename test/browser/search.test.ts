@@ -208,3 +208,37 @@ describe('search', () => {
     }
   });
 });
+
+/**
+ * The second dossier (iran-iraq): names in Persian and Arabic script, a former name and
+ * an Arabic alias find their entry first; a Persian name typed with the Arabic yeh too.
+ */
+describe('search in the second dossier', () => {
+  const SECOND_FIRST: [string, string][] = [
+    ['خرمشهر', '/places/khorramshahr/'],
+    ['المحمرة', '/places/khorramshahr/'],
+    ['Mohammerah', '/places/khorramshahr/'],
+    ['ایران', '/actors/iran/'],
+    ['ايران', '/actors/iran/'],
+    ['العراق', '/actors/iraq/'],
+    ['جنگ ایران و عراق', '/events/iran-iraq-war/'],
+    ['حرب الخليج الأولى', '/events/iran-iraq-war/'],
+    ['Beit-ul-Muqaddas', '/events/liberation-of-khorramshahr/'],
+  ];
+  it('puts the entry a reader means first', async () => {
+    const second = await serveDir(distOf('iran-iraq'));
+    const page = await browser.newPage();
+    const seen = watchPage(page, second.url);
+    const got: [string, string | null][] = [];
+    for (const [q] of SECOND_FIRST) {
+      await page.goto(`${second.url}/search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('#search-results a.search-result-title');
+      got.push([q, (await firstResults(page))[0]]);
+    }
+    expect(got).toEqual(SECOND_FIRST);
+    expect(seen.errors).toEqual([]);
+    expect(seen.external).toEqual([]);
+    await page.close();
+    await second.close();
+  });
+});

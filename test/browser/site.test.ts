@@ -7,25 +7,25 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { distOf, ROOT } from '../helpers/build.ts';
+import { distOf, FIXTURES, ROOT, type FixtureName } from '../helpers/build.ts';
 import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
 
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 
 let browser: Browser;
 let content: StaticServer;
-let mini: StaticServer;
+/** One server per fixture dossier (content, mini, iran-iraq). */
+const servers = {} as Record<FixtureName, StaticServer>;
 const seen: { errors: string[]; external: string[] }[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  content = await serveDir(distOf('content'));
-  mini = await serveDir(distOf('mini'));
+  for (const name of Object.keys(FIXTURES) as FixtureName[]) servers[name] = await serveDir(distOf(name));
+  content = servers.content;
 });
 afterAll(async () => {
   await browser?.close();
-  await content?.close();
-  await mini?.close();
+  for (const server of Object.values(servers)) await server.close();
 });
 
 async function open(context: BrowserContext, server: StaticServer, urlPath: string): Promise<Page> {
@@ -110,9 +110,12 @@ describe('reading the dossier', () => {
 
   it('fits a 360 px wide phone without sideways scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    for (const urlPath of ['/', '/actors/kataib-hezbollah/', '/events/al-qaim-captured/', '/places/al-bukamal/', '/events/', '/graph/', '/sources/defense-post-2017-11-04/']) {
-      const page = await open(context, content, urlPath);
-      await expect(page.evaluate(() => document.documentElement.scrollWidth), urlPath).resolves.toBeLessThanOrEqual(360);
+    for (const [site, urlPath] of [
+      ...['/', '/actors/kataib-hezbollah/', '/events/al-qaim-captured/', '/places/al-bukamal/', '/events/', '/graph/', '/sources/defense-post-2017-11-04/'].map((p) => ['content', p] as const),
+      ...SECOND_DOSSIER_PAGES,
+    ]) {
+      const page = await open(context, servers[site], urlPath);
+      await expect(page.evaluate(() => document.documentElement.scrollWidth), `${site} ${urlPath}`).resolves.toBeLessThanOrEqual(360);
       await expect(page.locator('[data-theme-toggle]').isVisible()).resolves.toBe(true);
       await page.close();
     }
@@ -130,13 +133,23 @@ describe('reading the dossier', () => {
   });
 });
 
-/** Every page type: home, each index, the graph page, 404, each entity type, an explainer page. */
-const PAGES: ['content' | 'mini', string][] = [
+/**
+ * The second dossier (iran-iraq), unlike the first: its home without an overview page,
+ * Persian and Arabic names, a period, a year-only event, entries without body text.
+ */
+const SECOND_DOSSIER_PAGES: (readonly [FixtureName, string])[] = [
+  '/', '/actors/', '/events/', '/graph/', '/actors/iran/', '/actors/iraq/', '/places/khorramshahr/', '/events/iran-iraq-war/',
+  '/events/tanker-war-widens/', '/events/liberation-of-khorramshahr/', '/sources/kayhan-khorramshahr-2019/',
+].map((p) => ['iran-iraq', p] as const);
+
+/** Every page type: home, each index, the graph page, 404, each entity type, an explainer page; in each fixture dossier. */
+const PAGES: (readonly [FixtureName, string])[] = [
   ...['/', '/actors/', '/places/', '/events/', '/sources/', '/graph/', '/404.html',
     '/actors/kataib-hezbollah/', '/places/al-bukamal/', '/places/syria/', '/events/al-qaim-captured/', '/sources/defense-post-2017-11-04/',
-  ].map((p) => ['content', p] as ['content', string]),
+  ].map((p) => ['content', p] as const),
   ['mini', '/pages/about/'],
   ['mini', '/actors/group-a/'],
+  ...SECOND_DOSSIER_PAGES,
 ];
 
 describe.each(['light', 'dark'] as const)('accessibility (axe-core) in the %s theme', (theme) => {
@@ -144,7 +157,7 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core) in the %s th
     const context = await browser.newContext({ colorScheme: theme });
     const found: Record<string, string[]> = {};
     for (const [site, urlPath] of PAGES) {
-      const page = await open(context, site === 'content' ? content : mini, urlPath);
+      const page = await open(context, servers[site], urlPath);
       await expect(page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), urlPath).resolves.toBe(theme);
       // Evaluated by the browser's devtools protocol: an injected <script> would be refused by the page's CSP.
       await page.evaluate(readFileSync(AXE, 'utf8'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateSpan, type DateSpan } from '../../src/domain/dates.ts';
-import { csvRows, DossierExport, spanJson, toCsv } from '../../src/domain/export.ts';
+import { csvColumns, csvRows, DossierExport, spanJson, toCsv } from '../../src/domain/export.ts';
 import { indexed, md } from '../helpers/graph.ts';
 
 const span = (v: unknown) => (parseDateSpan(v) as { ok: true; value: DateSpan }).value;
@@ -22,6 +22,11 @@ describe('toCsv', () => {
     expect(toCsv([{ a: 'x, y', b: 'say "hi"', c: 'two\nlines', d: '=HYPERLINK("x")', e: -3.5, f: undefined }]))
       .toBe('a,b,c,d,e,f\r\n"x, y","say ""hi""","two\nlines","\'=HYPERLINK(""x"")",-3.5,\r\n');
   });
+
+  it('writes the header of a collection with no entries (a dossier without explainer pages)', () => {
+    expect(toCsv(csvRows('pages', { pages: [] } as any), csvColumns('pages'))).toBe('id,page,title,summary,order,updated\r\n');
+    expect(csvColumns('relations')).toEqual(['actor', 'type', 'target', 'note', 'start', 'end', 'circa', 'display', 'sources']);
+  });
 });
 
 describe('DossierExport', () => {
@@ -39,6 +44,7 @@ describe('DossierExport', () => {
     });
     expect(kh.mentions.map((m: any) => m.id)).toEqual(['group-a']);
     const rows = csvRows('relations', json);
+    expect(Object.keys(rows[0])).toEqual(csvColumns('relations'));
     expect(rows).toEqual([{ actor: 'kh', type: 'backed-by', target: 'group-a', note: undefined, start: '2007', end: undefined, circa: false, display: 'from 2007', sources: 'report-a (para 2)' }]);
   });
 });

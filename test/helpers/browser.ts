@@ -32,8 +32,8 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves a folder like a static host: /dir/ → /dir/index.html, unknown → 404.html. */
-export async function serveDir(dir: string): Promise<StaticServer> {
+/** Serves a folder like a static host: /dir/ → /dir/index.html, unknown → 404.html. Port 0: any free one. */
+export async function serveDir(dir: string, port = 0): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(dir, urlPath);
@@ -48,9 +48,9 @@ export async function serveDir(dir: string): Promise<StaticServer> {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  const { port: chosen } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${chosen}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Collects console errors, page errors and requests that leave the given origin. */

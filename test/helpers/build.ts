@@ -8,10 +8,16 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CACHE = path.join(ROOT, 'test/.cache');
 
-/** The dossiers the tests share (built once per run by the global setup). */
+/**
+ * The dossiers the tests share (built once per run by the global setup). The second
+ * one, iran-iraq, is unlike the first on purpose (another war, Persian and Arabic
+ * names, a period, a year-only date, no explainer pages, no images): tests that walk
+ * every fixture catch what only holds for the first.
+ */
 export const FIXTURES = {
   mini: path.join(ROOT, 'test/fixtures/mini'),
   content: path.join(ROOT, 'content'),
+  'iran-iraq': path.join(ROOT, 'test/fixtures/iran-iraq'),
 } as const;
 export type FixtureName = keyof typeof FIXTURES;
 
