@@ -64,15 +64,12 @@ export function buildCitations(body: string, claims: Claim[]): Citations {
   return { footnotes, marks };
 }
 
-/** The claim key of one reading: its field path and index, e.g. designations.0.date.readings.1. */
-export const readingKey = (path: readonly (string | number)[], j: number) => `${path.join('.')}.readings.${j}`;
-
 const items = (v: unknown): CitationItem[] => (Array.isArray(v) ? (v as CitationItem[]) : []);
 
 /**
  * The claims of an entry's infobox, in reading order. Keys: 'entry' (the entry's own
  * `sources:`), 'aliases.i', 'relations.i', 'designations.i', 'sizeEstimates.i', 'coordinates', and one per reading
- * (readingKey).
+ * (readingItems' keys).
  */
 export function entryClaims(collection: CollectionName, data: any): Claim[] {
   if (collection === 'pages') return [];
@@ -86,7 +83,7 @@ export function entryClaims(collection: CollectionName, data: any): Claim[] {
   if (collection === 'places' && data.coordinates?.source) claims.push({ key: 'coordinates', items: [{ source: data.coordinates.source }] });
   // Each reading of a fact on which sources differ: 'date.readings.1', 'designations.0.date.readings.0'.
   for (const g of readingGroups(collection, data)) {
-    g.readings.forEach((r: any, j: number) => claims.push({ key: readingKey(g.path, j), items: items(r.sources) }));
+    g.readings.forEach((r: any, j: number) => claims.push({ key: `${g.path.join('.')}.readings.${j}`, items: items(r.sources) }));
   }
   return claims.filter((c) => c.items.length);
 }

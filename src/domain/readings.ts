@@ -159,3 +159,27 @@ export function readingGroups(collection: string, data: unknown): { path: (strin
   }
   return out;
 }
+
+/** One reading as a page lists it: its value in words, its note, whether it is followed, its claim key. */
+export interface ReadingItem {
+  text: string;
+  note?: string;
+  preferred: boolean;
+  /** The claim key of its citations (citations.ts readingKey): path.readings.j, j as written. */
+  key: string;
+}
+
+/** The readings of one field for a page: preferred first, each with its citation key. */
+export function readingItems<T>(set: ReadingSet<T>, format: (value: T) => string, path: readonly (string | number)[]): ReadingItem[] {
+  return displayed(set).map((r) => ({
+    text: format(r.value),
+    ...(r.note ? { note: r.note } : {}),
+    preferred: !!r.preferred,
+    key: `${path.join('.')}.readings.${set.readings.indexOf(r)}`,
+  }));
+}
+
+/** The text of every reading (values as shown, and notes), for search and plain-text exports. */
+export function readingsText<T>(set: ReadingSet<T>, format: (value: T) => string): string {
+  return set.readings.map((r) => (r.note ? `${format(r.value)} (${r.note})` : format(r.value))).join('; ');
+}

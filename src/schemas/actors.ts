@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { mustBe } from '../domain/problems.ts';
 import { endsBeforeStart, isoDate } from '../domain/dates.ts';
 import { coveringSpan, liftReadings } from '../domain/readings.ts';
 import { common, dateSpan, id, partialDate, readable, sources, text } from './shared.ts';
@@ -42,7 +41,7 @@ export const designation = z.strictObject({
 
 /** A reported size: a value or a min–max range, at a date, from a source. */
 export const sizeEstimate = z.strictObject({
-  value: readable(z.number({ error: mustBe('a number') }).int().positive()).optional().meta({ description: 'A single figure; or { readings: [...] } where sources disagree.' }),
+  value: readable(z.number().int().positive()).optional().meta({ description: 'A single figure; or { readings: [...] } where sources disagree.' }),
   min: z.number().int().positive().optional().meta({ description: 'Low end of a range.' }),
   max: z.number().int().positive().optional().meta({ description: 'High end of a range.' }),
   unit: text.optional().meta({ description: 'What is counted, e.g. "fighters".' }),
