@@ -78,7 +78,8 @@ function clean<T extends object>(o: T): T {
 export interface ReadingJson<V> {
   value: V;
   note?: string;
-  preferred?: true;
+  /** True on the reading the dossier follows (as written: absent when not written). */
+  preferred?: boolean;
   sources: SourceRefJson[];
 }
 
@@ -105,7 +106,7 @@ export class DossierExport {
     return Object.fromEntries(Object.entries(sets).filter(([, set]) => set).map(([field, set]) => [field, clean({
       readings: set!.readings.map((r) => clean({
         value: convert[field as keyof R] ? convert[field as keyof R]!(r.value) : r.value,
-        note: r.note, preferred: r.preferred ? (true as const) : undefined, sources: this.sources(r.sources),
+        note: r.note, preferred: r.preferred, sources: this.sources(r.sources),
       })),
       why: set!.why,
     })])) as Record<string, ReadingsJson<unknown>>;
@@ -161,7 +162,7 @@ export class DossierExport {
       parent: d.parent ? this.ref('places', d.parent) : undefined,
       countries: d.countries.map((c) => this.ref('places', c)),
       coordinates: d.coordinates && clean({ ...d.coordinates, source: d.coordinates.source ? this.ref('sources', d.coordinates.source) : undefined }),
-      readings: this.readings(d.readings, { coordinates: (c) => clean({ lat: c.lat, lon: c.lon, precision: c.precision }) }),
+      readings: this.readings(d.readings, { coordinates: (c) => clean({ ...c, source: c.source ? this.ref('sources', c.source) : undefined }) }),
     });
   }
 
@@ -237,6 +238,9 @@ function readingGroupsJson(json: Record<CollectionName, any[]>): { collection: C
   return out;
 }
 
+/** The columns of readings.csv, which has them even when the dossier has no readings. */
+export const READINGS_CSV_COLUMNS = ['collection', 'id', 'field', 'reading', 'preferred', 'value', 'display', 'note', 'sources', 'why'] as const;
+
 /** A reading's value in one CSV cell: a date's ISO form, a position as "lat, lon", else as written. */
 const readingValue = (v: any): string | number => (typeof v !== 'object' ? v : 'iso' in v ? v.iso : `${v.lat}, ${v.lon}`);
 
@@ -281,10 +285,11 @@ export function csvRows(name: (typeof CSV_FILES)[number], json: Record<Collectio
 /**
  * RFC 4180 CSV. Text that a spreadsheet would run as a formula (starting with = + - @
  * or a tab/CR) is prefixed with an apostrophe: content is untrusted. Numbers are left alone.
+ * Without rows, the header alone when its columns are given (else nothing).
  */
-export function toCsv(rows: Row[]): string {
-  if (!rows.length) return '';
-  const columns = Object.keys(rows[0]);
+export function toCsv(rows: Row[], header?: readonly string[]): string {
+  const columns = rows.length ? Object.keys(rows[0]) : header ?? [];
+  if (!columns.length) return '';
   const cell = (v: Row[string]) => {
     if (v === undefined) return '';
     let s = String(v);

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isoSpan, parseDateSpan, utc, type DateSpan } from '../../src/domain/dates.ts';
 import { buildCitations, entryClaims } from '../../src/domain/citations.ts';
-import { csvRows, DossierExport, toCsv } from '../../src/domain/export.ts';
+import { csvRows, DossierExport, READINGS_CSV_COLUMNS, toCsv } from '../../src/domain/export.ts';
 import { entryJsonLd } from '../../src/domain/jsonld.ts';
 import {
   coveringSpan, differ, displayed, headValue, preferred, readingGroups, readingItems, readingsText, span, type ReadingSet,
@@ -197,7 +197,8 @@ describe('readings across the site', () => {
     expect(rows.find((r) => r.id === 'town' && r.reading === 1)).toMatchObject({ field: 'coordinates', value: '34.39111, 40.98778', note: 'French Wikipedia' });
     expect(rows.filter((r) => r.id === 'taken').map((r) => r.value)).toEqual(['2013', '2014-01-14']);
     expect(csvRows('events', json).find((r) => r.id === 'taken')).toMatchObject({ date_iso: '2013/2014-01-14', date_sources_differ: true });
-    expect(toCsv(rows).split('\r\n')[0]).toBe('collection,id,field,reading,preferred,value,display,note,sources,why');
+    expect(toCsv(rows).split('\r\n')[0]).toBe(READINGS_CSV_COLUMNS.join(','));
+    expect(toCsv([], READINGS_CSV_COLUMNS)).toBe('collection,id,field,reading,preferred,value,display,note,sources,why\r\n');
   });
 
   it('JSON-LD uses the preferred reading (a place\'s position), or the span all readings cover', () => {

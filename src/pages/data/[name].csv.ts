@@ -1,12 +1,12 @@
-/** /data/<collection>.csv and /data/relations.csv: the dossier as spreadsheets. */
+/** /data/<collection>.csv, /data/relations.csv and /data/readings.csv: the dossier as spreadsheets. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDossier } from '../../data/dossier.ts';
-import { CSV_FILES, csvRows, toCsv } from '../../domain/export.ts';
+import { CSV_FILES, csvRows, READINGS_CSV_COLUMNS, toCsv } from '../../domain/export.ts';
 
 export const getStaticPaths = (() => CSV_FILES.map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const dossier = await getDossier();
   const name = params.name as (typeof CSV_FILES)[number];
-  return new Response(toCsv(csvRows(name, dossier.exported())), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  return new Response(toCsv(csvRows(name, dossier.exported()), name === 'readings' ? READINGS_CSV_COLUMNS : undefined), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
 };
