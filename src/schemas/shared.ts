@@ -4,7 +4,7 @@
  * (`.meta({ description })`): the generated JSON Schema gives it to editors.
  */
 import { z } from 'zod';
-import { ALTERNATIVES, dossierErrorMap, mustBe } from '../domain/problems.ts';
+import { ALTERNATIVES, dossierErrorMap, explainIssue, mustBe } from '../domain/problems.ts';
 import { headValue, type Readable, type ReadingSet } from '../domain/readings.ts';
 import { parseDateSpan, parsePartialDate, type DateSpan, type PartialDate } from '../domain/dates.ts';
 
@@ -124,9 +124,11 @@ export function readable<T extends z.ZodType>(value: T, combine?: (set: ReadingS
   type Out = z.output<T>;
   const field = z.any().transform((input, ctx): Readable<Out> => {
     const isGroup = !!input && typeof input === 'object' && !Array.isArray(input) && !(input instanceof Date) && 'readings' in input;
-    const parsed = (isGroup ? group : value).safeParse(input, { error: dossierErrorMap });
+    const schema: z.ZodType = isGroup ? group : value;
+    const parsed = schema.safeParse(input, { error: dossierErrorMap });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0] & object);
+      // Worded against the schema that was used (its fields for "did you mean"), then passed on as they are.
+      for (const m of parsed.error.issues.flatMap((issue) => explainIssue(issue, schema))) ctx.addIssue({ code: 'custom', path: m.path, message: m.message });
       return z.NEVER;
     }
     if (!isGroup) return { value: parsed.data as Out };
