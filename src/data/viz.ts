@@ -11,6 +11,7 @@ import { getDossier } from './dossier.ts';
 import { compareSpans, formatSpan, isoSpan } from '../domain/dates.ts';
 import { markTime, shortLabel } from '../domain/timeline-layout.ts';
 import { displayed, preferred, span } from '../domain/readings.ts';
+import { relationNote } from '../domain/related.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
 import type { Actor, Event, Place } from '../schemas/index.ts';
@@ -99,7 +100,7 @@ async function build(): Promise<VizData> {
   const edges: GraphEdge[] = [];
   for (const a of all.actors) {
     for (const r of (a.data as Actor).relations) {
-      if (actorNames.has(r.target)) edges.push({ source: a.id, target: r.target, type: r.type, note: r.note });
+      if (actorNames.has(r.target)) edges.push({ source: a.id, target: r.target, type: r.type, note: relationNote(r) });
     }
   }
   const group = (key: (e: TimelineEvent) => string[]) => {
