@@ -191,6 +191,17 @@ function dateValue(rng: Rng): { yaml: string; note?: string } {
   return chance(rng, 0.5) ? { yaml: `{ start: ${y} }` } : { yaml: `{ end: ${y}, circa: true }`, note: q('The end is approximate.') };
 }
 
+/**
+ * Frontmatter and body, with every source the body cites in the entry's `sources:` list (the
+ * check warns otherwise): added after the list's own, in the order first cited.
+ */
+function withCitedSources(lines: string[], text: string): string {
+  const at = lines.findIndex((l) => l.startsWith('updated:'));
+  const listed = new Set(lines.slice(lines.indexOf('sources:') + 1, at).map((l) => /^ {2}- (?:\{ source: )?([a-z0-9-]+)/.exec(l)?.[1]));
+  const cited = [...new Set([...text.matchAll(/@([a-z0-9-]+)/g)].map((m) => m[1]))].filter((id) => !listed.has(id));
+  return frontmatter([...lines.slice(0, at), ...cited.map((id) => `  - ${id}`), ...lines.slice(at)]) + text;
+}
+
 function sourceList(ctx: BodyContext, count: number, must?: string): string[] {
   const ids = sample(ctx.rng, ctx.sources, count).map((s) => s.id);
   if (must && !ids.includes(must)) ids[0] = must;
@@ -241,7 +252,7 @@ function actorFile(ctx: BodyContext, a: BodyContext['actors'][number], i: number
     lines.push('sizeEstimates:', chance(rng, 0.5) ? `  - value: ${min}` : `  - min: ${min}\n    max: ${min + int(rng, 1, 20) * 100}`, `    unit: fighters`, `    date: ${int(rng, 2010, 2019)}`, `    sources: ${inlineSources(ctx, 1)}`);
   }
   lines.push('sources:', ...sourceList(ctx, int(rng, 1, 3)), 'updated: 2026-11-25');
-  return frontmatter(lines) + body(ctx, 3);
+  return withCitedSources(lines, body(ctx, 3));
 }
 
 function placeFile(ctx: BodyContext, p: BodyContext['places'][number], i: number, countryCount: number): string {
@@ -262,7 +273,7 @@ function placeFile(ctx: BodyContext, p: BodyContext['places'][number], i: number
     lines.push('coordinates:', `  lat: ${(29 + rng() * 8).toFixed(4)}`, `  lon: ${(35 + rng() * 13).toFixed(4)}`, `  precision: ${chance(rng, 0.3) ? 'exact' : 'approximate'}`, `  source: ${pick(rng, ctx.sources).id}`);
   }
   lines.push('sources:', ...sourceList(ctx, int(rng, 1, 2)), 'updated: 2026-11-25');
-  return frontmatter(lines) + body(ctx, 3);
+  return withCitedSources(lines, body(ctx, 3));
 }
 
 function eventFile(ctx: BodyContext, e: BodyContext['events'][number], mustCite: string): string {
@@ -279,7 +290,7 @@ function eventFile(ctx: BodyContext, e: BodyContext['events'][number], mustCite:
   );
   if (chance(rng, 0.2)) lines.push('aliases:', `  - { name: ${q(`Battle of ${pick(rng, TOWNS)[0]}`)}, kind: other }`, `  - { name: ${q(`معركة ${pick(rng, TOWNS)[1]}`)}, kind: translation, lang: ar }`);
   lines.push('sources:', ...sourceList(ctx, int(rng, 1, 3), mustCite), 'updated: 2026-11-25');
-  return frontmatter(lines) + body(ctx, 3);
+  return withCitedSources(lines, body(ctx, 3));
 }
 
 function sourceFile(ctx: BodyContext, s: BodyContext['sources'][number], i: number): string {

@@ -15,6 +15,8 @@ function enhance(fig: HTMLElement) {
   const W = vb.width;
   const H = vb.height;
   const markers = [...svg.querySelectorAll<SVGAElement>('a.map-marker')];
+  // Other positions sources give (readings): placed like markers, not links of their own.
+  const alts = [...svg.querySelectorAll<SVGGElement>('g.map-alt')];
   const labels = [...svg.querySelectorAll<SVGTextElement>('.map-country-label')];
   let t = { k: 1, x: 0, y: 0 };
 
@@ -29,7 +31,7 @@ function enhance(fig: HTMLElement) {
   function apply() {
     const inv = W / (svg!.getBoundingClientRect().width || W);
     geo!.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
-    for (const m of markers) m.querySelector('.map-pos')?.setAttribute('transform', `translate(${Number(m.dataset.x) * t.k + t.x},${Number(m.dataset.y) * t.k + t.y}) scale(${inv})`);
+    for (const m of [...markers, ...alts]) m.querySelector('.map-pos')?.setAttribute('transform', `translate(${Number(m.dataset.x) * t.k + t.x},${Number(m.dataset.y) * t.k + t.y}) scale(${inv})`);
     for (const l of labels) {
       l.setAttribute('x', String(Number(l.dataset.x) * t.k + t.x));
       l.setAttribute('y', String(Number(l.dataset.y) * t.k + t.y));

@@ -10,6 +10,8 @@ import type { Feature, Geometry } from 'geojson';
 import { getDossier } from './dossier.ts';
 import { compareSpans, formatSpan, isoSpan } from '../domain/dates.ts';
 import { markTime, shortLabel } from '../domain/timeline-layout.ts';
+import { displayed, preferred, span } from '../domain/readings.ts';
+import { relationNote } from '../domain/related.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
 import type { Actor, Event, Place } from '../schemas/index.ts';
@@ -27,6 +29,8 @@ export interface MapPlace {
   within: string[];
   /** Events that name this place. */
   count: number;
+  /** Other positions sources give (readings not followed), drawn as secondary markers. */
+  alternatives?: { lon: number; lat: number; note?: string }[];
 }
 
 export interface GraphEdge { source: string; target: string; type: RelationType; note?: string }
@@ -73,6 +77,7 @@ async function build(): Promise<VizData> {
       actors: data.participants.map((p) => p.actor).filter((a) => actorNames.has(a)),
       places: data.places.filter((p) => placeNames.has(p)),
       time: markTime(data.date),
+      ...(data.readings?.date ? { readings: { ...span(data.readings.date), preferred: !!preferred(data.readings.date) } } : {}),
     }));
   const counts = new Map<string, number>();
   for (const e of events) for (const p of new Set(e.places)) counts.set(p, (counts.get(p) ?? 0) + 1);
@@ -84,6 +89,7 @@ async function build(): Promise<VizData> {
       mapPlaces.push({
         id: p.id, name: d.name, kind: d.kind, lon: d.coordinates.lon, lat: d.coordinates.lat,
         approximate: d.coordinates.precision === 'approximate', within: [...(d.parent ? [d.parent] : []), ...d.countries], count: counts.get(p.id) ?? 0,
+        ...(d.readings?.coordinates ? { alternatives: displayed(d.readings.coordinates).slice(1).map((r) => ({ lon: r.value.lon, lat: r.value.lat, ...(r.note ? { note: r.note } : {}) })) } : {}),
       });
     }
     if (d.kind === 'country') {
@@ -94,7 +100,7 @@ async function build(): Promise<VizData> {
   const edges: GraphEdge[] = [];
   for (const a of all.actors) {
     for (const r of (a.data as Actor).relations) {
-      if (actorNames.has(r.target)) edges.push({ source: a.id, target: r.target, type: r.type, note: r.note });
+      if (actorNames.has(r.target)) edges.push({ source: a.id, target: r.target, type: r.type, note: relationNote(r) });
     }
   }
   const group = (key: (e: TimelineEvent) => string[]) => {

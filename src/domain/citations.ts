@@ -8,6 +8,7 @@
 import { citationKey, numberCitations, scanBody, type CitationItem } from './body.ts';
 import { citationRefId } from './urls.ts';
 import type { CollectionName } from '../schemas/index.ts';
+import { readingGroups } from './readings.ts';
 
 /** A statement outside the body that cites sources, e.g. relations.0. */
 export interface Claim {
@@ -67,7 +68,8 @@ const items = (v: unknown): CitationItem[] => (Array.isArray(v) ? (v as Citation
 
 /**
  * The claims of an entry's infobox, in reading order. Keys: 'entry' (the entry's own
- * `sources:`), 'aliases.i', 'relations.i', 'designations.i', 'sizeEstimates.i', 'coordinates'.
+ * `sources:`), 'aliases.i', 'relations.i', 'designations.i', 'sizeEstimates.i', 'coordinates', and one per reading
+ * (readingItems' keys).
  */
 export function entryClaims(collection: CollectionName, data: any): Claim[] {
   if (collection === 'pages') return [];
@@ -79,5 +81,9 @@ export function entryClaims(collection: CollectionName, data: any): Claim[] {
     }
   }
   if (collection === 'places' && data.coordinates?.source) claims.push({ key: 'coordinates', items: [{ source: data.coordinates.source }] });
+  // Each reading of a fact on which sources differ: 'date.readings.1', 'designations.0.date.readings.0'.
+  for (const g of readingGroups(collection, data)) {
+    g.readings.forEach((r: any, j: number) => claims.push({ key: `${g.path.join('.')}.readings.${j}`, items: items(r.sources) }));
+  }
   return claims.filter((c) => c.items.length);
 }

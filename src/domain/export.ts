@@ -13,6 +13,7 @@ import type { Alias, SourceRef } from '../schemas/shared.ts';
 import type { Source } from '../schemas/sources.ts';
 import { firstMoment, formatDate, formatSpan, isoDate, isoSpan, lastMoment, type DateSpan, type PartialDate } from './dates.ts';
 import type { EntryIndex, EntryLike, ReferenceGraph } from './references.ts';
+import type { ReadingSet } from './readings.ts';
 import { relationSpan } from './related.ts';
 import { entryUrl } from './urls.ts';
 
@@ -73,6 +74,21 @@ function clean<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** One reading of a fact on which sources differ, its value in the field's own JSON form. */
+export interface ReadingJson<V> {
+  value: V;
+  note?: string;
+  /** True on the reading the dossier follows (as written: absent when not written). */
+  preferred?: boolean;
+  sources: SourceRefJson[];
+}
+
+/** Every reading of one field, as written (the field itself holds the preferred value). */
+export interface ReadingsJson<V> {
+  readings: ReadingJson<V>[];
+  why?: string;
+}
+
 export class DossierExport {
   constructor(private readonly index: EntryIndex, private readonly graph: ReferenceGraph, private readonly site: SiteConfig) {}
 
@@ -82,6 +98,18 @@ export class DossierExport {
 
   private sources(list: SourceRef[] | undefined): SourceRefJson[] {
     return (list ?? []).map((s) => clean({ ...this.ref('sources', s.source), locator: s.locator }));
+  }
+
+  /** The readings of an object's fields, each value in the field's JSON form; undefined when there are none. */
+  private readings<R extends Record<string, ReadingSet<any> | undefined>>(sets: R | undefined, convert: { [K in keyof R]?: (v: any) => unknown } = {}) {
+    if (!sets) return undefined;
+    return Object.fromEntries(Object.entries(sets).filter(([, set]) => set).map(([field, set]) => [field, clean({
+      readings: set!.readings.map((r) => clean({
+        value: convert[field as keyof R] ? convert[field as keyof R]!(r.value) : r.value,
+        note: r.note, preferred: r.preferred, sources: this.sources(r.sources),
+      })),
+      why: set!.why,
+    })])) as Record<string, ReadingsJson<unknown>>;
   }
 
   private aliases(list: Alias[]) {
@@ -111,16 +139,18 @@ export class DossierExport {
       relations: d.relations.map((r) => {
         const span = relationSpan(r);
         return clean({
-          type: r.type, target: this.ref('actors', r.target), note: r.note,
+          type: r.type, target: this.ref('actors', r.target), note: r.note, unit: r.unit,
           start: r.start && dateJson(r.start), end: r.end && dateJson(r.end), circa: r.circa,
-          display: span && formatSpan(span), sources: this.sources(r.sources),
+          display: span && formatSpan(span), sources: this.sources(r.sources), readings: this.readings(r.readings),
         });
       }),
       designations: d.designations.map((g) => clean({
         by: this.ref('actors', g.by), list: g.list, date: g.date && spanJson(g.date), note: g.note, sources: this.sources(g.sources),
+        readings: this.readings(g.readings, { date: spanJson }),
       })),
       sizeEstimates: d.sizeEstimates.map((s) => clean({
         value: s.value, min: s.min, max: s.max, unit: s.unit, date: s.date && spanJson(s.date), note: s.note, sources: this.sources(s.sources),
+        readings: this.readings(s.readings),
       })),
     });
   }
@@ -132,6 +162,7 @@ export class DossierExport {
       parent: d.parent ? this.ref('places', d.parent) : undefined,
       countries: d.countries.map((c) => this.ref('places', c)),
       coordinates: d.coordinates && clean({ ...d.coordinates, source: d.coordinates.source ? this.ref('sources', d.coordinates.source) : undefined }),
+      readings: this.readings(d.readings, { coordinates: (c) => clean({ ...c, source: c.source ? this.ref('sources', c.source) : undefined }) }),
     });
   }
 
@@ -139,6 +170,7 @@ export class DossierExport {
     const d = e.data as Event;
     return clean({
       ...this.base(e), title: d.title, date: spanJson(d.date), dateNote: d.dateNote, status: d.status,
+      readings: this.readings(d.readings, { date: spanJson }),
       places: d.places.map((p) => this.ref('places', p)),
       participants: d.participants.map((p) => clean({ actor: this.ref('actors', p.actor), role: p.role })),
       ...clean(this.common(d)),
@@ -189,11 +221,31 @@ const span = (prefix: string, s: SpanJson | undefined): Row => ({
   [`${prefix}_iso`]: s?.iso, [`${prefix}_display`]: s?.display, [`${prefix}_from`]: s?.from, [`${prefix}_to`]: s?.to,
 });
 
-/** CSV files published next to dossier.json: one per collection, plus the actors' relations. */
-export const CSV_FILES = [...COLLECTIONS, 'relations'] as const;
+/** CSV files published next to dossier.json: one per collection, plus the actors' relations and every reading. */
+export const CSV_FILES = [...COLLECTIONS, 'relations', 'readings'] as const;
+
+/** Each readings group in the dossier JSON: the entry, the field's path (designations[0].date) and its readings. */
+function readingGroupsJson(json: Record<CollectionName, any[]>): { collection: CollectionName; id: string; field: string; group: ReadingsJson<any> }[] {
+  const out: { collection: CollectionName; id: string; field: string; group: ReadingsJson<any> }[] = [];
+  const add = (collection: CollectionName, id: string, prefix: string, readings: Record<string, ReadingsJson<any>> | undefined) => {
+    for (const [field, group] of Object.entries(readings ?? {})) out.push({ collection, id, field: `${prefix}${field}`, group });
+  };
+  for (const e of json.events) add('events', e.id, '', e.readings);
+  for (const e of json.places) add('places', e.id, '', e.readings);
+  for (const e of json.actors) {
+    for (const key of ['relations', 'designations', 'sizeEstimates']) (e[key] as any[]).forEach((o, i) => add('actors', e.id, `${key}[${i}].`, o.readings));
+  }
+  return out;
+}
+
+/** The columns of readings.csv, which has them even when the dossier has no readings. */
+export const READINGS_CSV_COLUMNS = ['collection', 'id', 'field', 'reading', 'preferred', 'value', 'display', 'note', 'sources', 'why'] as const;
+
+/** A reading's value in one CSV cell: a date's ISO form, a position as "lat, lon", else as written. */
+const readingValue = (v: any): string | number => (typeof v !== 'object' ? v : 'iso' in v ? v.iso : `${v.lat}, ${v.lon}`);
 
 /** The rows of one CSV, from the dossier JSON (so both files always agree). */
-export function csvRows(name: CollectionName | 'relations', json: Record<CollectionName, any[]>): Row[] {
+export function csvRows(name: (typeof CSV_FILES)[number], json: Record<CollectionName, any[]>): Row[] {
   const common = (e: any): Row => ({ id: e.id, page: e.page });
   switch (name) {
     case 'actors': return json.actors.map((e) => ({
@@ -204,7 +256,7 @@ export function csvRows(name: CollectionName | 'relations', json: Record<Collect
       sources: srcs(e.sources), updated: e.updated?.iso,
     }));
     case 'relations': return json.actors.flatMap((e) => e.relations.map((r: any) => ({
-      actor: e.id, type: r.type, target: r.target.id, note: r.note, start: r.start?.iso, end: r.end?.iso, circa: r.circa, display: r.display, sources: srcs(r.sources),
+      actor: e.id, type: r.type, target: r.target.id, note: r.note, unit: r.unit, start: r.start?.iso, end: r.end?.iso, circa: r.circa, display: r.display, sources: srcs(r.sources),
     })));
     case 'places': return json.places.map((e) => ({
       ...common(e), name: e.name, kind: e.kind, summary: e.summary, native_name: e.nativeName?.text, native_name_lang: e.nativeName?.lang,
@@ -213,7 +265,7 @@ export function csvRows(name: CollectionName | 'relations', json: Record<Collect
       sources: srcs(e.sources), updated: e.updated?.iso,
     }));
     case 'events': return json.events.map((e) => ({
-      ...common(e), title: e.title, ...span('date', e.date), circa: e.date.circa, date_note: e.dateNote, status: e.status,
+      ...common(e), title: e.title, ...span('date', e.date), circa: e.date.circa, date_sources_differ: !!e.readings?.date, date_note: e.dateNote, status: e.status,
       places: ids(e.places), participants: e.participants.map((p: any) => (p.role ? `${p.actor.id} (${p.role})` : p.actor.id)).join(' | '),
       summary: e.summary, sources: srcs(e.sources), updated: e.updated?.iso,
     }));
@@ -222,6 +274,10 @@ export function csvRows(name: CollectionName | 'relations', json: Record<Collect
       author: e.author, ...span('published', e.published), url: e.url, accessed: e.accessed?.iso, language: e.language, notes: e.notes,
       sources: srcs(e.sources), updated: e.updated?.iso,
     }));
+    case 'readings': return readingGroupsJson(json).flatMap(({ collection, id, field, group }) => group.readings.map((r, j) => ({
+      collection, id, field, reading: j, preferred: !!r.preferred, value: readingValue(r.value),
+      display: typeof r.value === 'object' && 'display' in r.value ? r.value.display : undefined, note: r.note, sources: srcs(r.sources), why: r.preferred ? group.why : undefined,
+    })));
     case 'pages': return json.pages.map((e) => ({ ...common(e), title: e.title, summary: e.summary, order: e.order, updated: e.updated?.iso }));
   }
 }
@@ -230,7 +286,8 @@ export function csvRows(name: CollectionName | 'relations', json: Record<Collect
  * The columns of a CSV, known without a row of data (the row builders above, fed one
  * blank entry): a collection with no entries still gets its header line.
  */
-export function csvColumns(name: CollectionName | 'relations'): string[] {
+export function csvColumns(name: (typeof CSV_FILES)[number]): string[] {
+  if (name === 'readings') return [...READINGS_CSV_COLUMNS];
   const blank = { relations: [{ target: {} }], designations: [], sizeEstimates: [], participants: [], date: {} };
   return Object.keys(csvRows(name, Object.fromEntries(COLLECTIONS.map((c) => [c, [blank]])) as Record<CollectionName, any[]>)[0]);
 }
@@ -239,7 +296,7 @@ export function csvColumns(name: CollectionName | 'relations'): string[] {
  * RFC 4180 CSV. Text that a spreadsheet would run as a formula (starting with = + - @
  * or a tab/CR) is prefixed with an apostrophe: content is untrusted. Numbers are left alone.
  */
-export function toCsv(rows: Row[], columns: string[] = rows[0] ? Object.keys(rows[0]) : []): string {
+export function toCsv(rows: Row[], columns: readonly string[] = rows[0] ? Object.keys(rows[0]) : []): string {
   if (!columns.length) return '';
   const cell = (v: Row[string]) => {
     if (v === undefined) return '';

@@ -159,22 +159,30 @@ export const dossierErrorMap: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
+/**
+ * Fields that pick one of several schemas themselves (readable() in src/schemas/shared.ts:
+ * a plain value or a group of readings), by their schema's definition: keysAt looks into each.
+ */
+export const ALTERNATIVES = new WeakMap<object, z.ZodType[]>();
+
 /** The object keys a schema accepts at a path (for "did you mean" on unknown fields). */
 export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   // Through optional, default, transform (pipe) and union wrappers, by their public accessors.
-  const unwrap = (t: z.ZodType): z.ZodType => {
-    if (t instanceof z.ZodOptional || t instanceof z.ZodDefault || t instanceof z.ZodNullable || t instanceof z.ZodPrefault) return unwrap(t.unwrap() as z.ZodType);
-    if (t instanceof z.ZodPipe) return unwrap(t.in as z.ZodType);
-    if (t instanceof z.ZodUnion) {
-      const options = t.options as z.ZodType[];
-      return unwrap(options.find((o) => unwrap(o) instanceof z.ZodObject) ?? options[0]);
+  // Of several options, the one with a field named next on the path; else the first group of fields.
+  const unwrap = (t: z.ZodType, next?: PropertyKey): z.ZodType => {
+    if (t instanceof z.ZodOptional || t instanceof z.ZodDefault || t instanceof z.ZodNullable || t instanceof z.ZodPrefault) return unwrap(t.unwrap() as z.ZodType, next);
+    const alternatives = ALTERNATIVES.get(t.def) ?? (t instanceof z.ZodUnion ? (t.options as z.ZodType[]) : undefined);
+    if (alternatives) {
+      const objects = alternatives.map((o) => unwrap(o, next)).filter((o): o is z.ZodObject => o instanceof z.ZodObject);
+      return objects.find((o) => typeof next === 'string' && next in o.shape) ?? objects[0] ?? unwrap(alternatives[0], next);
     }
+    if (t instanceof z.ZodPipe) return unwrap(t.in as z.ZodType, next);
     return t;
   };
   let s: z.ZodType | undefined = schema;
   for (const p of path) {
     if (!s) return [];
-    s = unwrap(s);
+    s = unwrap(s, p);
     if (typeof p === 'number' && s instanceof z.ZodArray) s = s.element as z.ZodType;
     else if (typeof p === 'string' && s instanceof z.ZodObject) s = s.shape[p] as z.ZodType | undefined;
     else return [];

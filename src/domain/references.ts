@@ -5,6 +5,7 @@
  */
 import type { CollectionName, DataOf } from '../schemas/index.ts';
 import { scanBody } from './body.ts';
+import { readingGroups } from './readings.ts';
 import { closest, slugify } from './suggest.ts';
 
 export interface EntryLike<C extends CollectionName = CollectionName> {
@@ -80,6 +81,10 @@ export function frontmatterRefs(entry: { collection: CollectionName; data: unkno
     case 'sources':
       refSite(sites, ['publisherActor'], 'actors', d.publisherActor, 'publisher');
       break;
+  }
+  // Each reading's sources, at the path a contributor wrote them: date.readings[1].sources[0].
+  for (const g of readingGroups(entry.collection, d)) {
+    g.readings.forEach((r, j) => sites.push(...sourceSites([...g.path, 'readings', j, 'sources'], r?.sources)));
   }
   return sites;
 }

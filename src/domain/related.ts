@@ -31,6 +31,13 @@ export interface RelatedSection {
 }
 
 /** A relation's time span, or undefined when it has no dates. */
+/** Words after a relation: its note, else the unit it forms (with "sources differ" when readings disagree). */
+export function relationNote(r: Pick<Relation, 'note' | 'unit' | 'readings'>): string | undefined {
+  if (r.note) return r.note;
+  if (!r.unit) return undefined;
+  return r.readings?.unit ? `${r.unit} (sources differ)` : r.unit;
+}
+
 export function relationSpan(r: Pick<Relation, 'start' | 'end' | 'circa'>): DateSpan | undefined {
   if (!r.start && !r.end) return undefined;
   return { start: r.start, end: r.end, circa: r.circa ?? false, kind: 'range' };
@@ -84,10 +91,10 @@ export class Related {
     const events = this.eventsOfActor(id);
     const data = this.index.get('actors', id)?.data as Actor | undefined;
     const relations: RelatedItem[] = (data?.relations ?? []).map((r) =>
-      this.item({ collection: 'actors', id: r.target }, { prefix: relationPhrase(r.type, 'out'), note: r.note, date: relationSpan(r) }));
+      this.item({ collection: 'actors', id: r.target }, { prefix: relationPhrase(r.type, 'out'), note: relationNote(r), date: relationSpan(r) }));
     const incoming = this.incoming('actors', id, 'relation').map((l) => {
       const r = (this.index.get('actors', l.from.id)?.data as Actor).relations[l.path[1] as number];
-      return this.item(l.from, { prefix: relationPhrase(r.type, 'in'), note: r.note, date: relationSpan(r) });
+      return this.item(l.from, { prefix: relationPhrase(r.type, 'in'), note: relationNote(r), date: relationSpan(r) });
     });
     const designations = this.outgoingDesignationsBy(id);
     const places = new Map<string, RelatedItem>();

@@ -7,6 +7,7 @@
 import type { CollectionName, DataOf } from '../schemas/index.ts';
 import { formatSpan, isoSpan, type DateSpan, type PartialDate } from './dates.ts';
 import { foldArabic } from './arabic.ts';
+import { readingGroups, readingsText } from './readings.ts';
 
 /** The singular type name shown on a result and used by the type filter. */
 export const SEARCH_TYPES: Record<CollectionName, string> = {
@@ -22,6 +23,12 @@ export interface SearchRecord {
   sort: Record<string, string>;
   /** Every other name the entry goes by (aliases, native name), as written. */
   names: string[];
+  /**
+   * The readings of facts on which sources differ (values as shown, and notes), one text per
+   * field: a search for a reading the page does not follow still finds the page. The page shows
+   * them in its infobox, inside the indexed body.
+   */
+  readings: string[];
 }
 
 /** Years a span touches, for the year filter ("2009–2011" is in 2009, 2010 and 2011). */
@@ -74,7 +81,15 @@ export function searchRecord<C extends CollectionName>(collection: C, data: Data
   }
   const names = otherNames(d);
   if (names.length) meta.names = names.join(' · ');
-  return { meta, filters, sort, names };
+  const readings = readingGroups(collection, d).map((g) => readingsText({ readings: g.readings }, readingFormat(g.path.at(-1))));
+  return { meta, filters, sort, names, readings };
+}
+
+/** How a reading's value reads, by its field: dates as on the page, positions as degrees. */
+function readingFormat(field: unknown): (v: any) => string {
+  if (field === 'date') return (v: DateSpan) => formatSpan(v);
+  if (field === 'coordinates') return (v: { lat: number; lon: number }) => `${v.lat}, ${v.lon}`;
+  return (v) => String(v);
 }
 
 /** Aliases and the native name, deduplicated, without the entry's own name. */

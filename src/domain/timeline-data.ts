@@ -11,8 +11,8 @@ const DAY = 864e5;
 const SHAPES: MarkShape[] = ['point', 'band', 'bar'];
 const STATUSES = ['confirmed', 'reported', 'claimed', 'disputed'];
 
-/** [id, title, date, status, actors, places, fromDay, toDay, flags, summary?] */
-type Row = [string, string, string, number, number[], number[], number, number, number, string?];
+/** [id, title, date, status, actors, places, fromDay, toDay, flags, summary?, [readingsFromDay, readingsToDay, preferred 0|1]?] */
+type Row = [string, string, string, number, number[], number[], number, number, number, string?, [number, number, number]?];
 export interface TimelineData { v: 1; actors: string[]; places: string[]; rows: Row[] }
 
 /** Above this many events, summaries stay on the event pages. */
@@ -34,14 +34,20 @@ export function encodeTimeline(events: TimelineEvent[]): TimelineData {
     const flags = SHAPES.indexOf(t.shape) | (t.circa ? 4 : 0) | (t.openStart ? 8 : 0) | (t.openEnd ? 16 : 0);
     const row: Row = [e.id, e.title, e.date, Math.max(0, STATUSES.indexOf(e.status)), e.actors.map((a) => index(actors, am, a)), e.places.map((p) => index(places, pm, p)), Math.round(t.from / DAY), Math.round(t.to / DAY), flags];
     if (withSummary && e.summary) row.push(e.summary);
+    // The span sources differ over; '' holds the summary's place when there is none.
+    if (e.readings) {
+      if (row.length === 9) row.push('');
+      row.push([Math.round(e.readings.from / DAY), Math.round(e.readings.to / DAY), e.readings.preferred ? 1 : 0]);
+    }
     return row;
   });
   return { v: 1, actors, places, rows };
 }
 
 export function decodeTimeline(data: TimelineData): TimelineEvent[] {
-  return data.rows.map(([id, title, date, status, actors, places, from, to, flags, summary]) => ({
-    id, title, label: shortLabel(title), date, iso: '', summary, status: STATUSES[status],
+  return data.rows.map(([id, title, date, status, actors, places, from, to, flags, summary, readings]) => ({
+    id, title, label: shortLabel(title), date, iso: '', summary: summary || undefined, status: STATUSES[status],
+    ...(readings ? { readings: { from: readings[0] * DAY, to: readings[1] * DAY, preferred: readings[2] === 1 } } : {}),
     actors: actors.map((i) => data.actors[i]), places: places.map((i) => data.places[i]),
     time: { from: from * DAY, to: to * DAY, shape: SHAPES[flags & 3], circa: !!(flags & 4), openStart: !!(flags & 8), openEnd: !!(flags & 16) },
   }));

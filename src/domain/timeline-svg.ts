@@ -22,6 +22,11 @@ export interface TimelineEvent {
   actors: string[];
   places: string[];
   time: MarkTime;
+  /**
+   * Where sources differ on the date: the span all readings cover, drawn as a thin whisker,
+   * and whether one reading is preferred (then the mark is that date; else only the whisker).
+   */
+  readings?: { from: number; to: number; preferred: boolean };
 }
 
 export interface TimelineRenderOptions {
@@ -107,7 +112,7 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
     const t = e.time;
     const y = laneY(m.lane);
     const cls = ['tl-mark', `tl-${t.shape}`, `tl-s-${e.status}`, t.circa ? 'tl-circa' : '', t.openStart || t.openEnd ? 'tl-open' : ''].filter(Boolean).join(' ');
-    const name = `${e.title}, ${e.date}${e.status !== 'confirmed' ? ` (${e.status})` : ''}`;
+    const name = `${e.title}, ${e.date}${e.status !== 'confirmed' ? ` (${e.status})` : ''}${e.readings ? `; sources differ: ${rangeText(e.readings.from, e.readings.to)}` : ''}`;
     let shape = '';
     if (t.shape === 'point') {
       shape = `<circle class="tl-shape" cx="${r1((m.k0 + m.k1) / 2)}" cy="${y}" r="${POINT_RADIUS}"/>`;
@@ -116,6 +121,14 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
       shape = `<rect class="tl-shape" x="${r1(m.k0)}" y="${y - h / 2}" width="${r1(Math.max(1, m.k1 - m.k0))}" height="${h}" rx="${t.shape === 'band' ? 3 : 2}"/>`;
       if (t.openStart) shape = `<rect class="tl-fade" fill="url(#${o.uid}-in)" x="${r1(m.x0)}" y="${y - h / 2}" width="${r1(m.k0 - m.x0)}" height="${h}"/>` + shape;
       if (t.openEnd) shape += `<rect class="tl-fade" fill="url(#${o.uid}-out)" x="${r1(m.k1)}" y="${y - h / 2}" width="${r1(m.x1 - m.k1)}" height="${h}"/>`;
+    }
+    // Sources differ on the date: a thin band over the span the readings cover, under the mark.
+    if (e.readings) {
+      const x0 = scale(e.readings.from);
+      const x1 = scale(e.readings.to);
+      if (!e.readings.preferred) shape = '';
+      shape = `<rect class="tl-readings" x="${r1(x0)}" y="${y - 1.5}" width="${r1(Math.max(1, x1 - x0))}" height="3"/>`
+        + `<line class="tl-readings" x1="${r1(x0)}" x2="${r1(x0)}" y1="${y - 5}" y2="${y + 5}"/><line class="tl-readings" x1="${r1(x1)}" x2="${r1(x1)}" y1="${y - 5}" y2="${y + 5}"/>` + shape;
     }
     // A transparent hit area keeps small marks easy to hover and tap.
     const hit = `<rect class="tl-hit" x="${r1(m.x0 - 4)}" y="${y - LANE / 2 + 1}" width="${r1(m.x1 - m.x0 + 8)}" height="${LANE - 2}"/>`;

@@ -26,7 +26,7 @@ export const faviconUrl = '/favicon.svg';
 export const dossierJsonUrl = '/data/dossier.json';
 
 /** One CSV per collection (and one for actor relations), e.g. /data/actors.csv. */
-export function csvUrl(name: CollectionName | 'relations'): string {
+export function csvUrl(name: CollectionName | 'relations' | 'readings'): string {
   return `/data/${name}.csv`;
 }
 

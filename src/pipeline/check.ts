@@ -72,7 +72,7 @@ export function crossCheck(entries: Entry[], index: EntryIndex, unreadable: Read
       problems.push(referenceProblem(entry, site, r));
     }
   }
-  problems.push(...placeCycleProblems(entries), ...selfRelationProblems(entries));
+  problems.push(...placeCycleProblems(entries), ...selfRelationProblems(entries), ...unlistedCitationProblems(entries));
   for (const entry of entries) {
     if (entry.collection === 'sources' && !cited.has(entry.id)) {
       problems.push({ file: entry.file, line: 1, severity: 'warning', message: `source "${entry.id}" is not cited by any entry: cite it with [@${entry.id}] or in a sources: list, or remove it` });
@@ -94,6 +94,22 @@ export function placeCycleProblems(entries: Entry[]): Problem[] {
     return { file: entry.file, ...entry.locate(['parent']), field: 'parent', severity: 'error' as const,
       message: `"${id}" is part of a cycle: ${cycleText(cycle, id)}; a place's parent is the larger place it lies in` };
   }));
+}
+
+/**
+ * A source the body cites ([@id]) that the entry's own `sources:` list leaves out: the list is
+ * what the page, the exports and the "cited by" links show as the entry's sources. One warning
+ * per source, at its first citation.
+ */
+export function unlistedCitationProblems(entries: Entry[]): Problem[] {
+  return entries.filter((e) => e.collection === 'actors' || e.collection === 'places' || e.collection === 'events').flatMap((e) => {
+    const raw = (e.data as { sources?: unknown }).sources;
+    const listed = new Set((Array.isArray(raw) ? raw : []).map((s) => (typeof s === 'string' ? s : (s as { source?: unknown })?.source)));
+    const seen = new Set<string>();
+    return bodyRefs(e.body, e.bodyFirstLine).filter((site) => site.via === 'citation' && !listed.has(site.id) && !seen.has(site.id) && Boolean(seen.add(site.id)))
+      .map((site) => ({ file: e.file, line: site.line, column: site.column, field: 'body', severity: 'warning' as const,
+        message: `[@${site.id}] is cited in the body but missing from this entry's sources: list; add it there` }));
+  });
 }
 
 /** An actor related to itself (a unit of itself, allied with itself): the graph would draw a loop. */

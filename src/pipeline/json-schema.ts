@@ -6,11 +6,12 @@
  *
  * One thing Zod cannot say by itself is added here: the date fields are
  * `z.any().transform(parse)`, which would come out as "anything"; they get their real
- * shape (a year, "YYYY-MM(-DD)", { on, circa } or { start, end, circa }).
+ * shape (a year, "YYYY-MM(-DD)", { on, circa } or { start, end, circa }); so do the fields that
+ * allow readings (readable(): the plain value, or { readings: [...], why }).
  */
 import { z } from 'zod';
 import { schemas, type CollectionName } from '../schemas/index.ts';
-import { dateSpan, partialDate } from '../schemas/shared.ts';
+import { dateSpan, partialDate, READABLE } from '../schemas/shared.ts';
 import { siteSchema } from '../schemas/site.ts';
 
 type Json = { [key: string]: unknown };
@@ -57,13 +58,19 @@ function dateShape(schema: z.ZodType): Json | undefined {
   return undefined;
 }
 
-function generate(schema: z.ZodType, title: string, description: string): Json {
-  const json = z.toJSONSchema(schema, {
+/** One schema as JSON Schema, with the shapes Zod cannot say by itself (dates, readings) filled in. */
+function toJson(schema: z.ZodType): Json {
+  return z.toJSONSchema(schema, {
     // What an editor checks is what a contributor writes: the input side of each transform.
     io: 'input',
     target: 'draft-07',
     override: (ctx) => {
-      const shape = dateShape(ctx.zodSchema as unknown as z.ZodType);
+      const zodSchema = ctx.zodSchema as unknown as z.ZodType;
+      const readable = READABLE.get(zodSchema.def);
+      const shape = dateShape(zodSchema) ?? (readable && {
+        // A readings-capable field: its plain value, or { readings: [...], why }.
+        anyOf: [readable.value, readable.group].map((part) => { const { $schema: _, ...rest } = toJson(part); return rest; }),
+      });
       if (!shape) return;
       // A field's own description is more specific than the date type's.
       const own = ctx.jsonSchema.description ?? z.globalRegistry.get(ctx.zodSchema)?.description;
@@ -71,8 +78,11 @@ function generate(schema: z.ZodType, title: string, description: string): Json {
       Object.assign(ctx.jsonSchema, structuredClone(shape), own ? { description: own } : {});
     },
   }) as Json;
+}
+
+function generate(schema: z.ZodType, title: string, description: string): Json {
   // An editor shows the title and description when hovering the file's first line.
-  const { $schema, ...rest } = json;
+  const { $schema, ...rest } = toJson(schema);
   return { $schema, title, description, ...rest };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mustBe } from '../domain/problems.ts';
-import { common, id, text } from './shared.ts';
+import { liftReadings } from '../domain/readings.ts';
+import { common, id, readable, text } from './shared.ts';
 
 export const PLACE_KINDS = [
   'country', 'region', 'governorate', 'city', 'town', 'village', 'facility',
@@ -22,8 +23,8 @@ export const placeSchema = z.strictObject({
   ...common,
   parent: id.optional().meta({ description: 'The place (country or region) it lies in.' }),
   countries: z.array(id).default([]).meta({ description: 'For places in several countries (rivers, borders): their ids.' }),
-  coordinates: coordinates.optional().meta({ description: 'Where it is, if a gazetteer gives it.' }),
-});
+  coordinates: readable(coordinates).optional().meta({ description: 'Where it is, if a gazetteer gives it; or { readings: [...] } where sources place it differently.' }),
+}).transform(liftReadings(['coordinates']));
 
 export type Place = z.output<typeof placeSchema>;
 export type PlaceKind = (typeof PLACE_KINDS)[number];

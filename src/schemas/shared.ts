@@ -4,7 +4,8 @@
  * (`.meta({ description })`): the generated JSON Schema gives it to editors.
  */
 import { z } from 'zod';
-import { mustBe } from '../domain/problems.ts';
+import { ALTERNATIVES, dossierErrorMap, explainIssue, mustBe } from '../domain/problems.ts';
+import { headValue, type Readable, type ReadingSet } from '../domain/readings.ts';
 import { parseDateSpan, parsePartialDate, type DateSpan, type PartialDate } from '../domain/dates.ts';
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -84,3 +85,57 @@ export const common = {
 
 export type SourceRef = z.output<typeof sourceRef>;
 export type Alias = z.output<typeof alias>;
+
+/**
+ * The parts of each readings-capable field, by its schema's definition (which `.meta()` and
+ * `.optional()` copies share): the JSON Schema and the "did you mean" hints read them.
+ */
+export const READABLE = new WeakMap<object, { value: z.ZodType; group: z.ZodType }>();
+
+/**
+ * A field that holds one cited value, or several readings of it where sources disagree
+ * (src/domain/readings.ts): its plain value, or `{ readings: [{ value, sources, note?,
+ * preferred? }, …], why? }`. Each reading's value is checked like the plain value, and a
+ * problem names the reading: `date.readings[1].value: …`. The object holding the field lifts
+ * it with liftReadings (its value stays in place, its readings go under `readings`).
+ * `combine` gives the field's one value when no reading is preferred (else the first's).
+ */
+export function readable<T extends z.ZodType>(value: T, combine?: (set: ReadingSet<z.output<T>>) => z.output<T>) {
+  const reading = z.strictObject({
+    value: value.meta({ description: 'The value this reading gives (written like the plain field).' }),
+    sources: sources.min(1, 'needs at least one source: a reading is what a source says').meta({ description: 'The sources that give this reading.' }),
+    note: text.optional().meta({ description: 'What the reading is of, e.g. signed, announced, effective.' }),
+    preferred: z.boolean({ error: mustBe('true or false') }).optional().meta({ description: 'True on the one reading the dossier follows.' }),
+  });
+  const group = z.strictObject({
+    readings: z.array(reading, { error: mustBe('a list of readings') })
+      .min(2, 'needs at least two readings (with one, write the value itself and cite its source)')
+      .meta({ description: 'What each source gives: two or more readings.' }),
+    why: text.optional().meta({ description: 'Why the dossier follows the preferred reading.' }),
+  }).superRefine((g, ctx) => {
+    const marked = g.readings.flatMap((r, i) => (r.preferred ? [i] : []));
+    if (marked.length > 1) {
+      ctx.addIssue({ code: 'custom', path: ['readings', marked[1], 'preferred'], message: `only one reading can be preferred (readings[${marked[0]}] already is)` });
+    }
+    if (g.why !== undefined && !marked.length) {
+      ctx.addIssue({ code: 'custom', path: ['why'], message: 'says why a reading is followed, but no reading is marked preferred: true' });
+    }
+  });
+  type Out = z.output<T>;
+  const field = z.any().transform((input, ctx): Readable<Out> => {
+    const isGroup = !!input && typeof input === 'object' && !Array.isArray(input) && !(input instanceof Date) && 'readings' in input;
+    const schema: z.ZodType = isGroup ? group : value;
+    const parsed = schema.safeParse(input, { error: dossierErrorMap });
+    if (!parsed.success) {
+      // Worded against the schema that was used (its fields for "did you mean"), then passed on as they are.
+      for (const m of parsed.error.issues.flatMap((issue) => explainIssue(issue, schema))) ctx.addIssue({ code: 'custom', path: m.path, message: m.message });
+      return z.NEVER;
+    }
+    if (!isGroup) return { value: parsed.data as Out };
+    const set = parsed.data as ReadingSet<Out>;
+    return { value: headValue(set, combine), set };
+  });
+  READABLE.set(field.def, { value, group });
+  ALTERNATIVES.set(field.def, [value, group]);
+  return field;
+}

@@ -146,19 +146,45 @@ describe('relations, designation and size stated in the article', () => {
     expect(rel.sources.length).toBeGreaterThan(0);
   });
 
-  it('Kataib Hezbollah is the 45th Brigade of the Hashd al-Shaabi', () => {
+  /** Each reading of a field: ISO date (or the value as written), note, preferred, its source ids. */
+  const readingsOf = (set: any) => set.readings.map((r: any) => [r.value.start ? iso(r.value.start) : r.value, r.preferred ?? false, r.sources.map((s: any) => s.source)]);
+
+  it('Kataib Hezbollah is the 45th Brigade of the Hashd al-Shaabi, as the article says; HandWiki gives three brigades', () => {
     const rel = entry('actors', 'kataib-hezbollah').data.relations.find((r: any) => r.type === 'unit-of');
-    expect(rel.note).toMatch(/45th Brigade/);
+    expect(rel.unit).toBe('45th Brigade');
+    expect(readingsOf(rel.readings.unit)).toEqual([
+      ['45th Brigade', true, ['defense-post-2017-11-04']],
+      ['45th, 46th and 47th Brigades', false, ['handwiki-kataib-hezbollah']],
+    ]);
   });
 
-  it('the State Department designated Kataib Hezbollah an FTO in June 2009 (month precision, with the conflicting days noted)', () => {
+  /** The FTO designation's date as each source gives it: the list's 2 July followed, the others beside it. */
+  const FTO_READINGS = [
+    ['2009-07-02', true, ['ozelburo-state-fto-list', 'stanford-mmp-kataib-hezbollah']],
+    ['2009-06-24', false, ['state-kh-designation-2009']],
+    ['2009-07-02', false, ['reuters-2009-07-02']],
+    ['2009-06', false, ['defense-post-2017-11-04']],
+  ];
+
+  it('the State Department designated Kataib Hezbollah an FTO in 2009: every date a source gives is a cited reading', () => {
     const [d] = entry('actors', 'kataib-hezbollah').data.designations;
     expect(d.by).toBe('us-department-of-state');
     expect(d.list).toBe('Foreign Terrorist Organization');
-    expect(d.date.start).toEqual({ year: 2009, month: 6, precision: 'month' });
-    expect(d.date.circa).toBe(false);
-    expect(d.note).toMatch(/24 June 2009/);
-    expect(d.sources.map((s: any) => s.source)).toEqual(expect.arrayContaining(['defense-post-2017-11-04', 'state-kh-designation-2009']));
+    expect(iso(d.date.start)).toBe('2009-07-02');
+    expect(readingsOf(d.readings.date)).toEqual(FTO_READINGS);
+    expect(d.readings.date.why).toMatch(/Federal Register/);
+    expect(readingsOf(entry('events', 'kh-designated-fto-2009').data.readings.date)).toEqual(FTO_READINGS);
+  });
+
+  it('Islamic State\'s takeover of Raqqa is dated by four readings, none followed: the date spans them', () => {
+    const e = entry('events', 'raqqa-taken-by-islamic-state').data;
+    expect(readingsOf(e.readings.date)).toEqual([
+      ['2013', false, ['wikipedia-raqqa']],
+      ['2013', false, ['fmso-winter-raqqa-2014-03']],
+      ['2014-01-14', false, ['afp-spacewar-2017-06-29']],
+      ['2014-01', false, ['latimes-raqqa-2017-10-18']],
+    ]);
+    expect([iso(e.date.start), iso(e.date.end)]).toEqual(['2013', '2014-01']);
   });
 
   it('the 2016 report puts Kataib Hezbollah at about 400', () => {
@@ -203,15 +229,27 @@ describe('places from the article are present, with their names and honest coord
     expect(alias.kind).toBe('misspelling');
   });
 
-  it('every coordinate names its gazetteer, and Al Bukamal sits at 34°27′N 40°55′E', () => {
+  it('every coordinate names its gazetteer (each reading its own), and Al Bukamal sits at 34°27′N 40°55′E', () => {
     for (const p of entries.filter((e) => e.collection === 'places' && e.data.coordinates)) {
-      expect(p.data.coordinates.source, p.id).toBeTruthy();
-      expect(entry('sources', p.data.coordinates.source).data.kind, p.id).toBe('encyclopedia');
+      const gazetteers = p.data.readings?.coordinates ? p.data.readings.coordinates.readings.map((r: any) => r.sources[0].source) : [p.data.coordinates.source];
+      for (const g of gazetteers) {
+        expect(g, p.id).toBeTruthy();
+        expect(entry('sources', g).data.kind, p.id).toBe('encyclopedia');
+      }
     }
     const c = entry('places', 'al-bukamal').data.coordinates;
     expect(c.lat).toBeCloseTo(34.45, 3);
     expect(c.lon).toBeCloseTo(40.9167, 3);
     expect(c.precision).toBe('approximate');
+  });
+
+  it('Al Qaim: the English Wikipedia\'s position is followed, the French one (about 14 km west) shown beside it', () => {
+    const p = entry('places', 'al-qaim').data;
+    expect(p.coordinates).toMatchObject({ lat: 34.36694, lon: 41.13889 });
+    expect(p.readings.coordinates.readings.map((r: any) => [r.value.lat, r.value.lon, r.preferred ?? false, r.sources[0].source])).toEqual([
+      [34.36694, 41.13889, true, 'wikipedia-al-qaim'],
+      [34.39111, 40.98778, false, 'wikipedia-fr-al-qaim'],
+    ]);
   });
 
   it('the T2 station has no guessed coordinates', () => {
@@ -222,7 +260,7 @@ describe('places from the article are present, with their names and honest coord
 describe('events carry the dates and precisions the sources support', () => {
   type Expect = { start?: string; end?: string; precision?: string; circa?: boolean; status: string };
   it.each<[string, Expect]>([
-    ['kh-designated-fto-2009', { start: '2009-06', end: '2009-06', precision: 'month', circa: false, status: 'confirmed' }],
+    ['kh-designated-fto-2009', { start: '2009-07-02', end: '2009-07-02', precision: 'day', circa: false, status: 'confirmed' }],
     ['kh-attacks-in-iraq-before-2011', { start: '2007', end: '2011', precision: 'year', circa: true, status: 'confirmed' }],
     ['kh-fights-in-syria-and-iraq-2015', { start: '2015', end: '2015', precision: 'year', circa: false, status: 'confirmed' }],
     ['kh-battle-of-mosul-2016', { start: '2016', end: '2016', precision: 'year', circa: false, status: 'confirmed' }],
@@ -243,10 +281,13 @@ describe('events carry the dates and precisions the sources support', () => {
     expect(e.status).toBe(want.status);
   });
 
-  it('every relative date ("on Friday", "on Saturday", "October 26") says how it was resolved', () => {
-    for (const id of ['t2-pumping-station-captured', 'deir-ezzor-city-captured', 'al-qaim-captured', 'hussaini-announces-kh-will-enter-syria', 'reports-iraqi-forces-entered-syria', 'kh-designated-fto-2009', 'kh-attacks-in-iraq-before-2011']) {
+  it('every relative date ("on Friday", "on Saturday", "October 26") says how it was resolved, in a date note or its readings\' notes', () => {
+    for (const id of ['t2-pumping-station-captured', 'deir-ezzor-city-captured', 'al-qaim-captured', 'hussaini-announces-kh-will-enter-syria', 'reports-iraqi-forces-entered-syria', 'kh-attacks-in-iraq-before-2011']) {
       expect(entry('events', id).data.dateNote, id).toBeTruthy();
     }
+    const fto = entry('events', 'kh-designated-fto-2009').data.readings.date.readings;
+    expect(fto.every((r: any) => r.note)).toBe(true);
+    expect(fto.find((r: any) => r.sources[0].source === 'reuters-2009-07-02').note).toMatch(/Thursday 2 July 2009/);
   });
 
   it('links the key events to their places and actors', () => {

@@ -25,7 +25,7 @@ describe('toCsv', () => {
 
   it('writes the header of a collection with no entries (a dossier without explainer pages)', () => {
     expect(toCsv(csvRows('pages', { pages: [] } as any), csvColumns('pages'))).toBe('id,page,title,summary,order,updated\r\n');
-    expect(csvColumns('relations')).toEqual(['actor', 'type', 'target', 'note', 'start', 'end', 'circa', 'display', 'sources']);
+    expect(csvColumns('relations')).toEqual(['actor', 'type', 'target', 'note', 'unit', 'start', 'end', 'circa', 'display', 'sources']);
   });
 });
 

@@ -76,6 +76,18 @@ describe('npm run check: each bad input gets file, line, field and a plain reaso
     expect(result.warnings.map((w) => w.message).join()).toContain('source "unused" is not cited');
   });
 
+  it('a body that cites a source missing from its sources: list gets a warning at the first citation, once per source', async () => {
+    const result = await checkDossier(makeDossier({
+      'sources/report-b.md': SOURCE,
+      'events/e.md': EVENT('', 'Said so [@report-a; @report-b, para 2].\n\nAnd again [@report-b].'),
+      'places/p.md': '---\nname: P\nkind: town\nsources: [{ source: report-b, locator: p. 4 }]\n---\nIt is there [@report-b].\n',
+    }));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => formatProblem(w))).toEqual([
+      "events/e.md:6:9  warning: body: [@report-b] is cited in the body but missing from this entry's sources: list; add it there",
+    ]);
+  });
+
   it('never modifies a content file', async () => {
     const root = makeDossier({ 'events/e.md': EVENT('', '[[nowhere]]') });
     const snapshot = () => readdirSync(root, { recursive: true }).map(String).sort().map((f) => {

@@ -22,6 +22,12 @@ const span = (s: SpanJson): DateSpan => ({ start: s.start && date(s.start), end:
 const src = (list: any[]) => list.map((s) => (s.locator ? { source: s.id, locator: s.locator } : { source: s.id }));
 const opt = <T, U>(v: T | undefined, f: (v: T) => U) => (v === undefined ? undefined : f(v));
 const strip = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+/** An object's readings, back from the JSON's forms: each field's values by `value`, sources to ids. */
+const readings = (r: any, value: Record<string, (v: any) => unknown> = {}) => opt(r, (sets: any) => Object.fromEntries(Object.entries(sets).map(([field, set]: [string, any]) => [field, strip({
+  readings: set.readings.map((x: any) => strip({ value: (value[field] ?? ((v: unknown) => v))(x.value), sources: src(x.sources), note: x.note, preferred: x.preferred })),
+  why: set.why,
+})])));
+const coordinates = (c: any) => strip({ ...c, source: c.source?.id });
 
 function toData(collection: string, e: any): Record<string, unknown> {
   const common = {
@@ -31,17 +37,17 @@ function toData(collection: string, e: any): Record<string, unknown> {
   switch (collection) {
     case 'actors': return strip({
       name: e.name, kind: e.kind, ...common,
-      relations: e.relations.map((r: any) => strip({ type: r.type, target: r.target.id, note: r.note, start: opt(r.start, date), end: opt(r.end, date), circa: r.circa, sources: src(r.sources) })),
-      designations: e.designations.map((g: any) => strip({ by: g.by.id, list: g.list, date: opt(g.date, span), note: g.note, sources: src(g.sources) })),
-      sizeEstimates: e.sizeEstimates.map((s: any) => strip({ value: s.value, min: s.min, max: s.max, unit: s.unit, date: opt(s.date, span), note: s.note, sources: src(s.sources) })),
+      relations: e.relations.map((r: any) => strip({ type: r.type, target: r.target.id, note: r.note, unit: r.unit, start: opt(r.start, date), end: opt(r.end, date), circa: r.circa, sources: src(r.sources), readings: readings(r.readings) })),
+      designations: e.designations.map((g: any) => strip({ by: g.by.id, list: g.list, date: opt(g.date, span), note: g.note, sources: src(g.sources), readings: readings(g.readings, { date: span }) })),
+      sizeEstimates: e.sizeEstimates.map((s: any) => strip({ value: s.value, min: s.min, max: s.max, unit: s.unit, date: opt(s.date, span), note: s.note, sources: src(s.sources), readings: readings(s.readings) })),
     });
     case 'places': return strip({
       name: e.name, kind: e.kind, ...common, parent: e.parent?.id, countries: e.countries.map((c: any) => c.id),
-      coordinates: opt(e.coordinates, (c: any) => strip({ ...c, source: c.source?.id })),
+      coordinates: opt(e.coordinates, coordinates), readings: readings(e.readings, { coordinates }),
     });
     case 'events': return strip({
       title: e.title, date: span(e.date), dateNote: e.dateNote, status: e.status, places: e.places.map((p: any) => p.id),
-      participants: e.participants.map((p: any) => strip({ actor: p.actor.id, role: p.role })), ...common,
+      participants: e.participants.map((p: any) => strip({ actor: p.actor.id, role: p.role })), ...common, readings: readings(e.readings, { date: span }),
     });
     case 'sources': return strip({
       title: e.title, subtitle: e.subtitle, kind: e.kind, publisher: e.publisher, publisherActor: e.publisherActor?.id, author: e.author,
@@ -109,11 +115,22 @@ describe.each(Object.keys(FIXTURES) as FixtureName[])('/data of the %s site', (n
     expect(odd).toEqual([]);
   });
 
-  it('has one CSV per collection (and relations), one row per entry', () => {
+  it('has one CSV per collection (and relations, and readings), one row per entry (relation, reading)', () => {
     const data = json();
+    // Every readings group in dossier.json, wherever it sits.
+    let readingRows = 0;
+    const walk = (v: any) => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const set of Object.values<any>(v.readings && !Array.isArray(v.readings) ? v.readings : {})) readingRows += set.readings.length;
+        Object.values(v).forEach(walk);
+      }
+    };
+    COLLECTIONS.forEach((c) => walk(data[c]));
+    if (name === 'content') expect(readingRows).toBeGreaterThanOrEqual(14);
     for (const file of CSV_FILES) {
       const csv = readFileSync(path.join(dist, `data/${file}.csv`), 'utf8');
-      const expected = file === 'relations' ? data.actors.reduce((n: number, a: any) => n + a.relations.length, 0) : data[file].length;
+      const expected = file === 'relations' ? data.actors.reduce((n: number, a: any) => n + a.relations.length, 0) : file === 'readings' ? readingRows : data[file].length;
       // Rows end with CRLF; quoted cells may hold bare newlines.
       expect(csv.split('\r\n').filter(Boolean), file).toHaveLength(expected + 1);
     }

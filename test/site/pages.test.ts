@@ -138,7 +138,7 @@ describe('page details', () => {
     const events = sites.content.entries.filter((e) => e.collection === 'events');
     expect(shown).toHaveLength(events.length);
     expect(shown).toEqual(expect.arrayContaining(events.map((e) => formatSpan((e.data as any).date))));
-    expect(shown).toEqual(expect.arrayContaining(['c. 2007–2011', 'Jun 2009', '2015', '3 Nov 2017']));
+    expect(shown).toEqual(expect.arrayContaining(['c. 2007–2011', 'Oct–Nov 2017', '2013–Jan 2014', '2015', '3 Nov 2017']));
     const mini = findAll(readPage(sites.mini.dist, '/events/'), (el) => (attr(el, 'className') ?? '').includes('event-date')).map(text);
     expect(mini).toEqual(['c. 2015', '3 Nov 2017']);
   });

@@ -1,4 +1,4 @@
-/** /data/<collection>.csv and /data/relations.csv: the dossier as spreadsheets. */
+/** /data/<collection>.csv, /data/relations.csv and /data/readings.csv: the dossier as spreadsheets. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDossier } from '../../data/dossier.ts';
 import { CSV_FILES, csvColumns, csvRows, toCsv } from '../../domain/export.ts';
