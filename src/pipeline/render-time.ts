@@ -1,0 +1,104 @@
+/**
+ * Work done on every page as Astro renders it (src/middleware.ts), instead of in passes
+ * over the written site afterwards: the page's Content-Security-Policy (with the
+ * hashes of its own inline scripts and styles), and its offline copy, compressed for
+ * the zip. One fast scan of the page's tags serves both (src/domain/html-scan.ts); a
+ * page the scan is not sure of is parsed fully, by the same code the post-build steps
+ * use (applyCsp, offlineHtml).
+ *
+ * What the build's later steps need is kept in this process (the middleware and the
+ * integrations share it): problems found (src/integrations/csp.ts refuses the build),
+ * the offline copies and the classic scripts they name (src/pipeline/offline-edition.ts).
+ * A page whose copy depends on what only the finished site tells (a link without its
+ * trailing slash that may name a folder, search that was not built after all) is
+ * listed, and made again by the offline step.
+ */
+import { applyCsp, applyCspScanned, buildPolicy, sha256 } from '../domain/csp.ts';
+import { scanTags } from '../domain/html-scan.ts';
+import { offlinePageScanned } from '../domain/offline.ts';
+import { fileUrl } from './files.ts';
+import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
+import { compressEntry, type CompressedEntry } from './page-jobs.ts';
+import { createHash } from 'node:crypto';
+
+export interface RenderedSite {
+  /** "page: problem", in the order pages were rendered. */
+  problems: string[];
+  /** Pages (site-relative file, e.g. places/x/index.html) whose policy was written as they were rendered. */
+  secured: Set<string>;
+  /** Offline copies, by page file. */
+  offline: Map<string, CompressedEntry>;
+  /** Classic scripts the copies name (output file → the module it re-bundles). */
+  scripts: Map<string, { src: string } | { code: string; pagePath: string }>;
+  /** Site paths the copies assumed were files (not folders), and the pages that did. */
+  assumedFiles: Map<string, Set<string>>;
+  /** Pages whose copy loads the offline search bundle. */
+  withSearch: Set<string>;
+  /** Scan or full parse, for the build's log. */
+  scanned: number;
+  parsed: number;
+}
+
+const KEY = Symbol.for('dossier.renderedSite');
+
+/** This build's record (one per process: a build renders once). */
+export function renderedSite(): RenderedSite {
+  const g = globalThis as { [KEY]?: RenderedSite };
+  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0 };
+  return g[KEY];
+}
+
+/** The site-relative file Astro writes for a page URL (build.format 'directory'). */
+export function pageFile(pathname: string): string {
+  const p = decodeURIComponent(pathname).replace(/^\/+/, '');
+  // Astro writes its error pages as 404.html and 500.html, whatever the URL format.
+  if (p === '404/' || p === '500/') return `${p.slice(0, 3)}.html`;
+  if (p === '' || p.endsWith('/')) return `${p}index.html`;
+  return p.endsWith('.html') ? p : `${p}.html`;
+}
+
+/** The classic script file the offline edition makes for a module script (src/pipeline/offline.ts ScriptBundler names them alike). */
+export function classicScriptFile(script: { src: string } | { code: string }): string {
+  if ('src' in script) return `_astro/${script.src.split('/').pop()!.replace(/\.m?js$/, '')}.classic.js`;
+  return `_astro/inline.${createHash('sha256').update(script.code).digest('hex').slice(0, 12)}.classic.js`;
+}
+
+/** A rendered page: its policy written in, its offline copy kept. Returns the page to publish. */
+export function processRenderedPage(html: string, pathname: string): string {
+  const site = renderedSite();
+  const rel = pageFile(pathname);
+  const pagePath = fileUrl(rel);
+  const scanned = applyCspScanned(html);
+  const web = scanned ?? applyCsp(html);
+  if (scanned) site.scanned++; else site.parsed++;
+  for (const p of web.problems) site.problems.push(`${rel}: ${p}`);
+  site.secured.add(rel);
+
+  // The offline copy, from the page as published (its policy and rels in place).
+  const tags = scanned && !web.problems.length ? scanTags(web.html) : undefined;
+  const copy = tags
+    ? offlinePageScanned(web.html, tags, pagePath, {
+      isDirectory: (sitePath) => {
+        // Known folders end with "/": anything else is taken for a file, checked once the site is written.
+        let pages = site.assumedFiles.get(sitePath);
+        if (!pages) site.assumedFiles.set(sitePath, (pages = new Set()));
+        pages.add(rel);
+        return false;
+      },
+      classicScript: (script, at) => {
+        const file = classicScriptFile(script);
+        if (!site.scripts.has(file)) site.scripts.set(file, 'src' in script ? script : { code: script.code, pagePath: at });
+        return file;
+      },
+      pagefindScript: `/${OFFLINE_PAGEFIND}`,
+      zipPath: `/${OFFLINE_ZIP}`,
+      hash: sha256,
+      policy: (hashes) => buildPolicy(hashes, { offline: true }),
+    })
+    : undefined;
+  if (copy) {
+    if (copy.search) site.withSearch.add(rel);
+    site.offline.set(rel, compressEntry(copy.html));
+  }
+  return web.html;
+}
