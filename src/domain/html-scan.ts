@@ -46,6 +46,17 @@ const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'nofram
 export const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 /** HTML elements that end foreign content (an <svg>) where they start. */
 const BREAKS_OUT_OF_SVG = new Set(['b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var', 'font']);
+const NO_ATTRS: ScannedAttr[] = [];
+/** A tag's attributes and its closing ">", well formed (else the page is left to a full parse). */
+// Names and unquoted values are matched atomically (a lookahead and its backreference): no backtracking.
+const TAG_BODY = /(?:[\t\n\f /]*(?=([^\t\n\f />"'=<]+))\1(?:[\t\n\f ]*=[\t\n\f ]*(?:"[^"]*"|'[^']*'|(?=([^\t\n\f >"'=<`]+))\2))?)*[\t\n\f /]*>/y;
+const UNQUOTED_VALUE = /=[\t\n\f ]*[^\t\n\f "']/;
+/**
+ * Attribute names the policy and the offline copy read, each after what can precede an
+ * attribute's name (so no attribute named so is missed; a value that merely contains
+ * one only costs a closer look).
+ */
+const INTERESTING = /[\t\n\f "'/](?:on[a-z][^\t\n\f /=>]*|style|href|src|srcset|action|formaction|poster|data|cite|background|xlink:href|ping|rel|type|charset|http-equiv|content|data-online-only|data-search-root|manifest|defer)[\t\n\f /=>]/i;
 const ATTR = /[\t\n\f ]*(?:([^\t\n\f />"'=][^\t\n\f />=]*)(?:[\t\n\f ]*=[\t\n\f ]*(?:"([^"]*)"|'([^']*)'|([^\t\n\f >]+)))?|(\/)?(>)|(\/))/y;
 const NAME = /[a-zA-Z][^\t\n\f />]*/y;
 
@@ -83,31 +94,23 @@ export function scanTags(html: string): ScannedTag[] | undefined {
       continue;
     }
     const name = nameMatch[0].toLowerCase();
-    const tag: ScannedTag = { kind: closing ? 'end' : 'start', name, start: lt, end: 0, attrs: [], selfClosing: false, inSvg: svgDepth > 0 };
+    const tag: ScannedTag = { kind: closing ? 'end' : 'start', name, start: lt, end: 0, attrs: NO_ATTRS, selfClosing: false, inSvg: svgDepth > 0 };
     let at = NAME.lastIndex;
-    const seen = new Set<string>();
-    for (;;) {
-      ATTR.lastIndex = at;
-      const m = ATTR.exec(html);
-      if (!m) return undefined;
-      at = ATTR.lastIndex;
-      if (m[6]) { tag.selfClosing = Boolean(m[5]); break; }
-      if (m[7]) continue; // a stray "/" between attributes
-      const attrName = m[1].toLowerCase();
-      const raw = m[2] ?? m[3] ?? m[4];
-      if (m[4] !== undefined && /["'<=`]/.test(m[4])) return undefined;
-      if (/["'<&]/.test(m[1])) return undefined;
-      const value = raw === undefined ? undefined : decodeAttr(raw);
-      if (value === null) return undefined; // a character reference this scanner does not decode
-      // The first of two attributes with one name wins, as in a browser.
-      if (seen.has(attrName)) continue;
-      seen.add(attrName);
-      const valueEnd = raw === undefined ? undefined : m[4] !== undefined ? at : at - 1;
-      tag.attrs.push({ name: attrName, raw, value: value ?? undefined, valueStart: valueEnd === undefined ? undefined : valueEnd - raw!.length, valueEnd });
+    TAG_BODY.lastIndex = at;
+    const body = TAG_BODY.exec(html);
+    if (!body) return undefined;
+    // Most tags (SVG paths, text, classes) carry nothing this scan looks at: their
+    // attributes are only checked to be well formed, not taken apart.
+    if (UNQUOTED_VALUE.test(body[0]) || INTERESTING.test(body[0])) {
+      const attrs = readAttributes(html, at, tag);
+      if (attrs === undefined || attrs !== TAG_BODY.lastIndex) return undefined;
+    } else {
+      tag.selfClosing = body[0].endsWith('/>');
     }
+    at = TAG_BODY.lastIndex;
     tag.end = at;
     if (closing) {
-      if (tag.attrs.length) return undefined;
+      if (tag.attrs.length || html.slice(tag.start, at).includes('=')) return undefined;
       // Every element Astro writes is closed explicitly: anything else is read fully elsewhere.
       if (!VOID_ELEMENTS.has(name)) {
         if (open[open.length - 1] !== name) return undefined;
@@ -162,6 +165,32 @@ export function decodeAttr(raw: string): string | null {
   });
   if (unsure || /&#(?![\d]|[xX][0-9a-fA-F])/.test(raw)) return null;
   return out;
+}
+
+/** Takes a tag's attributes apart (into tag.attrs); returns the offset after its ">", or undefined. */
+function readAttributes(html: string, from: number, tag: ScannedTag): number | undefined {
+  tag.attrs = [];
+  const seen = new Set<string>();
+  let at = from;
+  for (;;) {
+    ATTR.lastIndex = at;
+    const m = ATTR.exec(html);
+    if (!m) return undefined;
+    at = ATTR.lastIndex;
+    if (m[6]) { tag.selfClosing = Boolean(m[5]); return at; }
+    if (m[7]) continue; // a stray "/" between attributes
+    const attrName = m[1].toLowerCase();
+    const raw = m[2] ?? m[3] ?? m[4];
+    if (m[4] !== undefined && /["'<=`]/.test(m[4])) return undefined;
+    if (/["'<&]/.test(m[1])) return undefined;
+    const value = raw === undefined ? undefined : decodeAttr(raw);
+    if (value === null) return undefined; // a character reference this scanner does not decode
+    // The first of two attributes with one name wins, as in a browser.
+    if (seen.has(attrName)) continue;
+    seen.add(attrName);
+    const valueEnd = raw === undefined ? undefined : m[4] !== undefined ? at : at - 1;
+    tag.attrs.push({ name: attrName, raw, value: value ?? undefined, valueStart: valueEnd === undefined ? undefined : valueEnd - raw!.length, valueEnd });
+  }
 }
 
 function findEndTag(html: string, name: string, from: number): number {

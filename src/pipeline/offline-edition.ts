@@ -70,7 +70,7 @@ export async function buildOfflineEdition(distDir: string, options: { workers?: 
  * hold now that the site is written: not those that took a folder for a file, nor,
  * when no search index was built, those that load it.
  */
-function readyCopies(rendered: RenderedSite | undefined, files: Set<string>, hasSearch: boolean): Map<string, CompressedEntry> {
+function readyCopies(rendered: RenderedSite | undefined, files: Set<string>, hasSearch: boolean): Map<string, Promise<CompressedEntry>> {
   if (!rendered) return new Map();
   const ready = new Map(rendered.offline);
   for (const [sitePath, pages] of rendered.assumedFiles) {
@@ -80,7 +80,7 @@ function readyCopies(rendered: RenderedSite | undefined, files: Set<string>, has
   return ready;
 }
 
-async function writeEdition(distDir: string, all: string[], rest: string[], ready: Map<string, CompressedEntry>, writer: ZipWriter, pool: PagePool, hasSearch: boolean, rendered: RenderedSite | undefined): Promise<Omit<OfflineStats, 'fromCache' | 'rendered'>> {
+async function writeEdition(distDir: string, all: string[], rest: string[], ready: Map<string, Promise<CompressedEntry>>, writer: ZipWriter, pool: PagePool, hasSearch: boolean, rendered: RenderedSite | undefined): Promise<Omit<OfflineStats, 'fromCache' | 'rendered'>> {
   // Pages not made yet are transformed and compressed ahead on the pool, and come back in order.
   const made = inOrder(rest, (rel) => pool.run({ kind: 'offline-page', rel }), pool.width);
   let pageCount = 0;
@@ -89,7 +89,7 @@ async function writeEdition(distDir: string, all: string[], rest: string[], read
     const file = path.join(distDir, rel);
     if (rel.endsWith('.html')) {
       pageCount++;
-      const entry = ready.get(rel) ?? ((await made.next()).value as CompressedEntry);
+      const entry = await (ready.get(rel) ?? made.next().then((r) => r.value as CompressedEntry));
       writer.addCompressed(rel, entry);
     } else if (rel.endsWith('.css')) {
       writer.add(rel, offlineCss(readFileSync(file, 'utf8'), fileUrl(rel)));

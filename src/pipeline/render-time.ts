@@ -18,7 +18,7 @@ import { scanTags } from '../domain/html-scan.ts';
 import { offlinePageScanned } from '../domain/offline.ts';
 import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
-import { compressEntry, type CompressedEntry } from './page-jobs.ts';
+import { compressEntryAsync, type CompressedEntry } from './page-jobs.ts';
 import { createHash } from 'node:crypto';
 
 export interface RenderedSite {
@@ -26,8 +26,8 @@ export interface RenderedSite {
   problems: string[];
   /** Pages (site-relative file, e.g. places/x/index.html) whose policy was written as they were rendered. */
   secured: Set<string>;
-  /** Offline copies, by page file. */
-  offline: Map<string, CompressedEntry>;
+  /** Offline copies, by page file (compressed on Node's thread pool while later pages render). */
+  offline: Map<string, Promise<CompressedEntry>>;
   /** Classic scripts the copies name (output file → the module it re-bundles). */
   scripts: Map<string, { src: string } | { code: string; pagePath: string }>;
   /** Site paths the copies assumed were files (not folders), and the pages that did. */
@@ -98,7 +98,9 @@ export function processRenderedPage(html: string, pathname: string): string {
     : undefined;
   if (copy) {
     if (copy.search) site.withSearch.add(rel);
-    site.offline.set(rel, compressEntry(copy.html));
+    const entry = compressEntryAsync(copy.html);
+    entry.catch(() => {}); // seen when the offline step awaits it
+    site.offline.set(rel, entry);
   }
   return web.html;
 }

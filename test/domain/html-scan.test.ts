@@ -17,6 +17,8 @@ const read: [string, string][] = [
   ['an old policy replaced', page('<meta http-equiv="Content-Security-Policy" content="default-src *">', '<p>x</p>')],
   ['attributes in every quoting, duplicates (the first wins), bare ones', page('', `<p title='a "b"' class=c data-x hidden title="second">x</p><input value=a/b>`)],
   ['character references that matter', page('', '<p style="color:&quot;red&quot;">x</p><a href="/a?x=1&amp;y=2">x</a>')],
+  ['references in values it does not read', page('', '<p title="&hellip; &copy" class="a&b">x</p>')],
+  ['attribute names it reads, anywhere in a tag', page('', '<svg><g class="x"/><a class="m" data-x="1" onfocus="x()" xlink:href="javascript:1"/></svg><p data-a="1"style="color:red">x</p>')],
   ['comments and raw text that look like tags', page('<!-- <script>alert(1)</script> -->', '<textarea><a onclick="x()"></textarea><title>x</title><p>a < b</p>')],
   ['self-closing SVG and void elements', page('', '<svg viewBox="0 0 1 1"><path d="M0,0L1,1"/><g><title>t</title></g></svg><br/><img src="/a.png" alt="">')],
 ];
@@ -30,7 +32,7 @@ const leftToParse: [string, string][] = [
   ['an end tag that closes something else', page('', '<div><span></div></span>')],
   ['an element left open', page('', '<div><p>x</p>')],
   ['a reference without its semicolon', page('', '<a href="/a?x=1&copy=2">x</a>')],
-  ['an unknown named reference', page('', '<p title="&hellip;">x</p>')],
+  ['an unknown named reference in a value it reads', page('', '<a href="/a&hellip;">x</a>')],
   ['MathML', page('', '<math><mi>x</mi></math>')],
   ['a comment that ends at once', page('', '<!--><p onclick="x()">')],
 ];
