@@ -262,17 +262,20 @@ export function inspectScanned(html: string, tags: ScannedTag[]): ScannedInspect
  * applyCsp on scanned tags, for a page as it is rendered: undefined when the page
  * needs a full parse (scanTags gave up), and then applyCsp does the work.
  */
-export function applyCspScanned(html: string, options: CspOptions = {}): (CspResult & { tags: ScannedTag[] }) | undefined {
+export function applyCspScanned(html: string, options: CspOptions = {}): (CspResult & { tags: ScannedTag[]; edits: Edit[]; policyAt?: number }) | undefined {
   const tags = scanTags(html);
   if (!tags) return undefined;
   const { hashes, problems, policies, relless, charset, head } = inspectScanned(html, tags);
   const policy = buildPolicy(hashes, options);
   const at = charset ? charset.end : head ? head.end : undefined;
-  if (at === undefined) return { html, policy, problems: [...problems, 'the page has no <head>: the security policy cannot be added'], tags };
+  if (at === undefined) return { html, policy, problems: [...problems, 'the page has no <head>: the security policy cannot be added'], tags, edits: [] };
+  // Apart from the policy itself: what a later copy of the page (the offline one) makes too.
   const edits: Edit[] = [
     ...policies.map((p) => ({ from: p.start, to: p.end, text: '' })),
     ...relless.map((a) => ({ from: a.start + 2, to: a.start + 2, text: ' rel="noopener noreferrer"' })),
-    { from: at, to: at, text: policyMeta(policy) },
   ];
-  return { html: applyEdits(html, edits), policy, problems, tags };
+  return { html: applyEdits(html, [...edits, { from: at, to: at, text: policyMeta(policy) }]), policy, problems, tags, edits, policyAt: at };
 }
+
+/** The meta tag of a policy. */
+export const policyMetaTag = (policy: string) => policyMeta(policy);

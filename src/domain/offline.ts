@@ -95,7 +95,16 @@ export interface OfflinePageContext {
   hash: (text: string) => string;
   /** The policy for the copy's hashes (src/domain/csp.ts buildPolicy with offline: true). */
   policy: (hashes: { scripts: string[]; styles: string[]; styleAttributes: string[] }) => string;
+  /** The policy's meta tag (src/domain/csp.ts policyMetaTag). */
+  policyTag?: (policy: string) => string;
 }
+
+/**
+ * The web page's own changes to the scanned text (src/domain/csp.ts applyCspScanned),
+ * when the copy is made from the page as rendered rather than as published: they go
+ * into the copy too, and its policy goes where the web page's went.
+ */
+export interface WebEdits { edits: Edit[]; policyAt: number }
 
 const OFFLINE_URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'manifest']);
 const CLASSIC_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript', 'text/jscript', 'text/livescript', 'application/x-javascript', 'application/x-ecmascript', 'text/x-javascript', 'text/x-ecmascript', 'text/javascript1.0', 'text/javascript1.1', 'text/javascript1.2', 'text/javascript1.3', 'text/javascript1.4', 'text/javascript1.5']);
@@ -106,7 +115,7 @@ const CLASSIC_TYPES = new Set(['', 'text/javascript', 'application/javascript', 
  * the page's text. Returns the copy and its policy; undefined when the page's policy
  * meta is missing (the full parse handles such a page).
  */
-export function offlinePageScanned(html: string, tags: ScannedTag[], pagePath: string, ctx: OfflinePageContext): { html: string; search: boolean } | undefined {
+export function offlinePageScanned(html: string, tags: ScannedTag[], pagePath: string, ctx: OfflinePageContext, web?: WebEdits): { html: string; search: boolean } | undefined {
   const linksToZip = (t: ScannedTag) => {
     const href = t.name === 'a' ? attr(t, 'href') : undefined;
     return href !== undefined && !isAbsoluteUrl(href) && new URL(href, BASE + pagePath).pathname === ctx.zipPath;
@@ -177,7 +186,7 @@ export function offlinePageScanned(html: string, tags: ScannedTag[], pagePath: s
       const equiv = (attr(t, 'http-equiv') ?? '').toLowerCase();
       const content = t.attrs.find((a) => a.name === 'content');
       if (equiv === 'refresh' && content?.value !== undefined) setValue(content, offlineRefresh(content.value, pagePath));
-      if (equiv === 'content-security-policy' && content?.valueStart !== undefined) policyMeta = content;
+      if (equiv === 'content-security-policy' && content?.valueStart !== undefined && !web) policyMeta = content;
     }
     if (t.name === 'style' && t.text) {
       const css = html.slice(t.text.start, t.text.end);
@@ -186,12 +195,19 @@ export function offlinePageScanned(html: string, tags: ScannedTag[], pagePath: s
       hashes.styles.push(ctx.hash(out));
     }
   }
-  if (!policyMeta) return undefined;
+  if (!policyMeta && !(web && ctx.policyTag)) return undefined;
   if (needsPagefind && ctx.pagefindScript) {
     const at = firstDeferred ?? bodyEnd;
     if (at === undefined) return undefined;
     edits.push({ from: at, to: at, text: `<script defer src="${attrValue(relativeUrl(pagePath, ctx.pagefindScript))}"></script>` });
   }
-  edits.push({ from: policyMeta.valueStart!, to: policyMeta.valueEnd!, text: attrValue(ctx.policy(hashes)) });
+  if (web && ctx.policyTag) {
+    // The web page's changes, but none inside what the copy leaves out or replaces.
+    const cut = edits.filter((e) => e.to > e.from);
+    edits.push(...web.edits.filter((w) => !cut.some((c) => w.from > c.from && w.to <= c.to)));
+    edits.push({ from: web.policyAt, to: web.policyAt, text: ctx.policyTag(ctx.policy(hashes)) });
+  } else {
+    edits.push({ from: policyMeta!.valueStart!, to: policyMeta!.valueEnd!, text: attrValue(ctx.policy(hashes)) });
+  }
   return { html: applyEdits(html, edits), search: Boolean(needsPagefind && ctx.pagefindScript) };
 }

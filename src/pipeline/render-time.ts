@@ -13,8 +13,7 @@
  * trailing slash that may name a folder, search that was not built after all) is
  * listed, and made again by the offline step.
  */
-import { applyCsp, applyCspScanned, buildPolicy, sha256 } from '../domain/csp.ts';
-import { scanTags } from '../domain/html-scan.ts';
+import { applyCsp, applyCspScanned, buildPolicy, policyMetaTag, sha256 } from '../domain/csp.ts';
 import { offlinePageScanned } from '../domain/offline.ts';
 import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
@@ -37,6 +36,8 @@ export interface RenderedSite {
   /** Scan or full parse, for the build's log. */
   scanned: number;
   parsed: number;
+  /** Time spent on this work in the rendering thread (ms), for the build's log. */
+  ms: number;
 }
 
 const KEY = Symbol.for('dossier.renderedSite');
@@ -44,7 +45,7 @@ const KEY = Symbol.for('dossier.renderedSite');
 /** This build's record (one per process: a build renders once). */
 export function renderedSite(): RenderedSite {
   const g = globalThis as { [KEY]?: RenderedSite };
-  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0 };
+  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0 };
   return g[KEY];
 }
 
@@ -65,6 +66,7 @@ export function classicScriptFile(script: { src: string } | { code: string }): s
 
 /** A rendered page: its policy written in, its offline copy kept. Returns the page to publish. */
 export function processRenderedPage(html: string, pathname: string): string {
+  const started = performance.now();
   const site = renderedSite();
   const rel = pageFile(pathname);
   const pagePath = fileUrl(rel);
@@ -74,10 +76,9 @@ export function processRenderedPage(html: string, pathname: string): string {
   for (const p of web.problems) site.problems.push(`${rel}: ${p}`);
   site.secured.add(rel);
 
-  // The offline copy, from the page as published (its policy and rels in place).
-  const tags = scanned && !web.problems.length ? scanTags(web.html) : undefined;
-  const copy = tags
-    ? offlinePageScanned(web.html, tags, pagePath, {
+  // The offline copy, from the same scan: the page as rendered, with the web page's changes.
+  const copy = scanned && scanned.policyAt !== undefined && !web.problems.length
+    ? offlinePageScanned(html, scanned.tags, pagePath, {
       isDirectory: (sitePath) => {
         // Known folders end with "/": anything else is taken for a file, checked once the site is written.
         let pages = site.assumedFiles.get(sitePath);
@@ -94,7 +95,8 @@ export function processRenderedPage(html: string, pathname: string): string {
       zipPath: `/${OFFLINE_ZIP}`,
       hash: sha256,
       policy: (hashes) => buildPolicy(hashes, { offline: true }),
-    })
+      policyTag: policyMetaTag,
+    }, { edits: scanned.edits, policyAt: scanned.policyAt })
     : undefined;
   if (copy) {
     if (copy.search) site.withSearch.add(rel);
@@ -102,5 +104,6 @@ export function processRenderedPage(html: string, pathname: string): string {
     entry.catch(() => {}); // seen when the offline step awaits it
     site.offline.set(rel, entry);
   }
+  site.ms += performance.now() - started;
   return web.html;
 }
