@@ -230,6 +230,8 @@ export function inspectScanned(html: string, tags: ScannedTag[]): ScannedInspect
       hashes.scripts.push(sha256(t.text ? html.slice(t.text.start, t.text.end) : ''));
     }
     if (tag === 'style') hashes.styles.push(sha256(t.text ? html.slice(t.text.start, t.text.end) : ''));
+    // Most tags have no attribute the scan took apart (html-scan.ts): nothing more to look at.
+    if (!t.attrs.length) continue;
     for (const a of t.attrs) {
       if (/^on[a-z]/i.test(a.name)) problems.push(`<${tag} ${a.name}="…">: inline event handlers are not allowed (and the page's policy would block them); attach the handler in a script`);
       if (a.name === 'style') hashes.styleAttributes.push(sha256(a.value ?? ''));
