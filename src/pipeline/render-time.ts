@@ -18,6 +18,7 @@ import { offlinePageScanned } from '../domain/offline.ts';
 import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
 import { compressEntryAsync, type CompressedEntry } from './page-jobs.ts';
+import type { PageCache } from './page-cache.ts';
 import { createHash } from 'node:crypto';
 
 export interface RenderedSite {
@@ -38,14 +39,24 @@ export interface RenderedSite {
   parsed: number;
   /** Time spent on this work in the rendering thread (ms), for the build's log. */
   ms: number;
+  /**
+   * Offline copies from the last build, found by the page as rendered (set by the
+   * offline step, src/integrations/offline.ts): an unchanged page's copy is not made again.
+   */
+  cache?: Pick<PageCache, 'key' | 'get' | 'put'>;
+  /** Copies taken from the cache. */
+  fromCache: number;
 }
+
+/** What a cached copy was made with, to record it again as if it had been made now. */
+interface CachedCopyHeader { crc: number; size: number; search: boolean; assumed: string[]; scripts: [string, { src: string } | { code: string; pagePath: string }][] }
 
 const KEY = Symbol.for('dossier.renderedSite');
 
 /** This build's record (one per process: a build renders once). */
 export function renderedSite(): RenderedSite {
   const g = globalThis as { [KEY]?: RenderedSite };
-  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0 };
+  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0 };
   return g[KEY];
 }
 
@@ -56,6 +67,12 @@ export function pageFile(pathname: string): string {
   if (p === '404/' || p === '500/') return `${p.slice(0, 3)}.html`;
   if (p === '' || p.endsWith('/')) return `${p}index.html`;
   return p.endsWith('.html') ? p : `${p}.html`;
+}
+
+function assumeFile(site: RenderedSite, sitePath: string, rel: string) {
+  let pages = site.assumedFiles.get(sitePath);
+  if (!pages) site.assumedFiles.set(sitePath, (pages = new Set()));
+  pages.add(rel);
 }
 
 /** The classic script file the offline edition makes for a module script (src/pipeline/offline.ts ScriptBundler names them alike). */
@@ -77,32 +94,56 @@ export function processRenderedPage(html: string, pathname: string): string {
   site.secured.add(rel);
 
   // The offline copy, from the same scan: the page as rendered, with the web page's changes.
-  const copy = scanned && scanned.policyAt !== undefined && !web.problems.length
-    ? offlinePageScanned(html, scanned.tags, pagePath, {
-      isDirectory: (sitePath) => {
-        // Known folders end with "/": anything else is taken for a file, checked once the site is written.
-        let pages = site.assumedFiles.get(sitePath);
-        if (!pages) site.assumedFiles.set(sitePath, (pages = new Set()));
-        pages.add(rel);
-        return false;
-      },
-      classicScript: (script, at) => {
-        const file = classicScriptFile(script);
-        if (!site.scripts.has(file)) site.scripts.set(file, 'src' in script ? script : { code: script.code, pagePath: at });
-        return file;
-      },
-      pagefindScript: `/${OFFLINE_PAGEFIND}`,
-      zipPath: `/${OFFLINE_ZIP}`,
-      hash: sha256,
-      policy: (hashes) => buildPolicy(hashes, { offline: true }),
-      policyTag: policyMetaTag,
-    }, { edits: scanned.edits, policyAt: scanned.policyAt })
-    : undefined;
-  if (copy) {
-    if (copy.search) site.withSearch.add(rel);
-    const entry = compressEntryAsync(copy.html);
-    entry.catch(() => {}); // seen when the offline step awaits it
-    site.offline.set(rel, entry);
+  if (scanned && scanned.policyAt !== undefined && !web.problems.length) {
+    const key = site.cache?.key(`${pagePath}\0${html}`);
+    const hit = key ? site.cache!.get(key) : undefined;
+    if (hit) {
+      // [header length][header JSON][deflated copy]
+      const length = hit.readUInt32LE(0);
+      const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as CachedCopyHeader;
+      for (const sitePath of header.assumed) assumeFile(site, sitePath, rel);
+      for (const [file, script] of header.scripts) if (!site.scripts.has(file)) site.scripts.set(file, script);
+      if (header.search) site.withSearch.add(rel);
+      site.offline.set(rel, Promise.resolve({ deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size }));
+      site.fromCache++;
+    } else {
+      const assumed: string[] = [];
+      const scripts: CachedCopyHeader['scripts'] = [];
+      const copy = offlinePageScanned(html, scanned.tags, pagePath, {
+        isDirectory: (sitePath) => {
+          // Known folders end with "/": anything else is taken for a file, checked once the site is written.
+          assumeFile(site, sitePath, rel);
+          assumed.push(sitePath);
+          return false;
+        },
+        classicScript: (script, at) => {
+          const file = classicScriptFile(script);
+          const named = 'src' in script ? script : { code: script.code, pagePath: at };
+          if (!site.scripts.has(file)) site.scripts.set(file, named);
+          scripts.push([file, named]);
+          return file;
+        },
+        pagefindScript: `/${OFFLINE_PAGEFIND}`,
+        zipPath: `/${OFFLINE_ZIP}`,
+        hash: sha256,
+        policy: (hashes) => buildPolicy(hashes, { offline: true }),
+        policyTag: policyMetaTag,
+      }, { edits: scanned.edits, policyAt: scanned.policyAt });
+      if (copy) {
+        if (copy.search) site.withSearch.add(rel);
+        const entry = compressEntryAsync(copy.html).then((e) => {
+          if (key) {
+            const header = Buffer.from(JSON.stringify({ crc: e.crc, size: e.size, search: copy.search, assumed, scripts } satisfies CachedCopyHeader), 'utf8');
+            const length = Buffer.alloc(4);
+            length.writeUInt32LE(header.length);
+            site.cache!.put(key, Buffer.concat([length, header, e.deflated]));
+          }
+          return e;
+        });
+        entry.catch(() => {}); // seen when the offline step awaits it
+        site.offline.set(rel, entry);
+      }
+    }
   }
   site.ms += performance.now() - started;
   return web.html;
