@@ -17,6 +17,11 @@ function enhance(fig: HTMLElement) {
   const markers = [...svg.querySelectorAll<SVGAElement>('a.map-marker')];
   // Other positions sources give (readings): placed like markers, not links of their own.
   const alts = [...svg.querySelectorAll<SVGGElement>('g.map-alt')];
+  // Each marker's position is written once, in its transform (translate(x,y)).
+  const at = new Map([...markers, ...alts].map((m) => {
+    const xy = /translate\(([-\d.]+)[ ,]+([-\d.]+)\)/.exec(m.querySelector('.map-pos')?.getAttribute('transform') ?? '');
+    return [m, xy ? [Number(xy[1]), Number(xy[2])] : [0, 0]] as const;
+  }));
   const labels = [...svg.querySelectorAll<SVGTextElement>('.map-country-label')];
   let t = { k: 1, x: 0, y: 0 };
 
@@ -31,7 +36,10 @@ function enhance(fig: HTMLElement) {
   function apply() {
     const inv = W / (svg!.getBoundingClientRect().width || W);
     geo!.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
-    for (const m of [...markers, ...alts]) m.querySelector('.map-pos')?.setAttribute('transform', `translate(${Number(m.dataset.x) * t.k + t.x},${Number(m.dataset.y) * t.k + t.y}) scale(${inv})`);
+    for (const m of [...markers, ...alts]) {
+      const [x, y] = at.get(m)!;
+      m.querySelector('.map-pos')?.setAttribute('transform', `translate(${x * t.k + t.x},${y * t.k + t.y}) scale(${inv})`);
+    }
     for (const l of labels) {
       l.setAttribute('x', String(Number(l.dataset.x) * t.k + t.x));
       l.setAttribute('y', String(Number(l.dataset.y) * t.k + t.y));
@@ -157,13 +165,15 @@ function enhance(fig: HTMLElement) {
   // Hover and focus: highlight the marker, show its name and count.
   function show(m: SVGAElement) {
     for (const x of markers) x.classList.toggle('is-hot', x === m);
-    const n = Number(m.dataset.count);
+    // The label says "<name>: <n> events" and maybe " (approximate position)".
+    const label = m.getAttribute('aria-label') ?? '';
+    const cut = label.lastIndexOf(': ');
     tip!.replaceChildren();
     const strong = document.createElement('strong');
-    strong.textContent = m.dataset.name ?? '';
+    strong.textContent = label.slice(0, cut);
     const meta = document.createElement('span');
     meta.className = 'viz-tip-meta';
-    meta.textContent = `${n} ${n === 1 ? 'event' : 'events'}${m.dataset.approx ? ' · approximate position' : ''}`;
+    meta.textContent = label.slice(cut + 2).replace(' (approximate position)', ' · approximate position');
     tip!.append(strong, meta);
     tip!.hidden = false;
     const box = m.querySelector('circle')!.getBoundingClientRect();
@@ -176,7 +186,6 @@ function enhance(fig: HTMLElement) {
     tip!.hidden = true;
   }
   for (const m of markers) {
-    m.querySelector('title')?.remove(); // the tooltip replaces the native one
     m.addEventListener('pointerenter', () => { if (!pointers.size) show(m); });
     m.addEventListener('pointerleave', hide);
     m.addEventListener('focus', () => show(m));

@@ -17,6 +17,8 @@ import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-la
 import type { Actor, Event, Place } from '../schemas/index.ts';
 import { unknownIdMessage } from '../domain/viz-props.ts';
 import type { RelationType } from '../schemas/actors.ts';
+import { GEO_LEVELS, geoFrame, geoRegion, geoSvg, layoutPlaceMap, type GeoFrame, type GeoLevel, type GeoPalette, type PlaceMapInput, type PlaceMapView } from '../domain/map-layout.ts';
+import globalCss from '../styles/global.css?raw';
 
 export interface MapPlace {
   id: string;
@@ -167,4 +169,69 @@ export async function checkIds(component: string, prop: string, collection: 'eve
     const suggestion = index.suggest(id, collection);
     throw new Error(unknownIdMessage(component, prop, collection, id, suggestion));
   }
+}
+
+// --- Place maps: the shared drawings and each map's view model (src/domain/map-layout.ts) ---
+
+/** Theme colours of the map drawings, read from the site's stylesheet (one definition of the palette). */
+function mapPalette(): { light: GeoPalette; dark: GeoPalette } {
+  const block = (selector: string) => {
+    const at = globalCss.indexOf(selector);
+    const body = at >= 0 ? globalCss.slice(at, globalCss.indexOf('}', at)) : '';
+    const v = (name: string) => {
+      const m = new RegExp(`--${name}:\\s*([^;]+);`).exec(body);
+      if (!m) throw new Error(`src/styles/global.css: no --${name} in "${selector}"; the map drawings take their colours from it`);
+      return m[1].trim();
+    };
+    return { bg: v('bg'), muted: v('muted'), accent: v('accent') };
+  };
+  return { light: block(':root {'), dark: block(':root[data-theme="dark"] {') };
+}
+
+interface MapGeo {
+  frames: Record<GeoLevel['name'], GeoFrame>;
+  countries: PlaceMapInput['countries'];
+}
+let mapGeoCached: Promise<MapGeo> | undefined;
+
+/** The frames of the shared drawings and the dossier's countries in Natural Earth, once per build. */
+function mapGeo(): Promise<MapGeo> {
+  mapGeoCached ??= (async () => {
+    const v = await getVizData();
+    const byName = (detail: GeoLevel['detail']) => new Map(countryFeatures(detail).map((f) => [String((f.properties as any)?.name ?? '').toLowerCase(), f]));
+    const coarse = byName('110m');
+    const fine = byName('50m');
+    const countries: PlaceMapInput['countries'] = [];
+    const seen = new Set<string>();
+    for (const [name, place] of [...v.countryPlaceByName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const shapes = { '110m': coarse.get(name), '50m': fine.get(name) };
+      if (!shapes['110m'] || !shapes['50m'] || seen.has(place)) continue;
+      seen.add(place);
+      countries.push({ place, name: v.placeNames.get(place) ?? name, shapes: shapes as Record<GeoLevel['detail'], Feature<Geometry>> });
+    }
+    const points = v.mapPlaces.map((p): [number, number] => [p.lon, p.lat]);
+    const frame = (level: GeoLevel) => geoFrame(level, geoRegion(points, countries.map((c) => c.shapes[level.detail]), level));
+    return { frames: { wide: frame(GEO_LEVELS.wide), close: frame(GEO_LEVELS.close) }, countries };
+  })();
+  return mapGeoCached;
+}
+
+/** The shared drawing of one level, as an SVG file (src/pages/map/[level].svg.ts). */
+export async function mapGeoSvg(level: GeoLevel['name']): Promise<string> {
+  const [v, geo] = [await getVizData(), await mapGeo()];
+  const frame = geo.frames[level];
+  const dossierNames = new Set([...v.countryPlaceByName.keys()]);
+  return geoSvg(frame, countryFeatures(frame.level.detail), riverFeatures(), (name) => dossierNames.has(name.toLowerCase()), mapPalette());
+}
+
+/** The view model of one place map (src/components/viz/PlaceMap.astro). */
+export async function placeMapView(props: { places?: string[]; focus?: string; height?: unknown }): Promise<PlaceMapView | undefined> {
+  const [v, geo] = [await getVizData(), await mapGeo()];
+  const { focus } = props;
+  const focusShape = focus ? geo.countries.find((c) => c.place === focus)?.shapes['110m'] : undefined;
+  return layoutPlaceMap({
+    all: v.mapPlaces, ids: props.places, focus, focusShape,
+    namedWithFocus: focus ? new Set((v.eventsByPlace.get(focus) ?? []).flatMap((e) => e.places)) : undefined,
+    countries: geo.countries, frames: geo.frames, rivers: riverFeatures(), height: props.height,
+  });
 }

@@ -23,6 +23,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { parse } from 'parse5';
+import { applyEdits, attr, scanTags, type Edit, type ScannedTag } from './html-scan.ts';
 import { normaliseUrl, urlScheme } from './url-policy.ts';
 
 export interface CspOptions {
@@ -199,3 +200,84 @@ function applyCspWithPositions(html: string, options: CspOptions): CspResult {
   for (const e of edits) out = out.slice(0, e.from) + e.text + out.slice(e.to);
   return { html: out, policy, problems };
 }
+
+// --- The same, on scanned tags (src/domain/html-scan.ts): for every page as it is rendered ---
+
+const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'xlink:href', 'ping'];
+const LOADS_SRC = new Set(['script', 'img', 'iframe', 'frame', 'embed', 'video', 'audio', 'source', 'track', 'input']);
+
+/** What the policy of a page depends on, and what must not be published, from its scanned tags: the same findings as inspectPage. */
+export interface ScannedInspection {
+  hashes: { scripts: string[]; styles: string[]; styleAttributes: string[] };
+  problems: string[];
+  policies: ScannedTag[];
+  relless: ScannedTag[];
+  charset?: ScannedTag;
+  head?: ScannedTag;
+}
+
+export function inspectScanned(html: string, tags: ScannedTag[]): ScannedInspection {
+  const found: ScannedInspection = { hashes: { scripts: [], styles: [], styleAttributes: [] }, problems: [], policies: [], relless: [] };
+  const { hashes, problems } = found;
+  for (const t of tags) {
+    if (t.kind !== 'start') continue;
+    const tag = t.name;
+    const get = (name: string) => attr(t, name);
+    if (tag === 'head' && !found.head) found.head = t;
+    if (tag === 'meta' && get('charset') !== undefined && !found.charset) found.charset = t;
+    if (tag === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'content-security-policy') found.policies.push(t);
+    if (tag === 'script' && get('src') === undefined && EXECUTABLE_TYPES.has((get('type') ?? '').trim().toLowerCase())) {
+      hashes.scripts.push(sha256(t.text ? html.slice(t.text.start, t.text.end) : ''));
+    }
+    if (tag === 'style') hashes.styles.push(sha256(t.text ? html.slice(t.text.start, t.text.end) : ''));
+    // Most tags have no attribute the scan took apart (html-scan.ts): nothing more to look at.
+    if (!t.attrs.length) continue;
+    for (const a of t.attrs) {
+      if (/^on[a-z]/i.test(a.name)) problems.push(`<${tag} ${a.name}="…">: inline event handlers are not allowed (and the page's policy would block them); attach the handler in a script`);
+      if (a.name === 'style') hashes.styleAttributes.push(sha256(a.value ?? ''));
+    }
+    for (const name of URL_ATTRS) {
+      const value = get(name);
+      if (value === undefined) continue;
+      const scheme = urlScheme(value);
+      if (scheme === 'javascript' || scheme === 'vbscript') problems.push(`<${tag} ${name === 'xlink:href' ? 'xLinkHref' : name === 'formaction' ? 'formAction' : name}="${value.slice(0, 40)}">: ${scheme}: URLs are not allowed`);
+    }
+    const relValue = get('rel');
+    const rels = relValue === undefined ? [] : relValue.toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
+    const href = get('href');
+    if (tag === 'a' && href !== undefined && isRemote(href)) {
+      if (relValue === undefined) found.relless.push(t);
+      else if (!rels.includes('noopener') || !rels.includes('noreferrer')) problems.push(`<a href="${href.slice(0, 60)}" rel="${rels.join(' ')}">: an external link needs rel="noopener noreferrer"`);
+    }
+    const loads: string[] = [];
+    if (tag === 'link' && rels.some((r) => RESOURCE_LINK_RELS.has(r)) && href !== undefined) loads.push(href);
+    if (LOADS_SRC.has(tag) && get('src') !== undefined) loads.push(get('src')!);
+    if (tag === 'object' && get('data') !== undefined) loads.push(get('data')!);
+    for (const url of loads) {
+      if (isRemote(url)) problems.push(`<${tag}> loads ${url.slice(0, 60)} from another site: every file must come from this site (readers' privacy, offline edition)`);
+    }
+  }
+  return found;
+}
+
+/**
+ * applyCsp on scanned tags, for a page as it is rendered: undefined when the page
+ * needs a full parse (scanTags gave up), and then applyCsp does the work.
+ */
+export function applyCspScanned(html: string, options: CspOptions = {}): (CspResult & { tags: ScannedTag[]; edits: Edit[]; policyAt?: number }) | undefined {
+  const tags = scanTags(html);
+  if (!tags) return undefined;
+  const { hashes, problems, policies, relless, charset, head } = inspectScanned(html, tags);
+  const policy = buildPolicy(hashes, options);
+  const at = charset ? charset.end : head ? head.end : undefined;
+  if (at === undefined) return { html, policy, problems: [...problems, 'the page has no <head>: the security policy cannot be added'], tags, edits: [] };
+  // Apart from the policy itself: what a later copy of the page (the offline one) makes too.
+  const edits: Edit[] = [
+    ...policies.map((p) => ({ from: p.start, to: p.end, text: '' })),
+    ...relless.map((a) => ({ from: a.start + 2, to: a.start + 2, text: ' rel="noopener noreferrer"' })),
+  ];
+  return { html: applyEdits(html, [...edits, { from: at, to: at, text: policyMeta(policy) }]), policy, problems, tags, edits, policyAt: at };
+}
+
+/** The meta tag of a policy. */
+export const policyMetaTag = (policy: string) => policyMeta(policy);

@@ -68,3 +68,6 @@ export function relativeUrl(fromPage: string, to: string): string {
 export function mediaUrl(name: string): string {
   return `/media/${name}`;
 }
+
+/** A level's shared map drawing (src/pages/map/[level].svg.ts), drawn under every map of that level. */
+export const mapGeoUrl = (level: 'wide' | 'close') => `/map/${level}.svg`;

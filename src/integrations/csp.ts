@@ -1,14 +1,12 @@
 /**
- * Post-build step: writes each page's Content-Security-Policy meta tag, with the
- * hashes of that page's own inline scripts and styles (src/domain/csp.ts), and stops
- * the build if a page holds an inline event handler, a javascript: URL or a resource
- * from another site.
+ * The security policy step: each page's Content-Security-Policy meta tag, with the
+ * hashes of that page's own inline scripts and styles (src/domain/csp.ts), is written
+ * as the page is rendered (src/middleware.ts, src/pipeline/render-time.ts); after the
+ * build this step stops it if a page held an inline event handler, a javascript: URL
+ * or a resource from another site, and secures any HTML file that was not rendered.
  *
- * Order of post-build steps (astro.config.mjs): pagefind → csp → offline. The
- * offline edition rewrites pages (classic scripts, relative URLs) and recomputes each
- * page's policy on its tree (securePageTree), so the hashes match.
- * (Securing each page as Pagefind reads it, to overlap the two, was tried: no faster,
- * Pagefind's time is spent in this process too.)
+ * Order of post-build steps (astro.config.mjs): search → csp → offline. The offline
+ * copies were made with their own policy (file: allowed, their hashes), as the pages were.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +16,7 @@ import { inertText } from '../domain/problems.ts';
 import { htmlFiles } from '../pipeline/files.ts';
 import { codeFingerprint } from '../pipeline/page-cache.ts';
 import { inOrder, poolSize, runOnPagePool } from '../pipeline/page-pool.ts';
+import { renderedSite } from '../pipeline/render-time.ts';
 
 export interface CspStepResult {
   /** What must not be published, as "page: problem", in page order. */
@@ -32,8 +31,8 @@ export interface CspStepResult {
  * is large (page-pool.ts), reusing the last build's work for unchanged pages when
  * given a cache folder (page-cache.ts).
  */
-export async function applyCspToDir(dir: string, options: CspOptions = {}, run: { workers?: number; cacheDir?: string } = {}): Promise<CspStepResult> {
-  const files = htmlFiles(dir);
+export async function applyCspToDir(dir: string, options: CspOptions = {}, run: { workers?: number; cacheDir?: string; files?: string[] } = {}): Promise<CspStepResult> {
+  const files = run.files ?? htmlFiles(dir);
   const cache = run.cacheDir ? { dir: path.join(run.cacheDir, 'dossier-csp'), fingerprint: codeFingerprint('csp') } : undefined;
   const { result: problems, fromCache } = await runOnPagePool({ distDir: dir, cache }, run.workers ?? poolSize(files.length), async (pool) => {
     const found: string[] = [];
@@ -59,7 +58,14 @@ export function csp(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const started = performance.now();
-        const { problems, pages, fromCache } = await applyCspToDir(out, {}, { cacheDir });
+        // Pages got their policy as they were rendered (src/middleware.ts); any other HTML
+        // file in the output (none, unless something writes one) gets it here.
+        const rendered = renderedSite();
+        const rest = htmlFiles(out).filter((f) => !rendered.secured.has(path.relative(out, f).split(path.sep).join('/')));
+        const late = rest.length ? await applyCspToDir(out, {}, { cacheDir, files: rest }) : { problems: [], pages: 0, fromCache: 0 };
+        const problems = [...rendered.problems.map((p) => inertText(p)), ...late.problems];
+        const pages = rendered.secured.size + late.pages;
+        const fromCache = late.fromCache;
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');
           const more = problems.length > 30 ? `\n… and ${problems.length - 30} more` : '';
@@ -67,7 +73,7 @@ export function csp(): AstroIntegration {
           console.error(`\n${shown}${more}\n\nThe built pages hold ${problems.length} unsafe construct(s); the build is refused. These come from templates or scripts, not content: fix them in src/.`);
           process.exit(1);
         }
-        logger.info(`Content-Security-Policy written into ${pages} page(s) (${fromCache} unchanged since the last build) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`Content-Security-Policy written into ${pages} page(s) (${rendered.secured.size} as they were rendered: ${rendered.scanned} scanned, ${rendered.parsed} parsed, policy and offline copy ${Math.round(rendered.ms)} ms; ${late.pages} after, ${fromCache} of them unchanged since the last build) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

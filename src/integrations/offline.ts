@@ -1,12 +1,17 @@
 /**
- * The offline edition: after the search index (and the CSP step, when there is one)
- * has run, turn the built site into dist/dossier-offline.zip, which works opened
- * from disk. Registered last in astro.config.mjs: it copies what the steps before it wrote.
+ * The offline edition: after the search index has been written, dist/dossier-offline.zip,
+ * which works opened from disk. Each page's copy was made as the page was rendered
+ * (src/middleware.ts); this step zips them with the site's other files, the classic
+ * scripts they name and the script-wrapped search index. Registered after search and
+ * CSP in astro.config.mjs: it copies what the steps before it wrote.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { OFFLINE_ZIP } from '../pipeline/offline.ts';
 import { buildOfflineEdition } from '../pipeline/offline-edition.ts';
+import { renderedSite } from '../pipeline/render-time.ts';
+import { beginGeneration, codeFingerprint, endGeneration, PageCache } from '../pipeline/page-cache.ts';
 
 export function offline(): AstroIntegration {
   let cacheDir: string | undefined;
@@ -16,13 +21,24 @@ export function offline(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
+      'astro:build:start': () => {
+        // Copies of pages unchanged since the last build are taken from here as pages render.
+        if (!cacheDir) return;
+        const dir = path.join(cacheDir, 'dossier-render');
+        beginGeneration(dir);
+        renderedSite().cache = new PageCache({ dir, fingerprint: codeFingerprint('offline-render') });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const stats = await buildOfflineEdition(fileURLToPath(dir), { cacheDir });
+        const rendered = renderedSite();
+        const stats = await buildOfflineEdition(fileURLToPath(dir), { cacheDir, rendered });
+        // Every copy is in the cache once written there: the ones this build used become the cache.
+        await Promise.allSettled(rendered.offline.values());
+        if (cacheDir) endGeneration(path.join(cacheDir, 'dossier-render'));
         const ms = Math.round(performance.now() - started);
         const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
         const share = stats.zipBytes ? Math.round((100 * stats.searchBytes) / stats.zipBytes) : 0;
-        logger.info(`${OFFLINE_ZIP}: ${stats.pages} pages (${stats.fromCache} unchanged since the last build), ${stats.files} files, ${kb(stats.zipBytes)} (search ${kb(stats.searchBytes)}, ${share}%) in ${ms} ms`);
+        logger.info(`${OFFLINE_ZIP}: ${stats.pages} pages (${stats.rendered ?? 0} copies made as they were rendered, ${rendered.fromCache} of them kept from the last build; ${stats.pages - (stats.rendered ?? 0)} made after, ${stats.fromCache} of those kept), ${stats.files} files, ${kb(stats.zipBytes)} (search ${kb(stats.searchBytes)}, ${share}%) in ${ms} ms`);
       },
     },
   };

@@ -19,7 +19,8 @@ import path from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
 import { fileUrl, walkFiles } from './files.ts';
-import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, type OfflineStats } from './offline.ts';
+import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
+import type { RenderedSite } from './render-time.ts';
 import { compressEntry, type CompressedEntry } from './page-jobs.ts';
 import { codeFingerprint } from './page-cache.ts';
 import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
@@ -34,24 +35,27 @@ const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
  * threads (default: page-pool.ts), and, given a cache folder, pages unchanged since
  * the last build taken from it (page-cache.ts).
  */
-export async function buildOfflineEdition(distDir: string, options: { workers?: number; cacheDir?: string } = {}): Promise<OfflineStats> {
+export async function buildOfflineEdition(distDir: string, options: { workers?: number; cacheDir?: string; rendered?: RenderedSite } = {}): Promise<OfflineStats> {
   const all = [...walkFiles(distDir)];
   const hasSearch = existsSync(path.join(distDir, PAGEFIND_DIR, 'pagefind.js'));
   const pages = all.filter((rel) => isCopied(rel) && rel.endsWith('.html'));
+  const ready = readyCopies(options.rendered, new Set(all), hasSearch);
+  // Pages whose copy was not made as they were rendered: made here, from the written page.
+  const rest = pages.filter((rel) => !ready.has(rel));
   // A page's offline copy depends on the code, on whether there is search, and on which
   // folders hold an index.html (links name it): the rest of the site can change freely.
-  const cache = options.cacheDir
+  const cache = options.cacheDir && rest.length
     ? { dir: path.join(options.cacheDir, 'dossier-offline'), fingerprint: codeFingerprint('offline', String(hasSearch), ...all.filter((f) => f.endsWith('index.html'))) }
     : undefined;
   const zipPath = path.join(distDir, OFFLINE_ZIP);
   const writer = new ZipWriter(`${zipPath}.tmp`);
   try {
-    const { result, fromCache } = await runOnPagePool({ distDir, offline: { files: all, hasSearch }, cache }, options.workers ?? poolSize(pages.length), async (pool) => {
-      const stats = await writeEdition(distDir, all, pages, writer, pool, hasSearch);
+    const { result, fromCache } = await runOnPagePool({ distDir, offline: { files: all, hasSearch }, cache }, options.workers ?? poolSize(rest.length), async (pool) => {
+      const stats = await writeEdition(distDir, all, rest, ready, writer, pool, hasSearch, options.rendered);
       renameSync(`${zipPath}.tmp`, zipPath);
       return stats;
     });
-    return { ...result, fromCache };
+    return { ...result, fromCache, rendered: ready.size };
   } catch (err) {
     // A page's problem comes back from a worker as a plain error: it is still this step's.
     throw err instanceof OfflineError ? err : new OfflineError((err as Error).message);
@@ -61,30 +65,56 @@ export async function buildOfflineEdition(distDir: string, options: { workers?: 
   }
 }
 
-async function writeEdition(distDir: string, all: string[], pageRels: string[], writer: ZipWriter, pool: PagePool, hasSearch: boolean): Promise<Omit<OfflineStats, 'fromCache'>> {
-  // Pages are transformed and compressed ahead on the pool, and come back in order.
-  const pages = inOrder(pageRels, (rel) => pool.run({ kind: 'offline-page', rel }), pool.width);
+/**
+ * The copies made as the pages were rendered (src/pipeline/render-time.ts) that still
+ * hold now that the site is written: not those that took a folder for a file, nor,
+ * when no search index was built, those that load it.
+ */
+function readyCopies(rendered: RenderedSite | undefined, files: Set<string>, hasSearch: boolean): Map<string, Promise<CompressedEntry>> {
+  if (!rendered) return new Map();
+  const ready = new Map(rendered.offline);
+  for (const [sitePath, pages] of rendered.assumedFiles) {
+    if (files.has(`${sitePath.replace(/^\/+|\/+$/g, '')}/index.html`)) for (const rel of pages) ready.delete(rel);
+  }
+  if (!hasSearch) for (const rel of rendered.withSearch) ready.delete(rel);
+  return ready;
+}
+
+async function writeEdition(distDir: string, all: string[], rest: string[], ready: Map<string, Promise<CompressedEntry>>, writer: ZipWriter, pool: PagePool, hasSearch: boolean, rendered: RenderedSite | undefined): Promise<Omit<OfflineStats, 'fromCache' | 'rendered'>> {
+  // Pages not made yet are transformed and compressed ahead on the pool, and come back in order.
+  const made = inOrder(rest, (rel) => pool.run({ kind: 'offline-page', rel }), pool.width);
+  let pageCount = 0;
   for (const rel of all) {
     if (!isCopied(rel)) continue;
     const file = path.join(distDir, rel);
     if (rel.endsWith('.html')) {
-      const next = await pages.next();
-      writer.addCompressed(rel, next.value as CompressedEntry);
+      pageCount++;
+      const entry = await (ready.get(rel) ?? made.next().then((r) => r.value as CompressedEntry));
+      writer.addCompressed(rel, entry);
     } else if (rel.endsWith('.css')) {
       writer.add(rel, offlineCss(readFileSync(file, 'utf8'), fileUrl(rel)));
     } else {
       writer.add(rel, readFileSync(file));
     }
   }
-  // Each thread bundled the scripts its pages asked for: the same script, the same code.
+  // Each thread bundled the scripts its pages asked for, and the rendered pages named theirs:
+  // the same script, the same code, bundled once.
   const scripts = new Map((await pool.each({ kind: 'offline-scripts' })).flat());
+  if (rendered?.scripts.size) {
+    const bundler = new ScriptBundler(distDir);
+    for (const [rel, script] of rendered.scripts) {
+      if (scripts.has(rel)) continue;
+      await ('src' in script ? bundler.external(script.src) : bundler.inline(script.code, script.pagePath));
+    }
+    for (const [rel, code] of bundler.outputs()) scripts.set(rel, code);
+  }
   for (const [rel, code] of [...scripts].sort(([a], [b]) => (a < b ? -1 : 1))) writer.add(rel, code);
   if (hasSearch) {
     writer.startCounting();
     await addPagefind(distDir, writer);
   }
   const { files, bytes, counted } = writer.end();
-  return { files, pages: pageRels.length, zipBytes: bytes, searchBytes: counted };
+  return { files, pages: pageCount, zipBytes: bytes, searchBytes: counted };
 }
 
 /** What goes into the offline copy as it is or transformed (the rest is replaced or unusable from disk). */

@@ -21,11 +21,9 @@ import { isAbsoluteUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl } 
 import { relativeUrl } from '../domain/urls.ts';
 import { PAGEFIND_DIR } from './search-index.ts';
 
-/** The zip's name in the output, and the folder it unzips to. */
-export const OFFLINE_ZIP = 'dossier-offline.zip';
-export const OFFLINE_FOLDER = 'dossier-offline';
-/** The offline Pagefind bundle, in the offline edition. */
-export const OFFLINE_PAGEFIND = `${PAGEFIND_DIR}/pagefind.offline.js`;
+import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
+
+export { OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
 
 const CLIENT_DIR = fileURLToPath(new URL('../client/offline/', import.meta.url));
 
@@ -39,6 +37,8 @@ export interface OfflineStats {
   pages: number;
   /** Pages taken from the cache (unchanged since the last build). */
   fromCache: number;
+  /** Pages whose copy was made as they were rendered (src/pipeline/render-time.ts). */
+  rendered?: number;
   /** Size of the zip in bytes. */
   zipBytes: number;
   /** Compressed bytes of the search index and its bundle in the zip. */

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { applyCsp, type CspOptions } from '../domain/csp.ts';
 import { fileUrl, replaceFile } from './files.ts';
 import { offlineHtml, ScriptBundler, type HtmlContext } from './offline.ts';
@@ -51,6 +51,21 @@ export function compressEntry(data: string | Uint8Array): CompressedEntry {
   // Its own memory, so a worker can hand it over without copying (a Buffer may share a pool).
   const deflated = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out);
   return { deflated, crc: crc32(bytes) >>> 0, size: bytes.length };
+}
+
+/**
+ * compressEntry on Node's thread pool: for a page's offline copy made as it is rendered,
+ * so that compressing it overlaps the rendering of the next pages.
+ */
+export function compressEntryAsync(data: string): Promise<CompressedEntry> {
+  const bytes = Buffer.from(data, 'utf8');
+  return new Promise((resolve, reject) => {
+    deflateRaw(bytes, { level: 9 }, (err, out) => {
+      if (err) return reject(err);
+      const deflated = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out);
+      resolve({ deflated, crc: crc32(bytes) >>> 0, size: bytes.length });
+    });
+  });
 }
 
 export function createPageJobs(setup: PageJobsSetup) {

@@ -161,8 +161,17 @@ describe('the offline edition', () => {
     const map = page.locator('figure[data-viz="map"]').first();
     await map.locator('button[data-zoom="in"]').click();
     await expect.poll(() => map.getAttribute('data-zoom')).toBe('2.00');
+    // Its boundaries and rivers are a shared drawing beside the page: it loads from disk.
+    const drawing = await map.locator('image.map-geo-img.is-light').evaluate((img) => new Promise<number>((resolve) => {
+      const probe = new Image();
+      probe.onload = () => resolve(probe.naturalWidth);
+      probe.onerror = () => resolve(-1);
+      probe.src = new URL((img as SVGImageElement).href.baseVal, document.baseURI).href;
+    }));
+    expect(drawing).toBeGreaterThan(100);
     expect(seen.errors).toEqual([]);
     expect(seen.outside).toEqual([]);
+    expect(seen.failed).toEqual([]);
     await page.close();
   });
 

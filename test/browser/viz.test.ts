@@ -76,7 +76,12 @@ describe('without JavaScript', () => {
       expect(m.href).toBe(`/places/${m.id}/`);
       expect(m.name).toMatch(/: \d+ events?/);
     }
-    await expect(page.locator('figure[data-viz="map"] path.map-land').count()).resolves.toBeGreaterThan(3);
+    // Boundaries and rivers: the shared drawing of the map's level, in both themes, with the dossier's countries tinted.
+    const drawings = await page.locator('figure[data-viz="map"] image.map-geo-img').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(drawings).toEqual([expect.stringMatching(/^\/map\/(wide|close)\.svg$/), expect.stringMatching(/^\/map\/(wide|close)\.svg#dark$/)]);
+    const svg = await (await fetch(`${server.url}${drawings[0]}`)).text();
+    expect(svg.match(/<path class="l( d)?"/g)?.length).toBeGreaterThan(3);
+    expect(svg).toContain('<path class="l d"');
   });
 
   it('the graph page draws every relation as a labelled edge linking to the actor that states it', async () => {

@@ -1,11 +1,14 @@
-/** Unzips the offline edition into a temporary folder, as a reader would. */
+/**
+ * Unzips the offline edition into a temporary folder, as a reader would: one whose path
+ * has spaces and non-ASCII letters, as readers' folders do (every URL must be encoded right).
+ */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 
 export function unzipOffline(zipFile: string): { root: string; entries: string[] } {
-  const root = mkdtempSync(path.join(tmpdir(), 'dossier-offline-'));
+  const root = mkdtempSync(path.join(tmpdir(), 'dossier offline, Übersicht é-'));
   const files = unzipSync(new Uint8Array(readFileSync(zipFile)));
   for (const [name, bytes] of Object.entries(files)) {
     if (name.endsWith('/')) continue;

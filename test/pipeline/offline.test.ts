@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
 import { offlineHtml, ScriptBundler } from '../../src/pipeline/offline.ts';
 import { buildOfflineEdition, isCopied } from '../../src/pipeline/offline-edition.ts';
-import { sha256 } from '../../src/domain/csp.ts';
+import { buildPolicy, sha256 } from '../../src/domain/csp.ts';
+import { scanTags } from '../../src/domain/html-scan.ts';
+import { offlinePageScanned } from '../../src/domain/offline.ts';
+import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from '../../src/pipeline/offline-names.ts';
+import { compressEntryAsync } from '../../src/pipeline/page-jobs.ts';
+import { classicScriptFile, type RenderedSite } from '../../src/pipeline/render-time.ts';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { toHtml } from 'hast-util-to-html';
+import { parse } from 'parse5';
 
 /** A built site's files in a temporary folder. */
 const site = (files: Record<string, string>) => makeDossier(files, false);
@@ -103,5 +111,45 @@ describe('buildOfflineEdition', () => {
     ['favicon.svg', true],
   ])('%s is copied: %s', (rel, copied) => {
     expect(isCopied(rel)).toBe(copied);
+  });
+});
+
+describe('the offline copy made as a page is rendered (src/pipeline/render-time.ts)', () => {
+  it('is the same page as the full parse makes', async () => {
+    const dist = site(files);
+    const full = await offlineHtml(PAGE, '/actors/kh/', { isDirectory: () => false, scripts: new ScriptBundler(dist), hasSearch: true });
+    const named: string[] = [];
+    const scanned = offlinePageScanned(PAGE, scanTags(PAGE)!, '/actors/kh/', {
+      isDirectory: () => false,
+      classicScript: (script) => { const file = classicScriptFile(script); named.push(file); return file; },
+      pagefindScript: `/${OFFLINE_PAGEFIND}`,
+      zipPath: `/${OFFLINE_ZIP}`,
+      hash: sha256,
+      policy: (hashes) => buildPolicy(hashes, { offline: true }),
+    });
+    const same = (html: string) => toHtml(fromParse5(parse(html)) as any);
+    expect(same(scanned!.html)).toBe(same(full));
+    expect(scanned!.search).toBe(true);
+    // The names it gives the classic scripts are the bundler's.
+    expect(named).toEqual(['_astro/page.classic.js', expect.stringMatching(/^_astro\/inline\.\w{12}\.classic\.js$/)]);
+  });
+
+  it('goes into the zip as it is, unless the written site shows it took a folder for a file', async () => {
+    const dist = site(files);
+    const rendered: RenderedSite = {
+      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 2, parsed: 0, ms: 0, fromCache: 0,
+      offline: new Map([
+        ['actors/kh/index.html', compressEntryAsync('<p>made as it was rendered</p>')],
+        ['index.html', compressEntryAsync('<p>home, made as it was rendered</p>')],
+      ]),
+      // The home's copy took /actors for a file; actors/index.html shows it is a folder.
+      assumedFiles: new Map([['/actors', new Set(['index.html'])], ['/favicon.svg', new Set(['actors/kh/index.html'])]]),
+    };
+    const stats = await buildOfflineEdition(dist, { rendered });
+    const zip = unzipSync(new Uint8Array(readFileSync(path.join(dist, 'dossier-offline.zip'))));
+    const text = (name: string) => new TextDecoder().decode(zip[`dossier-offline/${name}`]);
+    expect(text('actors/kh/index.html')).toBe('<p>made as it was rendered</p>');
+    expect(text('index.html')).toBe('<!doctype html><html><head><title>Home</title></head><body></body></html>'); // made again from the page
+    expect(stats).toMatchObject({ pages: 3, rendered: 1 });
   });
 });

@@ -1,0 +1,150 @@
+/**
+ * Work done on every page as Astro renders it (src/middleware.ts), instead of in passes
+ * over the written site afterwards: the page's Content-Security-Policy (with the
+ * hashes of its own inline scripts and styles), and its offline copy, compressed for
+ * the zip. One fast scan of the page's tags serves both (src/domain/html-scan.ts); a
+ * page the scan is not sure of is parsed fully, by the same code the post-build steps
+ * use (applyCsp, offlineHtml).
+ *
+ * What the build's later steps need is kept in this process (the middleware and the
+ * integrations share it): problems found (src/integrations/csp.ts refuses the build),
+ * the offline copies and the classic scripts they name (src/pipeline/offline-edition.ts).
+ * A page whose copy depends on what only the finished site tells (a link without its
+ * trailing slash that may name a folder, search that was not built after all) is
+ * listed, and made again by the offline step.
+ */
+import { applyCsp, applyCspScanned, buildPolicy, policyMetaTag, sha256 } from '../domain/csp.ts';
+import { offlinePageScanned } from '../domain/offline.ts';
+import { fileUrl } from './files.ts';
+import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
+import { compressEntryAsync, type CompressedEntry } from './page-jobs.ts';
+import type { PageCache } from './page-cache.ts';
+import { createHash } from 'node:crypto';
+
+export interface RenderedSite {
+  /** "page: problem", in the order pages were rendered. */
+  problems: string[];
+  /** Pages (site-relative file, e.g. places/x/index.html) whose policy was written as they were rendered. */
+  secured: Set<string>;
+  /** Offline copies, by page file (compressed on Node's thread pool while later pages render). */
+  offline: Map<string, Promise<CompressedEntry>>;
+  /** Classic scripts the copies name (output file → the module it re-bundles). */
+  scripts: Map<string, { src: string } | { code: string; pagePath: string }>;
+  /** Site paths the copies assumed were files (not folders), and the pages that did. */
+  assumedFiles: Map<string, Set<string>>;
+  /** Pages whose copy loads the offline search bundle. */
+  withSearch: Set<string>;
+  /** Scan or full parse, for the build's log. */
+  scanned: number;
+  parsed: number;
+  /** Time spent on this work in the rendering thread (ms), for the build's log. */
+  ms: number;
+  /**
+   * Offline copies from the last build, found by the page as rendered (set by the
+   * offline step, src/integrations/offline.ts): an unchanged page's copy is not made again.
+   */
+  cache?: Pick<PageCache, 'key' | 'get' | 'put'>;
+  /** Copies taken from the cache. */
+  fromCache: number;
+}
+
+/** What a cached copy was made with, to record it again as if it had been made now. */
+interface CachedCopyHeader { crc: number; size: number; search: boolean; assumed: string[]; scripts: [string, { src: string } | { code: string; pagePath: string }][] }
+
+const KEY = Symbol.for('dossier.renderedSite');
+
+/** This build's record (one per process: a build renders once). */
+export function renderedSite(): RenderedSite {
+  const g = globalThis as { [KEY]?: RenderedSite };
+  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0 };
+  return g[KEY];
+}
+
+/** The site-relative file Astro writes for a page URL (build.format 'directory'). */
+export function pageFile(pathname: string): string {
+  const p = decodeURIComponent(pathname).replace(/^\/+/, '');
+  // Astro writes its error pages as 404.html and 500.html, whatever the URL format.
+  if (p === '404/' || p === '500/') return `${p.slice(0, 3)}.html`;
+  if (p === '' || p.endsWith('/')) return `${p}index.html`;
+  return p.endsWith('.html') ? p : `${p}.html`;
+}
+
+function assumeFile(site: RenderedSite, sitePath: string, rel: string) {
+  let pages = site.assumedFiles.get(sitePath);
+  if (!pages) site.assumedFiles.set(sitePath, (pages = new Set()));
+  pages.add(rel);
+}
+
+/** The classic script file the offline edition makes for a module script (src/pipeline/offline.ts ScriptBundler names them alike). */
+export function classicScriptFile(script: { src: string } | { code: string }): string {
+  if ('src' in script) return `_astro/${script.src.split('/').pop()!.replace(/\.m?js$/, '')}.classic.js`;
+  return `_astro/inline.${createHash('sha256').update(script.code).digest('hex').slice(0, 12)}.classic.js`;
+}
+
+/** A rendered page: its policy written in, its offline copy kept. Returns the page to publish. */
+export function processRenderedPage(html: string, pathname: string): string {
+  const started = performance.now();
+  const site = renderedSite();
+  const rel = pageFile(pathname);
+  const pagePath = fileUrl(rel);
+  const scanned = applyCspScanned(html);
+  const web = scanned ?? applyCsp(html);
+  if (scanned) site.scanned++; else site.parsed++;
+  for (const p of web.problems) site.problems.push(`${rel}: ${p}`);
+  site.secured.add(rel);
+
+  // The offline copy, from the same scan: the page as rendered, with the web page's changes.
+  if (scanned && scanned.policyAt !== undefined && !web.problems.length) {
+    const key = site.cache?.key(`${pagePath}\0${html}`);
+    const hit = key ? site.cache!.get(key) : undefined;
+    if (hit) {
+      // [header length][header JSON][deflated copy]
+      const length = hit.readUInt32LE(0);
+      const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as CachedCopyHeader;
+      for (const sitePath of header.assumed) assumeFile(site, sitePath, rel);
+      for (const [file, script] of header.scripts) if (!site.scripts.has(file)) site.scripts.set(file, script);
+      if (header.search) site.withSearch.add(rel);
+      site.offline.set(rel, Promise.resolve({ deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size }));
+      site.fromCache++;
+    } else {
+      const assumed: string[] = [];
+      const scripts: CachedCopyHeader['scripts'] = [];
+      const copy = offlinePageScanned(html, scanned.tags, pagePath, {
+        isDirectory: (sitePath) => {
+          // Known folders end with "/": anything else is taken for a file, checked once the site is written.
+          assumeFile(site, sitePath, rel);
+          assumed.push(sitePath);
+          return false;
+        },
+        classicScript: (script, at) => {
+          const file = classicScriptFile(script);
+          const named = 'src' in script ? script : { code: script.code, pagePath: at };
+          if (!site.scripts.has(file)) site.scripts.set(file, named);
+          scripts.push([file, named]);
+          return file;
+        },
+        pagefindScript: `/${OFFLINE_PAGEFIND}`,
+        zipPath: `/${OFFLINE_ZIP}`,
+        hash: sha256,
+        policy: (hashes) => buildPolicy(hashes, { offline: true }),
+        policyTag: policyMetaTag,
+      }, { edits: scanned.edits, policyAt: scanned.policyAt });
+      if (copy) {
+        if (copy.search) site.withSearch.add(rel);
+        const entry = compressEntryAsync(copy.html).then((e) => {
+          if (key) {
+            const header = Buffer.from(JSON.stringify({ crc: e.crc, size: e.size, search: copy.search, assumed, scripts } satisfies CachedCopyHeader), 'utf8');
+            const length = Buffer.alloc(4);
+            length.writeUInt32LE(header.length);
+            site.cache!.put(key, Buffer.concat([length, header, e.deflated]));
+          }
+          return e;
+        });
+        entry.catch(() => {}); // seen when the offline step awaits it
+        site.offline.set(rel, entry);
+      }
+    }
+  }
+  site.ms += performance.now() - started;
+  return web.html;
+}
