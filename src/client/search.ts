@@ -6,13 +6,16 @@
  * No top-level await and no import of a variable path at load: this file is also
  * re-bundled as a classic script.
  */
-import { foldArabic } from '../domain/arabic.ts';
 import { relativeUrl } from '../domain/urls.ts';
 import { liftExactNames } from '../domain/search.ts';
+import { buildSnippet, hitPositions, searchTerms, type SnippetPart } from '../domain/search-text.ts';
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
+  /** The entry's text as written, with < and > escaped. */
+  content: string;
+  /** Positions (in content split at spaces) of the words the engine matched. */
+  locations: number[];
   meta: Record<string, string | undefined>;
 }
 interface PagefindResponse {
@@ -32,33 +35,31 @@ declare global {
 }
 
 /**
- * Ranking for a dossier: a match on an actor's or place's name or alias (metadata set by
- * src/components/SearchFields.astro) counts far more than a headline that repeats it.
+ * Ranking for a dossier: a match on an actor's or place's name or alias (metadata
+ * written by src/pipeline/search-index.ts) counts far more than a headline that
+ * repeats it; the folded forms of the text's words count as the text does.
  */
-export const RANKING = { metaWeights: { title: 3, name: 10, names: 10 } };
+export const RANKING = { metaWeights: { title: 3, name: 10, names: 10, forms: 1, facts: 1 } };
+
+/** Words in a snippet. */
+const SNIPPET_WORDS = 30;
 
 const PAGE_SIZE = 20;
 const PARAMS = ['q', 'type', 'kind', 'year', 'sort'] as const;
 type Params = Record<(typeof PARAMS)[number], string>;
 
-/** Pagefind's excerpt is text with < and > escaped and <mark> around hits: rebuilt as DOM, never as HTML. */
-export function excerptNodes(excerpt: string, doc: Document = document): Node[] {
-  const nodes: Node[] = [];
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  let marked = false;
-  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
-    if (part === '<mark>') { marked = true; continue; }
-    if (part === '</mark>') { marked = false; continue; }
-    if (!part) continue;
-    const text = doc.createTextNode(unescape(part));
-    if (marked) {
-      const m = doc.createElement('mark');
-      m.append(text);
-      nodes.push(m);
-    } else nodes.push(text);
-  }
-  return nodes;
+/** A snippet as DOM (hits in <mark>), never as HTML. */
+export function snippetNodes(parts: readonly SnippetPart[], doc: Document = document): Node[] {
+  return parts.map((p) => {
+    if (!p.mark) return doc.createTextNode(p.text);
+    const m = doc.createElement('mark');
+    m.textContent = p.text;
+    return m;
+  });
 }
+
+/** Pagefind escapes < and > in the content it stores. */
+const unescapeContent = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 /** Pagefind filters and sort from the page's parameters. */
 export function searchOptions(p: Params) {
@@ -136,13 +137,14 @@ export function startSearchPage(): void {
   let pending: PagefindResponse['results'] = [];
   let firstResultShown = false;
 
+  let typed = '';
   const renderMore = async (gen: number, query = '') => {
     const batch = pending.splice(0, PAGE_SIZE);
     let data = await Promise.all(batch.map((r) => r.data()));
     if (gen !== generation) return;
     // The first page lifts exact name and alias matches to the top.
     if (query) data = liftExactNames(query, data);
-    for (const d of data) list.append(resultItem(d));
+    for (const d of data) list.append(resultItem(d, typed));
     more.hidden = pending.length === 0;
     if (!firstResultShown && data.length) {
       firstResultShown = true;
@@ -150,7 +152,7 @@ export function startSearchPage(): void {
     }
   };
 
-  const resultItem = (d: PagefindResultData): HTMLLIElement => {
+  const resultItem = (d: PagefindResultData, query: string): HTMLLIElement => {
     const li = document.createElement('li');
     li.className = 'search-result';
     const a = document.createElement('a');
@@ -178,7 +180,9 @@ export function startSearchPage(): void {
     if (d.meta.publisher) info.append(` · ${d.meta.publisher}`);
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    excerpt.append(...excerptNodes(d.excerpt));
+    // Cut from the text as written, with the hits marked, whatever spelling found them.
+    const text = unescapeContent(d.content ?? '');
+    excerpt.append(...snippetNodes(buildSnippet(text, hitPositions(text, query, d.locations ?? []), SNIPPET_WORDS)));
     li.append(h, info, excerpt);
     return li;
   };
@@ -201,7 +205,8 @@ export function startSearchPage(): void {
     list.replaceChildren();
     more.hidden = true;
     pending = [];
-    const term = foldArabic(p.q);
+    const term = searchTerms(p.q);
+    typed = p.q;
     const options = searchOptions(p);
     const filtered = Object.keys(options.filters).length > 0;
     if (!term && !filtered) {
