@@ -128,9 +128,6 @@ export function startSearchPage(): void {
     if (url.href === location.href) return;
     try { history.replaceState(history.state, '', url.href); } catch { /* some browsers refuse it on file:// */ }
   };
-  const showRefinements = (p: Params) => {
-    for (const el of form.querySelectorAll<HTMLElement>('[data-show-for]')) el.hidden = el.dataset.showFor !== p.type;
-  };
   const href = (url: string) => (offline && url.startsWith('/') ? relativeUrl(pagePath, url) : url);
 
   let generation = 0;
@@ -201,7 +198,6 @@ export function startSearchPage(): void {
 
   const run = async (p: Params) => {
     const gen = ++generation;
-    showRefinements(p);
     list.replaceChildren();
     more.hidden = true;
     pending = [];
@@ -284,7 +280,6 @@ export function startSearchPage(): void {
 
   const initial = fromUrl();
   write(initial);
-  showRefinements(initial);
   if (initial.q || initial.type || initial.year) void run(read());
   // Warm up Pagefind while the reader types the first letters.
   input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
