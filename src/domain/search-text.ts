@@ -136,24 +136,27 @@ export interface SnippetPart {
 }
 
 const SENTENCE_END = /[.!?…]["”’)\]]*$/;
-const OPENING = /[“«]/g;
-const CLOSING = /[”»]/g;
 
 function isSentenceStart(words: readonly string[], i: number): boolean {
   if (i === 0) return true;
   return SENTENCE_END.test(words[i - 1]) && !/^\p{Ll}/u.test(words[i]);
 }
 
-/** Opening minus closing quotation marks in a run of words (straight quotes by parity). */
-function quoteDepth(words: readonly string[]): number {
-  let depth = 0;
+/** The marks that close the quotations left open in a run of words ("" when none is). */
+function openQuotes(words: readonly string[]): string {
+  let curly = 0;
+  let guillemets = 0;
   let straight = 0;
   for (const w of words) {
-    depth += (w.match(OPENING)?.length ?? 0) - (w.match(CLOSING)?.length ?? 0);
+    curly += (w.match(/“/g)?.length ?? 0) - (w.match(/”/g)?.length ?? 0);
+    guillemets += (w.match(/«/g)?.length ?? 0) - (w.match(/»/g)?.length ?? 0);
     straight += w.split('"').length - 1;
   }
-  return Math.max(depth, 0) + (straight % 2);
+  return (straight % 2 ? '"' : '') + (curly > 0 ? '”' : '') + (guillemets > 0 ? '»' : '');
 }
+
+/** The opening marks of the quotations that `closing` closes, innermost last. */
+const OPEN_FOR: Record<string, string> = { '”': '“', '"': '"', '»': '«' };
 
 /**
  * The snippet of a result, cut from the text as written: about `length` words around
@@ -191,8 +194,8 @@ export function buildSnippet(text: string, hits: ReadonlySet<number>, length = 3
   };
   if (start > 0) push('… ');
   // A cut inside a quotation shows its opening mark, and the quotation's end if cut there.
-  const openAtStart = quoteDepth(words.slice(0, start)) > 0;
-  if (openAtStart) push('“');
+  const openAtStart = [...openQuotes(words.slice(0, start))].reverse().map((c) => OPEN_FOR[c]).join('');
+  if (openAtStart) push(openAtStart);
   for (let i = start; i < end; i++) {
     if (i > start) push(' ');
     const w = words[i];
@@ -204,9 +207,9 @@ export function buildSnippet(text: string, hits: ReadonlySet<number>, length = 3
       if (m[3]) push(m[3]);
     } else push(w);
   }
-  const open = quoteDepth([...(openAtStart ? ['“'] : []), ...words.slice(start, end)]) > 0;
-  if (end < words.length) push(open ? '…”' : ' …');
-  else if (open) push('”');
+  const open = openQuotes([openAtStart, ...words.slice(start, end)]);
+  if (end < words.length) push(open ? `…${open}` : ' …');
+  else if (open) push(open);
   return parts;
 }
 

@@ -70,3 +70,10 @@ describe('buildSnippet', () => {
     expect(buildSnippet('', new Set())).toEqual([]);
   });
 });
+
+describe('buildSnippet quotations', () => {
+  it('closes a straight quotation with a straight mark', () => {
+    const t = `${'w '.repeat(10)}gives his name as "Jamal ${'x '.repeat(20)}y" here.`;
+    expect(show(buildSnippet(t, hitPositions(t, 'Jamal'), 8))).toBe('… gives his name as "[Jamal] x x x…"');
+  });
+});
