@@ -45,6 +45,12 @@ export const RANKING = { metaWeights: { title: 3, name: 10, names: 10, forms: 1,
 const SNIPPET_WORDS = 30;
 
 const PAGE_SIZE = 20;
+/**
+ * Results shown first, as soon as their data has loaded (each is a small file): the
+ * rest of the first page follows below them. Names rank high in the engine already
+ * (RANKING), so the lift of exact names over these few puts the entity named first.
+ */
+const FIRST_BATCH = 5;
 const PARAMS = ['q', 'type', 'kind', 'year', 'sort'] as const;
 type Params = Record<(typeof PARAMS)[number], string>;
 
@@ -135,8 +141,8 @@ export function startSearchPage(): void {
   let firstResultShown = false;
 
   let typed = '';
-  const renderMore = async (gen: number, query = '') => {
-    const batch = pending.splice(0, PAGE_SIZE);
+  const renderMore = async (gen: number, query = '', size = PAGE_SIZE) => {
+    const batch = pending.splice(0, size);
     let data = await Promise.all(batch.map((r) => r.data()));
     if (gen !== generation) return;
     // The first page lifts exact name and alias matches to the top.
@@ -224,7 +230,9 @@ export function startSearchPage(): void {
       updateCounts(counted?.filters.type ?? null);
       pending = res.results.slice();
       const n = pending.length;
-      await renderMore(gen, p.sort ? '' : p.q);
+      await renderMore(gen, p.sort ? '' : p.q, FIRST_BATCH);
+      if (gen !== generation) return;
+      await renderMore(gen, p.sort ? '' : p.q, PAGE_SIZE - FIRST_BATCH);
       if (gen !== generation) return;
       // Announced once the results are on the page.
       const what = p.q ? `“${p.q}”` : 'these filters';

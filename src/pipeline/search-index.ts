@@ -46,6 +46,8 @@ export function wasmInUse(entryJson: string): Set<string> {
 
 export class SearchIndexError extends Error {}
 
+const IN_FLIGHT = 64;
+
 /** What the data layer hands the index step: the site's language and every entry's document. */
 export interface SearchDocuments {
   language: string;
@@ -111,10 +113,17 @@ export async function buildSearchIndex(distDir: string, input: SearchDocuments):
   try {
     // Sorted by address: the index does not depend on the order pages were built in.
     const documents = [...input.documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    for (const doc of documents) {
-      const added = await index.addCustomRecord(pagefindRecord(doc, input.language));
-      if (added.errors.length) fail(doc.url, added.errors);
-    }
+    // Many records in flight: each is a round trip to Pagefind's process, which indexes
+    // them in parallel; its output does not depend on the order they arrive in.
+    let next = 0;
+    const worker = async () => {
+      while (next < documents.length) {
+        const doc = documents[next++];
+        const added = await index.addCustomRecord(pagefindRecord(doc, input.language));
+        if (added.errors.length) fail(doc.url, added.errors);
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
     const { files, errors } = await index.getFiles();
     if (errors.length) fail('writing the index', errors);
     const out = path.join(distDir, PAGEFIND_DIR);
