@@ -3,7 +3,9 @@
  * query and wait for a result (this loads the search code and index: "index load"),
  * then submit a second, different query and time, inside the page, from submitting
  * to the first result link appearing; then the same typed (with the page's typing
- * debounce). Skips with a plain note when the build has no /search/ page or no
+ * debounce); then a set of name queries (actor names, aliases, place names, native
+ * names of the first entries: nameQuerySet), each timed the same way with the index
+ * loaded, noting whether the entry named comes first. Skips with a plain note when the build has no /search/ page or no
  * search box; never invents a figure.
  */
 import { existsSync } from 'node:fs';

@@ -1,8 +1,9 @@
 /**
- * What the search index knows about an entry page, beyond its visible text: the
- * other names it is found by, the metadata a result shows, the filters and the sort
- * key. Computed from the entry's data; the page renders it as Pagefind attributes
- * (src/components/SearchFields.astro). Pure: no Astro imports.
+ * What the search index knows about an entry: its text (searchDocument), the other
+ * names it is found by, the metadata a result shows, the filters and the sort key, and
+ * how results that name the query are lifted. Computed from the entry's data and its
+ * rendered body; src/pipeline/search-index.ts writes the index from it. Pure: no Astro
+ * imports.
  */
 import type { CollectionName, DataOf } from '../schemas/index.ts';
 import { formatSpan, isoSpan, type DateSpan, type PartialDate } from './dates.ts';
@@ -60,7 +61,7 @@ export function searchRecord<C extends CollectionName>(collection: C, data: Data
   const filters: Record<string, string[]> = { type: [type] };
   const sort: Record<string, string> = {};
   // Actors and places are things with names: a query for the name (or any alias) is a
-  // query for their page. Ranking boosts these two fields (see RANKING in src/client/search.ts)
+  // query for their page. Ranking boosts these fields (see RANKING in src/client/search.ts)
   // well above a plain title match, so a headline that repeats a name does not outrank it.
   if ((collection === 'actors' || collection === 'places') && typeof d.name === 'string') meta.name = d.name;
   if (typeof d.kind === 'string') meta.kind = kindLabel(d.kind);
@@ -147,14 +148,6 @@ function otherNames(d: any): string[] {
   if (d.nativeName) add(d.nativeName.text);
   for (const a of Array.isArray(d.aliases) ? d.aliases : []) add(a?.name);
   return names;
-}
-
-/**
- * Pagefind reads `key:value` pairs from one attribute, comma-separated; a comma or
- * colon inside a value must be escaped.
- */
-export function pagefindPair(key: string, value: string): string {
-  return `${key}:${value.replace(/([\\,:])/g, '\\$1')}`;
 }
 
 export interface SearchFacets {
