@@ -6,13 +6,16 @@
  * No top-level await and no import of a variable path at load: this file is also
  * re-bundled as a classic script.
  */
-import { foldArabic } from '../domain/arabic.ts';
 import { relativeUrl } from '../domain/urls.ts';
 import { liftExactNames } from '../domain/search.ts';
+import { buildSnippet, hitPositions, searchTerms, type SnippetPart } from '../domain/search-text.ts';
 
 interface PagefindResultData {
   url: string;
-  excerpt: string;
+  /** The entry's text as written, with < and > escaped. */
+  content: string;
+  /** Positions (in content split at spaces) of the words the engine matched. */
+  locations: number[];
   meta: Record<string, string | undefined>;
 }
 interface PagefindResponse {
@@ -32,33 +35,37 @@ declare global {
 }
 
 /**
- * Ranking for a dossier: a match on an actor's or place's name or alias (metadata set by
- * src/components/SearchFields.astro) counts far more than a headline that repeats it.
+ * Ranking for a dossier: a match on an actor's or place's name or alias (metadata
+ * written by src/pipeline/search-index.ts) counts far more than a headline that
+ * repeats it; the folded forms of the text's words count as the text does.
  */
-export const RANKING = { metaWeights: { title: 3, name: 10, names: 10 } };
+export const RANKING = { metaWeights: { title: 3, name: 10, names: 10, forms: 1, facts: 1 } };
+
+/** Words in a snippet. */
+const SNIPPET_WORDS = 30;
 
 const PAGE_SIZE = 20;
+/**
+ * Results shown first, as soon as their data has loaded (each is a small file): the
+ * rest of the first page follows below them. Names rank high in the engine already
+ * (RANKING), so the lift of exact names over these few puts the entity named first.
+ */
+const FIRST_BATCH = 5;
 const PARAMS = ['q', 'type', 'kind', 'year', 'sort'] as const;
 type Params = Record<(typeof PARAMS)[number], string>;
 
-/** Pagefind's excerpt is text with < and > escaped and <mark> around hits: rebuilt as DOM, never as HTML. */
-export function excerptNodes(excerpt: string, doc: Document = document): Node[] {
-  const nodes: Node[] = [];
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  let marked = false;
-  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
-    if (part === '<mark>') { marked = true; continue; }
-    if (part === '</mark>') { marked = false; continue; }
-    if (!part) continue;
-    const text = doc.createTextNode(unescape(part));
-    if (marked) {
-      const m = doc.createElement('mark');
-      m.append(text);
-      nodes.push(m);
-    } else nodes.push(text);
-  }
-  return nodes;
+/** A snippet as DOM (hits in <mark>), never as HTML. */
+export function snippetNodes(parts: readonly SnippetPart[], doc: Document = document): Node[] {
+  return parts.map((p) => {
+    if (!p.mark) return doc.createTextNode(p.text);
+    const m = doc.createElement('mark');
+    m.textContent = p.text;
+    return m;
+  });
 }
+
+/** Pagefind escapes < and > in the content it stores. */
+const unescapeContent = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
 /** Pagefind filters and sort from the page's parameters. */
 export function searchOptions(p: Params) {
@@ -127,22 +134,20 @@ export function startSearchPage(): void {
     if (url.href === location.href) return;
     try { history.replaceState(history.state, '', url.href); } catch { /* some browsers refuse it on file:// */ }
   };
-  const showRefinements = (p: Params) => {
-    for (const el of form.querySelectorAll<HTMLElement>('[data-show-for]')) el.hidden = el.dataset.showFor !== p.type;
-  };
   const href = (url: string) => (offline && url.startsWith('/') ? relativeUrl(pagePath, url) : url);
 
   let generation = 0;
   let pending: PagefindResponse['results'] = [];
   let firstResultShown = false;
 
-  const renderMore = async (gen: number, query = '') => {
-    const batch = pending.splice(0, PAGE_SIZE);
+  let typed = '';
+  const renderMore = async (gen: number, query = '', size = PAGE_SIZE) => {
+    const batch = pending.splice(0, size);
     let data = await Promise.all(batch.map((r) => r.data()));
     if (gen !== generation) return;
     // The first page lifts exact name and alias matches to the top.
     if (query) data = liftExactNames(query, data);
-    for (const d of data) list.append(resultItem(d));
+    for (const d of data) list.append(resultItem(d, typed));
     more.hidden = pending.length === 0;
     if (!firstResultShown && data.length) {
       firstResultShown = true;
@@ -150,7 +155,7 @@ export function startSearchPage(): void {
     }
   };
 
-  const resultItem = (d: PagefindResultData): HTMLLIElement => {
+  const resultItem = (d: PagefindResultData, query: string): HTMLLIElement => {
     const li = document.createElement('li');
     li.className = 'search-result';
     const a = document.createElement('a');
@@ -178,7 +183,9 @@ export function startSearchPage(): void {
     if (d.meta.publisher) info.append(` · ${d.meta.publisher}`);
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result-excerpt';
-    excerpt.append(...excerptNodes(d.excerpt));
+    // Cut from the text as written, with the hits marked, whatever spelling found them.
+    const text = unescapeContent(d.content ?? '');
+    excerpt.append(...snippetNodes(buildSnippet(text, hitPositions(text, query, d.locations ?? []), SNIPPET_WORDS)));
     li.append(h, info, excerpt);
     return li;
   };
@@ -197,11 +204,11 @@ export function startSearchPage(): void {
 
   const run = async (p: Params) => {
     const gen = ++generation;
-    showRefinements(p);
     list.replaceChildren();
     more.hidden = true;
     pending = [];
-    const term = foldArabic(p.q);
+    const term = searchTerms(p.q);
+    typed = p.q;
     const options = searchOptions(p);
     const filtered = Object.keys(options.filters).length > 0;
     if (!term && !filtered) {
@@ -223,7 +230,9 @@ export function startSearchPage(): void {
       updateCounts(counted?.filters.type ?? null);
       pending = res.results.slice();
       const n = pending.length;
-      await renderMore(gen, p.sort ? '' : p.q);
+      await renderMore(gen, p.sort ? '' : p.q, FIRST_BATCH);
+      if (gen !== generation) return;
+      await renderMore(gen, p.sort ? '' : p.q, PAGE_SIZE - FIRST_BATCH);
       if (gen !== generation) return;
       // Announced once the results are on the page.
       const what = p.q ? `“${p.q}”` : 'these filters';
@@ -279,7 +288,6 @@ export function startSearchPage(): void {
 
   const initial = fromUrl();
   write(initial);
-  showRefinements(initial);
   if (initial.q || initial.type || initial.year) void run(read());
   // Warm up Pagefind while the reader types the first letters.
   input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });

@@ -9,6 +9,8 @@ import { EntryIndex, ReferenceGraph, type EntryLike } from '../domain/references
 import { Related } from '../domain/related.ts';
 import { COLLECTIONS, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { count, mark } from '../pipeline/build-stats.ts';
+import { searchDocument } from '../domain/search.ts';
+import { shareSearchDocuments } from '../pipeline/search-index.ts';
 import { contentRoot, loadSiteConfig } from '../pipeline/load.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 
@@ -58,6 +60,12 @@ async function load(): Promise<Dossier> {
     for (const m of (e.rendered?.metadata?.media ?? []) as { name: string; full: string }[]) media.set(m.name, m.full);
   }
   let exported: ReturnType<DossierExport['json']> | undefined;
+  // The search index step (src/integrations/search.ts) runs after the pages, in this
+  // process: it indexes each entry from its data and rendered body.
+  shareSearchDocuments(() => ({
+    language: site.language,
+    documents: lists.flat().map((e) => searchDocument({ ...e, html: astro.get(`${e.collection}/${e.id}`)?.rendered?.html ?? '' })),
+  }));
   return {
     site, index, graph, all,
     media: [...media].sort(([a], [b]) => a.localeCompare(b)).map(([name, full]) => ({ name, full })),

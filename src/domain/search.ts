@@ -1,13 +1,16 @@
 /**
- * What the search index knows about an entry page, beyond its visible text: the
- * other names it is found by, the metadata a result shows, the filters and the sort
- * key. Computed from the entry's data; the page renders it as Pagefind attributes
- * (src/components/SearchFields.astro). Pure: no Astro imports.
+ * What the search index knows about an entry: its text (searchDocument), the other
+ * names it is found by, the metadata a result shows, the filters and the sort key, and
+ * how results that name the query are lifted. Computed from the entry's data and its
+ * rendered body; src/pipeline/search-index.ts writes the index from it. Pure: no Astro
+ * imports.
  */
 import type { CollectionName, DataOf } from '../schemas/index.ts';
 import { formatSpan, isoSpan, type DateSpan, type PartialDate } from './dates.ts';
 import { foldArabic } from './arabic.ts';
 import { readingGroups, readingsText } from './readings.ts';
+import { asSentence, htmlText } from './search-text.ts';
+import { entryUrl } from './urls.ts';
 
 /** The singular type name shown on a result and used by the type filter. */
 export const SEARCH_TYPES: Record<CollectionName, string> = {
@@ -65,7 +68,7 @@ export function searchRecord<C extends CollectionName>(collection: C, data: Data
   const filters: Record<string, string[]> = { type: [type] };
   const sort: Record<string, string> = {};
   // Actors and places are things with names: a query for the name (or any alias) is a
-  // query for their page. Ranking boosts these two fields (see RANKING in src/client/search.ts)
+  // query for their page. Ranking boosts these fields (see RANKING in src/client/search.ts)
   // well above a plain title match, so a headline that repeats a name does not outrank it.
   if ((collection === 'actors' || collection === 'places') && typeof d.name === 'string') meta.name = d.name;
   if (typeof d.kind === 'string') meta.kind = kindLabel(d.kind);
@@ -92,6 +95,61 @@ function readingFormat(field: unknown): (v: any) => string {
   return (v) => String(v);
 }
 
+/** An entry as search reads it: its data and its rendered body (HTML, from the renderer). */
+export interface SearchEntry<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+  data: DataOf[C];
+  /** The rendered body; "" when it has none. */
+  html: string;
+}
+
+/** One entry in the search index: what it is found by and what a result shows. */
+export interface SearchDocument extends SearchRecord {
+  /** Root-relative address of the entry's page. */
+  url: string;
+  /** Its name or title, as written. */
+  title: string;
+  /**
+   * Its prose as written, one line: summary, subtitle, notes, then the body's text
+   * (no citation markers, labels or lists of other entries). Matched, and the snippet
+   * of a result is cut from it, so it reads as sentences.
+   */
+  text: string;
+  /** Other searchable facts, matched but not shown: designations, relation notes. */
+  facts: string[];
+}
+
+/**
+ * Everything search knows about one entry: the ONE place that decides what an entry
+ * is found by. The index (src/pipeline/search-index.ts) is written from these. A new
+ * field a reader should find an entry by goes here: prose into `text`, short facts
+ * into `facts` (readings of a fact, for instance, by their text).
+ */
+export function searchDocument<C extends CollectionName>(entry: SearchEntry<C>): SearchDocument {
+  const d = entry.data as any;
+  const record = searchRecord(entry.collection, entry.data);
+  const prose = [d.summary, d.subtitle, entry.collection === 'sources' ? d.notes : undefined].map(asSentence).filter(Boolean);
+  const body = entry.html ? htmlText(entry.html) : '';
+  if (body) prose.push(body);
+  const facts: string[] = [];
+  const add = (t: unknown) => { if (typeof t === 'string' && t.trim()) facts.push(t.trim()); };
+  for (const x of Array.isArray(d.designations) ? d.designations : []) { add(x.list); add(x.note); }
+  for (const x of Array.isArray(d.relations) ? d.relations : []) add(x.note);
+  for (const x of Array.isArray(d.sizeEstimates) ? d.sizeEstimates : []) { add(x.unit); add(x.note); }
+  if (entry.collection === 'sources') { add(d.author); add(d.publisher); }
+  // Readings of a fact on which sources differ: each value as the page shows it, and its note.
+  for (const t of record.readings) add(t);
+  if (entry.collection === 'events') for (const x of Array.isArray(d.participants) ? d.participants : []) add(x.role);
+  return {
+    ...record,
+    url: entryUrl(entry.collection, entry.id),
+    title: String(d.name ?? d.title ?? entry.id),
+    text: prose.join(' ').replace(/\s+/g, ' ').trim(),
+    facts,
+  };
+}
+
 /** Aliases and the native name, deduplicated, without the entry's own name. */
 function otherNames(d: any): string[] {
   const own = String(d.name ?? d.title ?? '').toLowerCase();
@@ -107,14 +165,6 @@ function otherNames(d: any): string[] {
   if (d.nativeName) add(d.nativeName.text);
   for (const a of Array.isArray(d.aliases) ? d.aliases : []) add(a?.name);
   return names;
-}
-
-/**
- * Pagefind reads `key:value` pairs from one attribute, comma-separated; a comma or
- * colon inside a value must be escaped.
- */
-export function pagefindPair(key: string, value: string): string {
-  return `${key}:${value.replace(/([\\,:])/g, '\\$1')}`;
 }
 
 export interface SearchFacets {
@@ -154,17 +204,30 @@ export function nameKey(name: string): string {
     .replace(/['’‘`ʼ]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/** The words of a text as nameKey sees them, without the articles a reader may leave out. */
+function keyWords(text: string): string[] {
+  return nameKey(text).split(' ').filter((w) => w && !/^(al|el|ال)$/.test(w));
+}
+
 /**
- * How exactly a result's names match the query: 0 its name, 1 an alias, native name
- * or title, 2 neither. Used to lift exact name matches to the top: ranking by word
- * statistics alone can't, when the name is a word most pages use ("Iraq").
+ * How well a result's names answer the query: 0 its name, 1 an alias, native name or
+ * its title exactly, 2 a title holding every word of the query (an actor, place,
+ * event or page: a source named after an event comes after the event), 3 none of
+ * these. Used to lift such results to the top: ranking by word statistics alone
+ * can't, when the name is a word most pages use ("Iraq") or a source repeats it.
  */
 export function exactNameRank(query: string, meta: Record<string, string | undefined>): number {
   const q = nameKey(query);
-  if (!q) return 2;
+  if (!q) return 3;
   if (meta.name && nameKey(meta.name) === q) return 0;
   const others = [meta.title ?? '', ...(meta.names ?? '').split(' · ')];
-  return others.some((n) => n && nameKey(n) === q) ? 1 : 2;
+  if (others.some((n) => n && nameKey(n) === q)) return 1;
+  const words = keyWords(query);
+  if (meta.type !== SEARCH_TYPES.sources && words.length && meta.title) {
+    const title = new Set(keyWords(meta.title));
+    if (words.every((w) => title.has(w))) return 2;
+  }
+  return 3;
 }
 
 /** Stable re-order: exact name matches first, then the search engine's order. */

@@ -1,14 +1,23 @@
 /**
- * Builds the Pagefind search index over a built site, through Pagefind's Node API.
- * Each page is read and handed over one at a time, with its Arabic script folded
- * (src/domain/arabic.ts) so that spelling variants meet; the page on disk is left as
- * it is. Only the files the site's search needs are written to <dist>/pagefind/.
+ * Builds the Pagefind search index from the dossier's data, through Pagefind's Node
+ * API: one record per entry page (src/domain/search.ts searchDocument), handed over by
+ * the data layer during the build (shareSearchDocuments), so no built page is read or
+ * parsed again. Only the files the site's search needs are written to <dist>/pagefind/;
+ * the offline edition wraps those same files later, as a separate step.
+ *
+ * Fold for matching, show what was written: a record's content and title are the
+ * entry's text as written (the result's title and snippet come from them); the folded
+ * forms of the words folding changes (Arabic-script variants, transliteration
+ * apostrophes, the Arabic article: src/domain/search-text.ts) are indexed beside them
+ * as metadata that is matched but never shown. Names (meta name, names) are stored
+ * folded: they only rank and lift results.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { foldArabic } from '../domain/arabic.ts';
-import { fileUrl, walkFiles } from './files.ts';
+import type { CustomRecord } from 'pagefind';
+import type { SearchDocument } from '../domain/search.ts';
+import { foldText, otherForms } from '../domain/search-text.ts';
 
 /** Where the index lives in the output, relative to its root. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -37,9 +46,64 @@ export function wasmInUse(entryJson: string): Set<string> {
 
 export class SearchIndexError extends Error {}
 
-const IN_FLIGHT = 6;
+const IN_FLIGHT = 64;
 
-export async function buildSearchIndex(distDir: string): Promise<SearchIndexStats> {
+/** What the data layer hands the index step: the site's language and every entry's document. */
+export interface SearchDocuments {
+  language: string;
+  documents: SearchDocument[];
+}
+
+const SHARED = Symbol.for('dossier.searchDocuments');
+type Holder = { [SHARED]?: () => SearchDocuments };
+
+/**
+ * Called by the data layer (src/data/dossier.ts) when it has read the dossier: the
+ * build's pages run in this process, and the index step, after them, asks for the
+ * documents (computed then, once).
+ */
+export function shareSearchDocuments(provide: () => SearchDocuments): void {
+  (globalThis as Holder)[SHARED] = provide;
+}
+
+/** The documents the build's data layer shared, if it ran. */
+export function sharedSearchDocuments(): SearchDocuments | undefined {
+  return (globalThis as Holder)[SHARED]?.();
+}
+
+/** A name folded, then its other forms (an Arabic name without its article), each once. */
+function nameForms(name: string): string[] {
+  const folded = foldText(name);
+  return [folded, ...otherForms(name).filter((f) => f !== folded && !folded.split(' ').includes(f))];
+}
+
+/** The Pagefind record of one entry. */
+export function pagefindRecord(doc: SearchDocument, language: string): CustomRecord {
+  const meta: Record<string, string> = { ...doc.meta, title: doc.title };
+  // Folded: matched and compared (liftExactNames), never shown.
+  const names = doc.names.flatMap(nameForms);
+  if (meta.name) {
+    const [folded, ...more] = nameForms(meta.name);
+    meta.name = folded;
+    names.unshift(...more);
+  }
+  if (names.length) meta.names = [...new Set(names)].join(' · ');
+  else delete meta.names;
+  if (doc.facts.length) meta.facts = doc.facts.join(' · ');
+  const forms = otherForms([doc.title, doc.text, ...doc.facts].join(' '));
+  if (forms.length) meta.forms = forms.join(' ');
+  return {
+    url: doc.url,
+    // Pagefind needs some content: an entry with no prose is found by its title and facts.
+    content: doc.text || doc.facts.join(' · ') || doc.title,
+    language,
+    meta,
+    filters: doc.filters,
+    sort: doc.sort,
+  };
+}
+
+export async function buildSearchIndex(distDir: string, input: SearchDocuments): Promise<SearchIndexStats> {
   const fail = (what: string, errors: string[]) => {
     throw new SearchIndexError(`The search index could not be built (${what}): ${errors.join('; ')}`);
   };
@@ -47,17 +111,16 @@ export async function buildSearchIndex(distDir: string): Promise<SearchIndexStat
   if (!created.index || created.errors.length) fail('starting Pagefind', created.errors);
   const index = created.index!;
   try {
-    // A few pages in flight at a time: Pagefind parses them in parallel, and holds
-    // only these few. Its output does not depend on the order they arrive in.
-    const pages = (function* () {
-      for (const rel of walkFiles(distDir)) if (rel.endsWith('.html') && !rel.startsWith(`${PAGEFIND_DIR}/`)) yield rel;
-    })();
+    // Sorted by address: the index does not depend on the order pages were built in.
+    const documents = [...input.documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    // Many records in flight: each is a round trip to Pagefind's process, which indexes
+    // them in parallel; its output does not depend on the order they arrive in.
+    let next = 0;
     const worker = async () => {
-      for (let next = pages.next(); !next.done; next = pages.next()) {
-        const rel = next.value;
-        const content = foldArabic(readFileSync(path.join(distDir, rel), 'utf8'));
-        const added = await index.addHTMLFile({ url: fileUrl(rel), content });
-        if (added.errors.length) fail(rel, added.errors);
+      while (next < documents.length) {
+        const doc = documents[next++];
+        const added = await index.addCustomRecord(pagefindRecord(doc, input.language));
+        if (added.errors.length) fail(doc.url, added.errors);
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
@@ -65,8 +128,6 @@ export async function buildSearchIndex(distDir: string): Promise<SearchIndexStat
     if (errors.length) fail('writing the index', errors);
     const out = path.join(distDir, PAGEFIND_DIR);
     rmSync(out, { recursive: true, force: true });
-    // One fragment per indexed page (pages without data-pagefind-body are left out).
-    const indexed = files.filter((f) => f.path.startsWith('fragment/')).length;
     let bytes = 0;
     let written = 0;
     const entry = files.find((f) => f.path === 'pagefind-entry.json');
@@ -78,7 +139,7 @@ export async function buildSearchIndex(distDir: string): Promise<SearchIndexStat
       bytes += f.content.length;
       written++;
     }
-    return { pages: indexed, files: written, bytes };
+    return { pages: documents.length, files: written, bytes };
   } finally {
     await index.deleteIndex().catch(() => {});
     await pagefind.close();

@@ -132,6 +132,16 @@ describe('the offline edition', () => {
     await page.close();
   });
 
+  it('shows snippets from disk as the content writes them, the hit marked whatever spelling was typed', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url('search/index.html')}?q=${encodeURIComponent('كتايب')}`);
+    await page.locator('#search-results .search-result-excerpt mark').first().waitFor();
+    const marks = await page.locator('#search-results .search-result-excerpt mark').allTextContents();
+    expect(marks).toContain('كتائب');
+    expect(marks).not.toContain('كتايب');
+    await page.close();
+  });
+
   it('searches from the header box of any page, and the URL follows the query', async () => {
     const page = await browser.newPage();
     const seen = watch(page);

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import path from 'node:path';
-import { distOf, ROOT } from '../helpers/build.ts';
-import { htmlFiles } from '../../src/pipeline/files.ts';
+import { buildDossier, distOf, ROOT } from '../helpers/build.ts';
 import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
 
 let browser: Browser;
@@ -20,6 +19,18 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+/** Each result on screen: its address, title and snippet (hits in [brackets]). */
+const shown = (page: Page) => page.$$eval('#search-results li', (lis) => lis.map((li) => ({
+  href: li.querySelector('a')!.getAttribute('href')!,
+  title: li.querySelector('a')!.textContent!,
+  snippet: Array.from(li.querySelector('.search-result-excerpt')!.childNodes, (n) => (n.nodeName === 'MARK' ? `[${n.textContent}]` : n.textContent)).join(''),
+})));
+const search = async (page: Page, origin: string, q: string) => {
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(() => /result|No results/.test(document.getElementById('search-status')?.textContent ?? ''));
+  return shown(page);
+};
 
 const firstResults = (page: Page) => page.$$eval('#search-results a.search-result-title', (as) => as.map((a) => a.getAttribute('href')));
 const waitForResults = (page: Page) => page.waitForFunction(() => /result|No results/.test(document.getElementById('search-status')?.textContent ?? ''));
@@ -160,14 +171,9 @@ describe('search', () => {
     await page.goto(`${server.url}/search/?q=irregulars`);
     await waitForResults(page);
     await expect(firstResults(page)).resolves.toEqual(['/sources/kuna-2017-11-04/']);
+    // Timelines, maps and graphs label other entries: the index is written from each
+    // entry's own text (src/domain/search.ts searchDocument), never from its page.
     await page.close();
-    // Timelines, maps and graphs label other entries: every one of them is kept out of the index.
-    for (const file of htmlFiles(distOf('content'))) {
-      const html = readFileSync(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
-      const unmarked = [...html.matchAll(/<(figure class="viz[^"]*"|section class="footnotes")[^>]*>/g)].filter((m) => !m[0].includes('data-pagefind-ignore'));
-      expect(unmarked.map((m) => `${path.relative(distOf('content'), file)}: ${m[0].slice(0, 60)}`)).toEqual([]);
-    }
   });
 
   it('has no accessibility violations with results on screen (axe-core)', async () => {
@@ -240,5 +246,104 @@ describe('search in the second dossier', () => {
     expect(seen.external).toEqual([]);
     await page.close();
     await second.close();
+  });
+});
+
+describe('what a result shows (issue 16)', () => {
+  it('shows sentences of the entry: no label run into its value, no alias list, no repeated title, no citation marker', async () => {
+    const page = await browser.newPage();
+    const bad: string[] = [];
+    for (const q of ['HandWiki', 'Al Qaim', 'Hashd', 'Kataib Hezbollah', 'Bukamal', 'Muhandis', '2019']) {
+      for (const r of await search(page, server.url, q)) {
+        const text = r.snippet.replace(/[[\]]/g, '');
+        if (/\b(Kind|Publisher|Date|Native name|Address|Language|Notes|Also known as|Sources|Relations)\S/u.test(text)) bad.push(`${q}: label run into its value: ${r.snippet}`);
+        if (/^[…\s]*·/.test(text) || / · .* · /.test(text)) bad.push(`${q}: alias list: ${r.snippet}`);
+        if (text.startsWith(r.title)) bad.push(`${q}: starts with the title: ${r.snippet}`);
+        if (/\[\d+\]/.test(text) || /Key facts/.test(text)) bad.push(`${q}: infobox or citation marker: ${r.snippet}`);
+        // A quotation the snippet shows is opened and closed in it.
+        if ((text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length || (text.match(/"/g) ?? []).length % 2) bad.push(`${q}: unbalanced quotes: ${r.snippet}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the spelling the content has when the query is spelled another way', async () => {
+    const page = await browser.newPage();
+    // The content writes كتائب (hamza on a ya seat); typed with a plain ya.
+    const results = await search(page, server.url, 'كتايب');
+    expect(results.some((r) => r.snippet.includes('[كتائب]'))).toBe(true);
+    expect(results.every((r) => !r.snippet.includes('كتايب'))).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the results from moving the page as they arrive (layout shift below 0.05, phone and desktop)', async () => {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const page = await browser.newPage({ viewport });
+      await page.addInitScript(() => {
+        (window as any).__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${server.url}/search/?q=${encodeURIComponent('Al Qaim')}`);
+      await page.waitForSelector('#search-results li');
+      await page.waitForTimeout(500);
+      const cls = await page.evaluate(() => (window as any).__cls as number);
+      console.log(`layout shift at ${viewport.width} px: ${cls.toFixed(3)}`);
+      expect(cls).toBeLessThan(0.05);
+      await page.close();
+    }
+  });
+});
+
+describe('names as sources write them (test/fixtures/search-names)', () => {
+  let names: StaticServer;
+  beforeAll(async () => {
+    const r = buildDossier('search-names', path.join(ROOT, 'test/fixtures/search-names'));
+    if (r.status !== 0) throw new Error(`Building the search-names dossier failed:\n${r.output.slice(-3000)}`);
+    names = await serveDir(r.dist);
+  });
+  afterAll(async () => {
+    await names?.close();
+  });
+
+  it('finds Al-Qa’im by Qaim and by Al Qaim, and Al Qaim finds nothing without Qaim', async () => {
+    const page = await browser.newPage();
+    const qaim = await search(page, names.url, 'Qaim');
+    const alQaim = await search(page, names.url, 'Al Qaim');
+    expect(qaim[0]?.href).toBe('/places/al-qaim/');
+    expect(alQaim[0]?.href).toBe('/places/al-qaim/');
+    expect(alQaim.map((r) => r.href).sort()).toEqual(qaim.map((r) => r.href).sort());
+    expect(alQaim.map((r) => r.href)).not.toContain('/places/al-mayadin/');
+    expect(qaim[0].snippet).toContain('[Al-Qa’im]');
+    await page.close();
+  });
+
+  it('puts the event a query names above the source named after it', async () => {
+    const page = await browser.newPage();
+    const results = await search(page, names.url, 'Flight 752');
+    expect(results.map((r) => r.href).slice(0, 2)).toEqual(['/events/flight-752/', '/sources/ps752-article/']);
+    await page.close();
+  });
+
+  it('shows the Persian and Arabic spellings as written, whichever the reader typed', async () => {
+    const page = await browser.newPage();
+    // Typed with the Arabic ya; the name is written with the Persian ی.
+    const soleimani = await search(page, names.url, 'قاسم سليماني');
+    expect(soleimani[0].href).toBe('/actors/qasem-soleimani/');
+    expect(soleimani[0].snippet).toContain('[قاسم] [سلیمانی]');
+    // Typed without hamza; written أبو and كتائب.
+    const abu = await search(page, names.url, 'ابو مهدي');
+    expect(abu[0].href).toBe('/actors/abu-mahdi/');
+    expect(abu[0].snippet).toContain('[أبو] [مهدي]');
+    expect(abu[0].snippet).not.toMatch(/(^|\s)ابو/);
+    const kh = await search(page, names.url, 'كتايب');
+    expect(kh[0].snippet).toContain('[كتائب]');
+    // And the title is the name as written.
+    const kataib = await search(page, names.url, 'Kataib');
+    expect(kataib[0].title).toBe('Abu Mahdi al-Muhandis');
+    expect(kataib[0].snippet).toContain("[Kata'ib]");
+    await page.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactNameRank, liftExactNames, nameKey, searchFacets, searchRecord, sortKey, spanYears } from '../../src/domain/search.ts';
+import { exactNameRank, liftExactNames, nameKey, searchDocument, searchFacets, searchRecord, sortKey, spanYears } from '../../src/domain/search.ts';
 import { parseDateSpan, type DateSpan } from '../../src/domain/dates.ts';
 
 const span = (v: unknown): DateSpan => {
@@ -79,6 +79,28 @@ describe('searchFacets', () => {
   });
 });
 
+describe('searchDocument', () => {
+  const source = {
+    title: 'Ukraine International Airlines Flight 752', kind: 'encyclopedia', publisher: 'HandWiki', author: 'Editors',
+    published: span('2020-01'), notes: 'An encyclopedia article', sources: [],
+  } as any;
+
+  it('reads as sentences: summary, notes, then the body, without labels, citation markers or the title', () => {
+    const d = searchDocument({ collection: 'sources', id: 'ps752', data: source, html: '<p>It says “Flight 752” was shot down<sup class="citation"><a href="#fn-1">[1]</a></sup>.</p>' });
+    expect(d.url).toBe('/sources/ps752/');
+    expect(d.title).toBe('Ukraine International Airlines Flight 752');
+    expect(d.text).toBe('An encyclopedia article. It says “Flight 752” was shot down.');
+    expect(d.facts).toEqual(['Editors', 'HandWiki']);
+    expect(d.meta).toMatchObject({ type: 'source', publisher: 'HandWiki', date: 'Jan 2020' });
+  });
+
+  it('finds an actor by its designations and relation notes, without showing them in the snippet', () => {
+    const d = searchDocument({ collection: 'actors', id: 'kataib-hezbollah', data: { ...kh, relations: [{ type: 'unit-of', target: 'h', note: 'the 45th Brigade', sources: [] }], designations: [{ by: 's', list: 'Foreign Terrorist Organization', sources: [] }] }, html: '' });
+    expect(d.text).toBe('…');
+    expect(d.facts).toEqual(['Foreign Terrorist Organization', 'the 45th Brigade']);
+  });
+});
+
 describe('exact names', () => {
   it.each([
     ["Kata'ib Hizballah", 'Kata’ib Hizballah'],
@@ -92,8 +114,8 @@ describe('exact names', () => {
   it('ranks a name above an alias above anything else', () => {
     expect(exactNameRank('iraq', { name: 'Iraq' })).toBe(0);
     expect(exactNameRank('Iran', { name: 'Government of Iran', names: 'الحكومة الإيرانية · Iran' })).toBe(1);
-    expect(exactNameRank('Iraq', { name: 'Iraqi Army', title: 'Iraqi Army' })).toBe(2);
-    expect(exactNameRank('  ', { name: '' })).toBe(2);
+    expect(exactNameRank('Iraq', { name: 'Iraqi Army', title: 'Iraqi Army' })).toBe(3);
+    expect(exactNameRank('  ', { name: '' })).toBe(3);
   });
 
   it('lifts exact matches and keeps the engine order otherwise', () => {
@@ -103,6 +125,17 @@ describe('exact names', () => {
       { id: 'event', meta: { title: 'Fighting in Iraq' } },
       { id: 'place', meta: { name: 'Iraq' } },
     ];
-    expect(liftExactNames('Iraq', results).map((r) => r.id)).toEqual(['place', 'government', 'parliament', 'event']);
+    // A title holding the word Iraq comes before one that only begins with it (Iraqi).
+    expect(liftExactNames('Iraq', results).map((r) => r.id)).toEqual(['place', 'government', 'event', 'parliament']);
+  });
+
+  it('puts an event a query names above a source named after it', () => {
+    const results = [
+      { id: 'source', meta: { type: 'source', title: 'Ukraine International Airlines Flight 752' } },
+      { id: 'other', meta: { type: 'event', title: 'Protests in Tehran' } },
+      { id: 'event', meta: { type: 'event', title: 'Flight 752 shot down near Tehran' } },
+    ];
+    expect(liftExactNames('Flight 752', results).map((r) => r.id)).toEqual(['event', 'source', 'other']);
+    expect(liftExactNames('flight 752', results).map((r) => r.id)).toEqual(['event', 'source', 'other']);
   });
 });

@@ -2,22 +2,48 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
-import { buildSearchIndex, isNeededIndexFile } from '../../src/pipeline/search-index.ts';
+import { buildSearchIndex, isNeededIndexFile, pagefindRecord, shareSearchDocuments } from '../../src/pipeline/search-index.ts';
 import { fileUrl, walkFiles } from '../../src/pipeline/files.ts';
+import { searchDocument } from '../../src/domain/search.ts';
+import { search } from '../../src/integrations/search.ts';
 
 /** A built site's files in a temporary folder. */
 const site = (files: Record<string, string>) => makeDossier(files, false);
-const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body><nav>Menu</nav>${body}</body></html>`;
+
+const kh = searchDocument({
+  collection: 'actors', id: 'kataib-hezbollah', html: '<p>Kata’ib Hezbollah (<span lang="ar">كتائب حزب الله</span>) fought in <a href="/places/al-qaim/">Al-Qa’im</a><sup class="citation"><a href="#fn-1">[1]</a></sup>.</p>',
+  data: {
+    name: "Kata'ib Hezbollah", kind: 'armed-group', summary: 'An Iraqi armed group',
+    nativeName: { text: 'كتائب حزب الله', lang: 'ar' }, aliases: [{ name: 'KH', kind: 'abbreviation' }],
+    relations: [], designations: [{ by: 'us', list: 'Foreign Terrorist Organization', sources: [] }], sizeEstimates: [], sources: [],
+  } as any,
+});
+
+describe('pagefindRecord', () => {
+  it('indexes the text as written, and the folded forms of its words beside it, as metadata never shown', () => {
+    const r = pagefindRecord(kh, 'en');
+    expect(r.url).toBe('/actors/kataib-hezbollah/');
+    expect(r.content).toBe('An Iraqi armed group. Kata’ib Hezbollah (كتائب حزب الله) fought in Al-Qa’im.');
+    expect(r.meta!.title).toBe("Kata'ib Hezbollah");
+    expect(r.meta!.forms!.split(' ')).toEqual(['Kataib', 'كتايب', 'Al-Qaim']);
+    expect(r.meta!.facts).toBe('Foreign Terrorist Organization');
+    expect(r.filters).toEqual({ type: ['actor'], kind: ['armed group'] });
+  });
+
+  it('stores names folded, with an Arabic name also without its article', () => {
+    const r = pagefindRecord(searchDocument({ collection: 'places', id: 'b', html: '', data: { name: 'Al Bukamal', kind: 'town', nativeName: { text: 'البوكمال', lang: 'ar' }, aliases: [{ name: 'Kata’ib', kind: 'other' }], sources: [] } as any }), 'en');
+    expect(r.meta!.name).toBe('Al Bukamal');
+    expect(r.meta!.names).toBe('البوكمال · بوكمال · Kataib');
+    // No prose: found by its name and facts, and the record still has content.
+    expect(r.content).toBe('Al Bukamal');
+  });
+});
 
 describe('buildSearchIndex', () => {
-  it('indexes the pages with data-pagefind-body and writes only what a search needs', async () => {
-    const root = site({
-      'index.html': page('<h1>Home</h1><p>Lists only.</p>'),
-      'actors/a/index.html': page('<article data-pagefind-body><h1>Group A</h1><p>Text.</p></article>'),
-      'places/b/index.html': page('<article data-pagefind-body><h1>البوكمال</h1></article>'),
-      '_astro/x.css': 'body{}',
-    });
-    const stats = await buildSearchIndex(root);
+  it('indexes one record per entry and writes only what a search needs', async () => {
+    const root = site({ 'index.html': '<!doctype html><title>t</title><p>Home</p>', '_astro/x.css': 'body{}' });
+    const place = searchDocument({ collection: 'places', id: 'b', html: '<p>البوكمال</p>', data: { name: 'Al Bukamal', kind: 'town', aliases: [], sources: [] } as any });
+    const stats = await buildSearchIndex(root, { language: 'en', documents: [place, kh] });
     expect(stats.pages).toBe(2);
     const written = [...walkFiles(path.join(root, 'pagefind'))];
     expect(written).toContain('pagefind.js');
@@ -27,7 +53,15 @@ describe('buildSearchIndex', () => {
     expect(written.some((f) => /ui|highlight|playground/.test(f))).toBe(false);
     expect(written.filter((f) => f.startsWith('wasm.'))).toEqual(['wasm.en.pagefind']);
     expect(written.every((f) => isNeededIndexFile(f, new Set(['wasm.en.pagefind'])))).toBe(true);
-    expect(readdirSync(root).sort()).toEqual(['_astro', 'actors', 'index.html', 'pagefind', 'places']);
+    expect(readdirSync(root).sort()).toEqual(['_astro', 'index.html', 'pagefind']);
+  });
+
+  it('fails the build in plain words when no page handed over the records', async () => {
+    (globalThis as any)[Symbol.for('dossier.searchDocuments')] = undefined;
+    const hook = search().hooks['astro:build:done'] as (o: unknown) => Promise<void>;
+    await expect(hook({ dir: new URL('file:///nowhere/'), logger: { info() {} } })).rejects
+      .toThrow('The search index could not be built: no page read the dossier, so there are no records to index.');
+    shareSearchDocuments(() => ({ language: 'en', documents: [] }));
   });
 });
 
