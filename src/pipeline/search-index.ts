@@ -17,7 +17,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
 import type { SearchDocument } from '../domain/search.ts';
-import { foldText, otherForms } from '../domain/search-text.ts';
+import { asSentence, foldText, otherForms } from '../domain/search-text.ts';
 
 /** Where the index lives in the output, relative to its root. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -94,8 +94,10 @@ export function pagefindRecord(doc: SearchDocument, language: string): CustomRec
   if (forms.length) meta.forms = forms.join(' ');
   return {
     url: doc.url,
-    // Pagefind needs some content: an entry with no prose is found by its title and facts.
-    content: doc.text || doc.facts.join(' · ') || doc.title,
+    // The facts follow the prose as sentences: Pagefind matches a quoted phrase in the
+    // content only, and a result found by a fact (a reading's note) shows it. An entry
+    // with neither is found by its title.
+    content: [doc.text, ...doc.facts.map(asSentence)].filter(Boolean).join(' ') || doc.title,
     language,
     meta,
     filters: doc.filters,

@@ -111,7 +111,8 @@ describe('search', () => {
   it('orders events by date, whatever their precision', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/search/?q=Bukamal&type=event&sort=date:asc`);
-    await page.waitForSelector('#search-results li');
+    // The first results are shown before the rest: the status names the count once all are there.
+    await page.waitForFunction(() => /\d+ results? for/.test(document.getElementById('search-status')?.textContent ?? ''));
     await expect(page.inputValue('#search-sort')).resolves.toBe('date:asc');
     const starts = await page.$$eval('#search-results time', (ts) => ts.map((t) => t.getAttribute('datetime')!.split('/')[0]));
     expect(starts.length).toBeGreaterThan(3);

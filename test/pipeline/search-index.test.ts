@@ -23,7 +23,7 @@ describe('pagefindRecord', () => {
   it('indexes the text as written, and the folded forms of its words beside it, as metadata never shown', () => {
     const r = pagefindRecord(kh, 'en');
     expect(r.url).toBe('/actors/kataib-hezbollah/');
-    expect(r.content).toBe('An Iraqi armed group. Kata’ib Hezbollah (كتائب حزب الله) fought in Al-Qa’im.');
+    expect(r.content).toBe('An Iraqi armed group. Kata’ib Hezbollah (كتائب حزب الله) fought in Al-Qa’im. Foreign Terrorist Organization.');
     expect(r.meta!.title).toBe("Kata'ib Hezbollah");
     expect(r.meta!.forms!.split(' ')).toEqual(['Kataib', 'كتايب', 'Al-Qaim']);
     expect(r.meta!.facts).toBe('Foreign Terrorist Organization');
