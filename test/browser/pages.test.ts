@@ -56,12 +56,15 @@ describe('the events list', () => {
     const rows = await page.locator('.event-list > li').evaluateAll((lis) => lis.map((li) => {
       const box = (el: Element | null) => el!.getBoundingClientRect();
       const date = li.querySelector('.event-date')!;
+      // The text's own extent: the date's box is its grid cell, which text can overflow.
+      const range = document.createRange();
+      range.selectNodeContents(date);
       return {
         date: date.textContent,
-        dateRight: box(date).right,
+        dateRight: Math.max(box(date).right, range.getBoundingClientRect().right),
         textLeft: box(li.querySelector('.event-text')).left,
         textTop: box(li.querySelector('.event-text')).top,
-        dateBottom: box(date).bottom,
+        dateBottom: Math.max(box(date).bottom, range.getBoundingClientRect().bottom),
         rowRight: box(li).right,
         // Each date of a period stays on one line.
         partLines: [...date.querySelectorAll('.date-part')].map((p) => new Set([...p.getClientRects()].map((r) => Math.round(r.top))).size),
