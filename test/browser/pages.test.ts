@@ -177,6 +177,22 @@ describe('targets and stability', () => {
   });
 });
 
+describe('print', () => {
+  it('prints black on white even when the screen is dark, without the theme switch', async () => {
+    const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, colorScheme: 'dark' });
+    const page = await open(context, content, '/actors/kataib-hezbollah/');
+    await page.emulateMedia({ media: 'print' });
+    const colours = await page.evaluate(() => ({
+      page: getComputedStyle(document.documentElement).backgroundColor,
+      text: getComputedStyle(document.querySelector('h1')!).color,
+      infobox: getComputedStyle(document.querySelector('.infobox')!).backgroundColor,
+    }));
+    expect(colours).toEqual({ page: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)', infobox: 'rgb(255, 255, 255)' });
+    await expect(page.locator('[data-theme-switch]').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
+
 describe('an entry without a body', () => {
   it('shows its key facts without an empty column beside them', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
