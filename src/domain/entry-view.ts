@@ -12,7 +12,7 @@ import type { CollectionName } from '../schemas/index.ts';
 import { ALIAS_KIND_LABELS, COLLECTION_LABELS } from './labels.ts';
 import type { EntryIndex, EntryLike, ReferenceGraph } from './references.ts';
 import type { Related } from './related.ts';
-import { entryUrl, indexUrl } from './urls.ts';
+import { entryUrl, indexUrl, OVERVIEW_ID } from './urls.ts';
 
 /** The collections with an index page, in the navigation's order. */
 export const LISTED_COLLECTIONS = ['actors', 'places', 'events', 'sources'] as const satisfies readonly CollectionName[];
@@ -58,6 +58,16 @@ export function formatSize(s: Pick<Actor['sizeEstimates'][number], 'value' | 'mi
   return s.unit ? `${value} ${s.unit}` : value;
 }
 
+/** "Reuters, John Smith": who published and wrote a source, as the sources index shows it. */
+export function sourceCredit(source: Pick<Source, 'publisher' | 'author'>): string {
+  return [source.publisher, source.author].filter(Boolean).join(', ');
+}
+
+/** "Al Bukamal, Al Qaim": the names of the places an event lists. */
+export function placeNames(ids: readonly string[], index: Pick<EntryIndex, 'label'>): string {
+  return ids.map((id) => index.label('places', id)).join(', ');
+}
+
 /** The publisher a source page names, linked to its actor when it has one. */
 export function sourcePublisher(source: Source, index: EntryIndex): { text: string; href?: string } | undefined {
   const href = source.publisherActor ? entryUrl('actors', source.publisherActor) : undefined;
@@ -80,6 +90,20 @@ const ALREADY_QUOTED = /^["“‘'«„]/;
 export function locatorView(locator: string): { text: string; quoted: boolean } {
   const text = locator.trim();
   return { text, quoted: !PLACE_LOCATOR.test(text) && !ALREADY_QUOTED.test(text) };
+}
+
+/**
+ * The footnotes that cite a source already cited above (another locator): they give only
+ * its publisher and date, when it has a publisher; the first keeps the full title.
+ */
+export function shortFootnotes(footnotes: readonly { n: number; source: string }[], hasPublisher: (source: string) => boolean): Set<number> {
+  const seen = new Set<string>();
+  const short = new Set<number>();
+  for (const f of footnotes) {
+    if (seen.has(f.source) && hasPublisher(f.source)) short.add(f.n);
+    seen.add(f.source);
+  }
+  return short;
 }
 
 /** Letters for a footnote's back-links, one per citation of it: a … z, a1 … */
@@ -125,9 +149,9 @@ export function entryEyebrow(collection: CollectionName): { href: string; label:
 
 // --- the home page (index.astro) ---
 
-/** The explainer pages listed on the home page: every page but the overview, in their order. */
-export function homeExplainers(pages: readonly EntryLike<'pages'>[]): EntryLike<'pages'>[] {
-  return pages.filter((p) => p.id !== 'overview').sort((a, b) => (a.data as Page).order - (b.data as Page).order || a.id.localeCompare(b.id));
+/** The explainer pages (each has a page; the home page lists them): every page but the overview, in their order. */
+export function explainerPages(pages: readonly EntryLike<'pages'>[]): EntryLike<'pages'>[] {
+  return pages.filter((p) => p.id !== OVERVIEW_ID).sort((a, b) => (a.data as Page).order - (b.data as Page).order || a.id.localeCompare(b.id));
 }
 
 /** "18 actors", "12 places" …: the home page's counts, each linking to its index. */

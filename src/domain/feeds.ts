@@ -9,7 +9,7 @@ import type { SiteConfig } from '../schemas/site.ts';
 import { firstMoment, formatSpan, type PartialDate } from './dates.ts';
 import { dropNonText } from './text-chars.ts';
 import type { EntryLike } from './references.ts';
-import { absoluteUrl, entryUrl, feedUrl, graphUrl, homeUrl, indexUrl } from './urls.ts';
+import { absoluteUrl, entryUrl, feedUrl, graphUrl, homeUrl, indexUrl, OVERVIEW_ID } from './urls.ts';
 import { LISTED_COLLECTIONS } from './entry-view.ts';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
@@ -84,10 +84,10 @@ export interface SitemapPage {
 export function sitemapPages(all: { [C in CollectionName]: readonly EntryLike<C>[] }): SitemapPage[] {
   const updated = (e: EntryLike | undefined) => (e?.data as { updated?: PartialDate } | undefined)?.updated;
   return [
-    { path: homeUrl, updated: updated(all.pages.find((p) => p.id === 'overview')) },
+    { path: homeUrl, updated: updated(all.pages.find((p) => p.id === OVERVIEW_ID)) },
     ...LISTED_COLLECTIONS.map((c) => ({ path: indexUrl(c) })),
     { path: graphUrl },
-    ...COLLECTIONS.flatMap((c) => (all[c] as readonly EntryLike[]).filter((e) => !(c === 'pages' && e.id === 'overview'))
+    ...COLLECTIONS.flatMap((c) => (all[c] as readonly EntryLike[]).filter((e) => !(c === 'pages' && e.id === OVERVIEW_ID))
       .map((e) => ({ path: entryUrl(c, e.id), updated: updated(e) }))),
   ];
 }

@@ -82,6 +82,11 @@ export function placesByCountry(places: EntryLike<'places'>[]): Group<EntryLike<
   return result;
 }
 
+/** The actors that state relations, by name (the relations page lists each one's). */
+export function actorsWithRelations(actors: EntryLike<'actors'>[]): EntryLike<'actors'>[] {
+  return actors.filter((a) => (a.data as Actor).relations.length > 0).sort(byName);
+}
+
 /** Events in date order (oldest first); ties by title. */
 export function eventsByDate(events: EntryLike<'events'>[]): EntryLike<'events'>[] {
   return [...events].sort((a, b) => compareSpans((a.data as Event).date, (b.data as Event).date) || byName(a, b));

@@ -2,8 +2,11 @@
 import type { CollectionName } from '../schemas/index.ts';
 
 /** Root-relative URL of an entry page, e.g. /actors/kataib-hezbollah/. */
+/** The page whose text is the home page's (pages/overview.md): it has no page of its own. */
+export const OVERVIEW_ID = 'overview';
+
 export function entryUrl(collection: CollectionName, id: string): string {
-  if (collection === 'pages' && id === 'overview') return '/';
+  if (collection === 'pages' && id === OVERVIEW_ID) return '/';
   return `/${collection}/${id}/`;
 }
 

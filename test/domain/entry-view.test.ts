@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  aliasGroups, backrefLetter, collectionCounts, entryVisualisations, formatCoordinates, formatSize, homeExplainers, hostOf, locatorView, sourcePublisher,
+  aliasGroups, backrefLetter, collectionCounts, entryVisualisations, explainerPages, formatCoordinates, formatSize, hostOf, locatorView, placeNames,
+  shortFootnotes, sourceCredit, sourcePublisher,
 } from '../../src/domain/entry-view.ts';
 import type { EntryIndex, ReferenceGraph } from '../../src/domain/references.ts';
 import { Related } from '../../src/domain/related.ts';
@@ -42,6 +43,15 @@ describe('key facts', () => {
     [{ max: 5000, unit: 'men' }, '?–5,000 men'],
   ])('size %j reads %s', (s, text) => expect(formatSize(s as any)).toBe(text));
 
+  it.each([
+    [{ publisher: 'Reuters', author: 'J. Smith' }, 'Reuters, J. Smith'], [{ publisher: 'Reuters' }, 'Reuters'], [{ author: 'J. Smith' }, 'J. Smith'], [{}, ''],
+  ])('credits %j as %j', (source, text) => expect(sourceCredit(source)).toBe(text));
+
+  it('names an event\'s places', () => {
+    expect(placeNames(['bukamal', 'qaim'], { label: (_c, id) => ({ bukamal: 'Al Bukamal', qaim: 'Al Qaim' })[id]! })).toBe('Al Bukamal, Al Qaim');
+    expect(placeNames([], { label: () => '' })).toBe('');
+  });
+
   it('names a source\'s publisher as written, linked to its actor when there is one', () => {
     const index = { label: (_c: string, id: string) => (id === 'state' ? 'US Department of State' : id) } as unknown as EntryIndex;
     expect(sourcePublisher({ publisher: 'Reuters' } as Source, index)).toEqual({ text: 'Reuters', href: undefined });
@@ -60,6 +70,11 @@ describe('footnotes', () => {
     ['400-strong group', true], ['at Istanbul', true], ['المتحدث باسم كتائب حزب الله', true],
     ['"already quoted"', false], ['“already quoted”', false],
   ])('%j is a quotation: %s', (locator, quoted) => expect(locatorView(locator)).toEqual({ text: locator, quoted }));
+
+  it('gives a source cited again (another locator) the short form when it has a publisher', () => {
+    const footnotes = [{ n: 1, source: 'post' }, { n: 2, source: 'post' }, { n: 3, source: 'tweet' }, { n: 4, source: 'tweet' }, { n: 5, source: 'post' }];
+    expect([...shortFootnotes(footnotes, (s) => s === 'post')]).toEqual([2, 5]);
+  });
 
   it.each([[0, 'a'], [1, 'b'], [25, 'z'], [26, 'a1'], [27, 'b1']])('back-link %i is %s', (k, letter) => expect(backrefLetter(k)).toBe(letter));
 });
@@ -94,7 +109,7 @@ describe('the pages', () => {
   ] as const)('%s/%s gets %j', (collection, id, expected) => expect(entryVisualisations(collection, id, d)).toEqual(expected));
 
   it('lists the explainers in their order, without the overview', () => {
-    expect(homeExplainers([...d.index.byKey.values()].filter((e) => e.collection === 'pages') as any).map((p) => p.id)).toEqual(['a', 'b']);
+    expect(explainerPages([...d.index.byKey.values()].filter((e) => e.collection === 'pages') as any).map((p) => p.id)).toEqual(['a', 'b']);
   });
 
   it('counts each listed collection', () => {
