@@ -8,7 +8,7 @@ import type { Event } from '../schemas/events.ts';
 import { PLACE_KINDS, type Place } from '../schemas/places.ts';
 import { SOURCE_KINDS, type Source } from '../schemas/sources.ts';
 import { compareSpans } from './dates.ts';
-import { ACTOR_KIND_LABELS, SOURCE_KIND_LABELS } from './labels.ts';
+import { ACTOR_KIND_LABELS, SOURCE_KIND_LABELS, displayName } from './labels.ts';
 import type { EntryLike, ReferenceGraph } from './references.ts';
 
 export interface Group<T> {
@@ -21,7 +21,7 @@ export interface Group<T> {
 }
 
 const byName = (a: EntryLike, b: EntryLike) => nameOf(a).localeCompare(nameOf(b));
-const nameOf = (e: EntryLike) => String((e.data as any).name ?? (e.data as any).title ?? e.id);
+const nameOf = (e: EntryLike) => displayName(e.data, e.id);
 
 /** Actors grouped by kind, kinds in the schema's order, names alphabetical. */
 export function actorsByKind(actors: EntryLike<'actors'>[]): Group<EntryLike<'actors'>>[] {

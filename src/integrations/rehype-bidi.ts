@@ -22,17 +22,26 @@ const INLINE = new Set(['a', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'mark', 
 
 export function rehypeBidi() {
   return (tree: Root): Root => {
-    if (!hasRtlScript(textOf(tree))) return tree;
-    tree.children = isolateChildren(tree.children as ElementContent[]) as RootContent[];
+    texts = new WeakMap();
+    if (hasRtlScript(textOf(tree))) tree.children = isolateChildren(tree.children as ElementContent[]) as RootContent[];
+    texts = new WeakMap();
     return tree;
   };
 }
 
+/** Each element's text, computed once per run (deeply nested bodies stay linear). */
+let texts = new WeakMap<object, string>();
+
 function textOf(node: Root | RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element' && isCitation(node)) return '';
-  if ('children' in node) return (node.children as RootContent[]).map(textOf).join('');
-  return '';
+  if (!('children' in node)) return '';
+  let text = texts.get(node);
+  if (text === undefined) {
+    text = (node.children as RootContent[]).map(textOf).join('');
+    texts.set(node, text);
+  }
+  return text;
 }
 
 /** Footnote markers ([1], GFM's 1): digits that belong to the sentence, not to a run. */
@@ -78,12 +87,14 @@ function elementKind(node: Element): Piece['kind'] {
 
 function visitElement(node: Element): Element {
   if (SKIP.has(node.tagName) || isCitation(node) || hasOwnDirection(node)) return node;
-  if (!hasRtlScript(textOf(node))) return node;
-  if (BLOCKS.has(node.tagName) && textKind(textOf(node)) === 'rtl') {
-    node.properties = { ...node.properties, dir: 'rtl', lang: rtlLang(textOf(node)) };
+  const text = textOf(node);
+  if (!hasRtlScript(text)) return node;
+  const kind = textKind(text);
+  if (BLOCKS.has(node.tagName) && kind === 'rtl') {
+    node.properties = { ...node.properties, dir: 'rtl', lang: rtlLang(text) };
     return node;
   }
-  if (INLINE.has(node.tagName) && textKind(textOf(node)) === 'rtl') return node; // isolated whole by its parent
+  if (INLINE.has(node.tagName) && kind === 'rtl') return node; // isolated whole by its parent
   node.children = isolateChildren(node.children);
   return node;
 }
