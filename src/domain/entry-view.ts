@@ -12,11 +12,8 @@ import type { CollectionName } from '../schemas/index.ts';
 import { ALIAS_KIND_LABELS, COLLECTION_LABELS } from './labels.ts';
 import type { EntryIndex, EntryLike, ReferenceGraph } from './references.ts';
 import type { Related } from './related.ts';
-import { entryUrl, indexUrl, OVERVIEW_ID } from './urls.ts';
+import { entryUrl, indexUrl, LISTED_COLLECTIONS, OVERVIEW_ID, type ListedCollection } from './urls.ts';
 
-/** The collections with an index page, in the navigation's order. */
-export const LISTED_COLLECTIONS = ['actors', 'places', 'events', 'sources'] as const satisfies readonly CollectionName[];
-export type ListedCollection = (typeof LISTED_COLLECTIONS)[number];
 
 // --- key facts (Infobox.astro) ---
 

@@ -9,8 +9,7 @@ import type { SiteConfig } from '../schemas/site.ts';
 import { firstMoment, formatSpan, type PartialDate } from './dates.ts';
 import { dropNonText } from './text-chars.ts';
 import type { EntryLike } from './references.ts';
-import { absoluteUrl, entryUrl, feedUrl, graphUrl, homeUrl, indexUrl, OVERVIEW_ID } from './urls.ts';
-import { LISTED_COLLECTIONS } from './entry-view.ts';
+import { absoluteUrl, entryUrl, feedUrl, graphUrl, homeUrl, indexUrl, LISTED_COLLECTIONS, OVERVIEW_ID } from './urls.ts';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
 /** Escapes text for XML element content and attribute values. */
