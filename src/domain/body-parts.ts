@@ -30,3 +30,8 @@ export function bodyParts(html: string, components: readonly BodyComponent[]): B
   });
   return out;
 }
+
+/** True when a body shows nothing: no component and no HTML but white space (its page then gives it no column). */
+export function isEmptyBody(parts: readonly BodyPart[]): boolean {
+  return parts.every((p) => 'html' in p && !p.html.trim());
+}

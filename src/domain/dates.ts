@@ -186,6 +186,14 @@ export function formatSpan(span: DateSpan): string {
   return `${circa}${formatDate(start)}–${formatDate(end)}`;
 }
 
+/**
+ * formatSpan cut where a narrow column may wrap it: after a range's dash, never inside
+ * a date ("31 Dec 2019–" / "1 Jan 2020"). Joined, the parts are formatSpan's text.
+ */
+export function formatSpanParts(span: DateSpan): string[] {
+  return formatSpan(span).split(/(?<=–\s?)(?=\S)/);
+}
+
 /** Long reader form for machine-readable `<time datetime>` pairs and screen readers. */
 export function describeSpan(span: DateSpan): string {
   const text = formatSpan(span);

@@ -9,7 +9,8 @@ import type { SiteConfig } from '../schemas/site.ts';
 import { firstMoment, formatSpan, type PartialDate } from './dates.ts';
 import { dropNonText } from './text-chars.ts';
 import type { EntryLike } from './references.ts';
-import { absoluteUrl, entryUrl, feedUrl, homeUrl } from './urls.ts';
+import { absoluteUrl, entryUrl, feedUrl, graphUrl, homeUrl, indexUrl, LISTED_COLLECTIONS, OVERVIEW_ID } from './urls.ts';
+import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
@@ -72,6 +73,22 @@ export interface SitemapPage {
   path: string;
   /** Last edit (the entry's `updated`), when known to the day. */
   updated?: PartialDate;
+}
+
+/**
+ * Every page of the site, in the order the sitemap lists them: home (dated by the
+ * overview), the index pages, the relations page, then each entry's page (the overview
+ * is the home page, not a page of its own).
+ */
+export function sitemapPages(all: { [C in CollectionName]: readonly EntryLike<C>[] }): SitemapPage[] {
+  const updated = (e: EntryLike | undefined) => (e?.data as { updated?: PartialDate } | undefined)?.updated;
+  return [
+    { path: homeUrl, updated: updated(all.pages.find((p) => p.id === OVERVIEW_ID)) },
+    ...LISTED_COLLECTIONS.map((c) => ({ path: indexUrl(c) })),
+    { path: graphUrl },
+    ...COLLECTIONS.flatMap((c) => (all[c] as readonly EntryLike[]).filter((e) => !(c === 'pages' && e.id === OVERVIEW_ID))
+      .map((e) => ({ path: entryUrl(c, e.id), updated: updated(e) }))),
+  ];
 }
 
 /** sitemaps.org XML. Without a siteUrl the locations are root-relative, and a comment says why. */

@@ -8,7 +8,7 @@ import type { Event } from '../schemas/events.ts';
 import { PLACE_KINDS, type Place } from '../schemas/places.ts';
 import { SOURCE_KINDS, type Source } from '../schemas/sources.ts';
 import { compareSpans } from './dates.ts';
-import { ACTOR_KIND_LABELS, SOURCE_KIND_LABELS } from './labels.ts';
+import { ACTOR_KIND_LABELS, SOURCE_KIND_LABELS, displayName } from './labels.ts';
 import type { EntryLike, ReferenceGraph } from './references.ts';
 
 export interface Group<T> {
@@ -21,7 +21,7 @@ export interface Group<T> {
 }
 
 const byName = (a: EntryLike, b: EntryLike) => nameOf(a).localeCompare(nameOf(b));
-const nameOf = (e: EntryLike) => String((e.data as any).name ?? (e.data as any).title ?? e.id);
+const nameOf = (e: EntryLike) => displayName(e.data, e.id);
 
 /** Actors grouped by kind, kinds in the schema's order, names alphabetical. */
 export function actorsByKind(actors: EntryLike<'actors'>[]): Group<EntryLike<'actors'>>[] {
@@ -80,6 +80,11 @@ export function placesByCountry(places: EntryLike<'places'>[]): Group<EntryLike<
     .sort((a, b) => a.title.localeCompare(b.title));
   if (elsewhere.length) result.push({ id: 'country-none', title: 'Other places', items: order(elsewhere) });
   return result;
+}
+
+/** The actors that state relations, by name (the relations page lists each one's). */
+export function actorsWithRelations(actors: EntryLike<'actors'>[]): EntryLike<'actors'>[] {
+  return actors.filter((a) => (a.data as Actor).relations.length > 0).sort(byName);
 }
 
 /** Events in date order (oldest first); ties by title. */

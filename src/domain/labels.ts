@@ -112,6 +112,12 @@ export function relationPhrase(type: RelationType, direction: 'out' | 'in'): str
   return direction === 'out' ? w.forward : w.inverse;
 }
 
+/** An entry's display name: its name (actors, places) or title (events, sources, pages), else its id. */
+export function displayName(data: unknown, id: string): string {
+  const d = data as { name?: unknown; title?: unknown } | undefined;
+  return String(d?.name ?? d?.title ?? id);
+}
+
 export function capitalise(text: string): string {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }

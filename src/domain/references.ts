@@ -3,6 +3,7 @@
  * wikilinks, citations), resolved once per build. Backlinks and "Related" come from
  * here, never from scanning a collection on every page. Pure: no Astro imports.
  */
+import { displayName } from './labels.ts';
 import type { CollectionName, DataOf } from '../schemas/index.ts';
 import { scanBody } from './body.ts';
 import { readingGroups } from './readings.ts';
@@ -171,8 +172,7 @@ export class EntryIndex {
 
   /** Display name of an entry. */
   label(collection: CollectionName, id: string): string {
-    const d = this.get(collection, id)?.data as any;
-    return d?.name ?? d?.title ?? id;
+    return displayName(this.get(collection, id)?.data, id);
   }
 }
 

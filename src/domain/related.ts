@@ -7,7 +7,7 @@ import type { Actor, Relation } from '../schemas/actors.ts';
 import type { Event } from '../schemas/events.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { compareSpans, type DateSpan } from './dates.ts';
-import { COLLECTION_LABELS, relationPhrase } from './labels.ts';
+import { COLLECTION_LABELS, RELATION_WORDS, relationPhrase } from './labels.ts';
 import type { EntryIndex, ReferenceGraph, ResolvedLink } from './references.ts';
 import { entryUrl } from './urls.ts';
 
@@ -43,6 +43,9 @@ export function relationSpan(r: Pick<Relation, 'start' | 'end' | 'circa'>): Date
   return { start: r.start, end: r.end, circa: r.circa ?? false, kind: 'range' };
 }
 
+/** A relation that reads the same from both ends (allied with). */
+const isSymmetric = (type: Relation['type']) => RELATION_WORDS[type].forward === RELATION_WORDS[type].inverse;
+
 type Ref = { collection: CollectionName; id: string };
 const keyOf = (r: Ref) => `${r.collection}/${r.id}`;
 
@@ -62,6 +65,8 @@ export class Related {
     })();
     const shown = new Set<string>([`${collection}/${id}`]);
     for (const s of sections) for (const item of s.items) shown.add(keyOf(item));
+    // An actor's own relations are shown in its key facts.
+    if (collection === 'actors') for (const r of (this.index.get('actors', id)?.data as Actor | undefined)?.relations ?? []) shown.add(`actors/${r.target}`);
     sections.push(this.section('mentioned-in', 'Mentioned in', this.mentionedIn(collection, id, shown)));
     return sections.filter((s) => s.items.length > 0);
   }
@@ -90,11 +95,13 @@ export class Related {
   private actor(id: string): RelatedSection[] {
     const events = this.eventsOfActor(id);
     const data = this.index.get('actors', id)?.data as Actor | undefined;
-    const relations: RelatedItem[] = (data?.relations ?? []).map((r) =>
-      this.item({ collection: 'actors', id: r.target }, { prefix: relationPhrase(r.type, 'out'), note: relationNote(r), date: relationSpan(r) }));
-    const incoming = this.incoming('actors', id, 'relation').map((l) => {
+    // The actor's own relations are its key facts, with their sources (Infobox): here only
+    // those other actors state about it, less the symmetric ones it states too.
+    const own = new Set((data?.relations ?? []).map((r) => `${r.type}/${r.target}`));
+    const incoming = this.incoming('actors', id, 'relation').flatMap((l) => {
       const r = (this.index.get('actors', l.from.id)?.data as Actor).relations[l.path[1] as number];
-      return this.item(l.from, { prefix: relationPhrase(r.type, 'in'), note: relationNote(r), date: relationSpan(r) });
+      if (isSymmetric(r.type) && own.has(`${r.type}/${l.from.id}`)) return [];
+      return [this.item(l.from, { prefix: relationPhrase(r.type, 'in'), note: relationNote(r), date: relationSpan(r) })];
     });
     const designations = this.outgoingDesignationsBy(id);
     const places = new Map<string, RelatedItem>();
@@ -104,7 +111,7 @@ export class Related {
     const published = this.incoming('actors', id, 'publisher').map((l) => this.item(l.from));
     return [
       this.section('events', 'Events', events),
-      this.section('relations', 'Relations', [...relations, ...this.sortByLabel(incoming)]),
+      this.section('relations', 'Relations stated elsewhere', this.sortByLabel(incoming)),
       this.section('designations', 'Designations made', designations),
       this.section('places', 'Places', this.sortByLabel([...places.values()])),
       this.section('published', 'Sources published', this.sortByLabel(published)),

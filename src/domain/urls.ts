@@ -1,14 +1,21 @@
 /** Where each page and file lives on the site. One place, so links and pages agree. */
 import type { CollectionName } from '../schemas/index.ts';
 
+/** The page whose text is the home page's (pages/overview.md): it has no page of its own. */
+export const OVERVIEW_ID = 'overview';
+
+/** The collections with an index page, in the navigation's order. */
+export const LISTED_COLLECTIONS = ['actors', 'places', 'events', 'sources'] as const satisfies readonly CollectionName[];
+export type ListedCollection = (typeof LISTED_COLLECTIONS)[number];
+
 /** Root-relative URL of an entry page, e.g. /actors/kataib-hezbollah/. */
 export function entryUrl(collection: CollectionName, id: string): string {
-  if (collection === 'pages' && id === 'overview') return '/';
+  if (collection === 'pages' && id === OVERVIEW_ID) return '/';
   return `/${collection}/${id}/`;
 }
 
 /** Root-relative URL of a collection's index page, e.g. /actors/. */
-export function indexUrl(collection: Exclude<CollectionName, 'pages'>): string {
+export function indexUrl(collection: ListedCollection): string {
   return `/${collection}/`;
 }
 

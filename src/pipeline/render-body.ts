@@ -22,6 +22,8 @@ import { literalValue, type IdLookup } from '../domain/viz-props.ts';
 import { attributeExpression } from '../domain/markup-rules.ts';
 import { COMPONENT_MARK, type BodyComponent } from '../domain/body-parts.ts';
 import { mediaUrl } from '../domain/urls.ts';
+import { textDirection } from '../domain/labels.ts';
+import { rehypeBidi } from '../integrations/rehype-bidi.ts';
 import { rehypeExternalLinks } from '../integrations/rehype-external-links.ts';
 import { rehypeSafe } from '../integrations/rehype-safe.ts';
 import { remarkDossier, type LinkTarget } from '../integrations/remark-dossier.ts';
@@ -39,6 +41,8 @@ export interface RenderContext {
   ids?: IdLookup;
   /** The site's own address: links to it are not external. */
   siteUrl?: string;
+  /** The dossier's language (dossier.yml): in a right-to-left one, Arabic runs need no isolating. */
+  language?: string;
 }
 
 export interface Heading {
@@ -107,6 +111,7 @@ export function renderBody(body: string, options: { mdx: boolean; firstLine: num
   const hast = toHast(tree as MdastRoot, { allowDangerousHtml: false, passThrough: [MDX_ELEMENT] }) as HastRoot;
   const cleaned = rehypeSafe()(hast);
   rehypeExternalLinks({ siteUrl: context.siteUrl })(cleaned);
+  if (textDirection(context.language) !== 'rtl') rehypeBidi()(cleaned);
   const headings = headingIds(cleaned);
   const html = toHtml(componentMarks(cleaned));
   // One per file, however many ways the body wrote its path.

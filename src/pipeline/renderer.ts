@@ -35,12 +35,12 @@ export function dossierRenderer(result: Pick<CheckResult, 'index' | 'site' | 'in
   const links = createHash('sha256').update(JSON.stringify([...table.values()])).digest('hex');
   // Images by their paths and sizes: a changed image is read again when rendered (its name is its hash).
   const images = [...(result.inventory?.images ?? [])].map(([file, i]) => `${file}:${i.bytes}:${i.mtimeMs}`).join('\n');
-  const digest = codeFingerprint('render', links, components.join(), result.site.siteUrl ?? '', images).slice(0, 16);
+  const digest = codeFingerprint('render', links, components.join(), result.site.siteUrl ?? '', result.site.language, images).slice(0, 16);
   return {
     digest,
     render(entry) {
       const r = renderBody(entry.body, { mdx: entry.file.endsWith('.mdx'), firstLine: entry.bodyFirstLine, entryFile: entry.file }, {
-        components, resolve, images: imageResolver(result.inventory!, entry.file), ids: result.index, siteUrl: result.site.siteUrl,
+        components, resolve, images: imageResolver(result.inventory!, entry.file), ids: result.index, siteUrl: result.site.siteUrl, language: result.site.language,
       });
       return r.ok ? r : { ok: false, problems: bodyProblems(entry, r.issues) };
     },

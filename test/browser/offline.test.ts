@@ -196,13 +196,12 @@ describe('the offline edition', () => {
     await page.close();
   });
 
-  it('the theme toggle works from disk and the choice follows the reader to the next page', async () => {
+  it('the theme switch works from disk and the choice follows the reader to the next page', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
     const seen = watch(page);
     await page.goto(url('index.html'));
-    const toggle = page.locator('[data-theme-toggle]').first();
-    await toggle.click();
+    await page.getByRole('radio', { name: 'Dark', exact: true }).check();
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     // Chromium commits localStorage to the browser process asynchronously, and a click
     // can move the next page to a new renderer that reads storage before the write
@@ -220,7 +219,7 @@ describe('the offline edition', () => {
     await next.click();
     await page.waitForURL(target);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
-    await expect(page.locator('[data-theme-toggle]').first().getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.getByRole('radio', { name: 'Dark', exact: true }).isChecked()).resolves.toBe(true);
     expect(seen.errors).toEqual([]);
     await context.close();
   });

@@ -85,26 +85,42 @@ describe('reading the dossier', () => {
     await context.close();
   });
 
-  it('switches theme with the toggle, remembers it across pages, and follows the system otherwise', async () => {
+  it('offers three themes (System, Light, Dark), remembers the choice across pages, and can go back to the system\'s', async () => {
     const context = await browser.newContext({ colorScheme: 'light' });
     const page = await open(context, content, '/');
-    const toggle = page.locator('[data-theme-toggle]');
-    await expect(toggle.isVisible()).resolves.toBe(true);
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    const group = page.getByRole('group', { name: 'Theme' });
+    const choice = (name: string) => group.getByRole('radio', { name, exact: true });
+    await expect(group.isVisible()).resolves.toBe(true);
+    await expect(group.getByRole('radio').count()).resolves.toBe(3);
+    const checked = async () => (await Promise.all(['System', 'Light', 'Dark'].map(async (n) => ((await choice(n).isChecked()) ? n : '')))).join('');
+    await expect(checked()).resolves.toBe('System');
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const light = await background();
-    await toggle.click();
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+
+    await choice('Dark').check();
+    await expect(checked()).resolves.toBe('Dark');
     expect(await background()).not.toBe(light);
     await page.goto(`${content.url}/events/`);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
-    await expect(page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(checked()).resolves.toBe('Dark');
+
+    // Back to following the system: nothing stored, the system's light theme again.
+    await choice('System').check();
+    await expect(page.evaluate(() => [document.documentElement.dataset.theme ?? null, localStorage.getItem('dossier-theme')])).resolves.toEqual([null, null]);
+    expect(await background()).toBe(light);
+    await page.goto(`${content.url}/`);
+    await expect(checked()).resolves.toBe('System');
+
+    await choice('Light').check();
+    await expect(page.evaluate(() => localStorage.getItem('dossier-theme'))).resolves.toBe('light');
     await context.close();
 
     const dark = await browser.newContext({ colorScheme: 'dark' });
     const darkPage = await open(dark, content, '/');
-    await expect(darkPage.locator('[data-theme-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(darkPage.getByRole('radio', { name: 'System', exact: true }).isChecked()).resolves.toBe(true);
     expect(await darkPage.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).not.toBe(light);
+    await darkPage.getByRole('radio', { name: 'Light', exact: true }).check();
+    expect(await darkPage.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(light);
     await dark.close();
   });
 
@@ -116,7 +132,7 @@ describe('reading the dossier', () => {
     ]) {
       const page = await open(context, servers[site], urlPath);
       await expect(page.evaluate(() => document.documentElement.scrollWidth), `${site} ${urlPath}`).resolves.toBeLessThanOrEqual(360);
-      await expect(page.locator('[data-theme-toggle]').isVisible()).resolves.toBe(true);
+      await expect(page.locator('[data-theme-switch]').isVisible()).resolves.toBe(true);
       await page.close();
     }
     await context.close();
@@ -146,6 +162,7 @@ const SECOND_DOSSIER_PAGES: (readonly [FixtureName, string])[] = [
 const PAGES: (readonly [FixtureName, string])[] = [
   ...['/', '/actors/', '/places/', '/events/', '/sources/', '/graph/', '/404.html',
     '/actors/kataib-hezbollah/', '/places/al-bukamal/', '/places/syria/', '/events/al-qaim-captured/', '/sources/defense-post-2017-11-04/',
+    '/events/hussaini-announces-kh-will-enter-syria/', '/sources/kuna-2017-11-04/',
   ].map((p) => ['content', p] as const),
   ['mini', '/pages/about/'],
   ['mini', '/actors/group-a/'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSpans, formatSpan, isoSpan, parseDateSpan, parsePartialDate, spanInterval } from '../../src/domain/dates.ts';
+import { compareSpans, formatSpan, formatSpanParts, isoSpan, parseDateSpan, parsePartialDate, spanInterval } from '../../src/domain/dates.ts';
 
 const span = (v: unknown) => {
   const r = parseDateSpan(v);
@@ -86,5 +86,18 @@ describe('formatting keeps precision', () => {
   it('sorts by where each span starts: the year 2017, then Nov 2017, 3 Nov 2017, Dec 2017', () => {
     const list = ['2017-12', '2017-11-03', '2017', '2017-11'].map(span).sort(compareSpans);
     expect(list.map(isoSpan)).toEqual(['2017', '2017-11', '2017-11-03', '2017-12']);
+  });
+});
+
+describe('formatSpanParts', () => {
+  const d = (year: number, month?: number, day?: number) => ({ year, month, day, precision: day ? 'day' : month ? 'month' : 'year' }) as const;
+  it.each([
+    [{ start: d(2019, 12, 31), end: d(2020, 1, 1), circa: false, kind: 'range' }, ['31 Dec 2019–', '1 Jan 2020']],
+    [{ start: d(2017, 11, 3), end: d(2017, 12, 5), circa: false, kind: 'range' }, ['3 Nov – ', '5 Dec 2017']],
+    [{ start: d(2007), end: d(2011), circa: true, kind: 'range' }, ['c. 2007–', '2011']],
+    [{ start: d(2017, 11, 3), circa: false, kind: 'single' }, ['3 Nov 2017']],
+  ] as const)('%j wraps as %j', (span, parts) => {
+    expect(formatSpanParts(span as any)).toEqual(parts);
+    expect(formatSpanParts(span as any).join('')).toBe(formatSpan(span as any));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed, escapeXml, sitemap } from '../../src/domain/feeds.ts';
+import { atomFeed, escapeXml, sitemap, sitemapPages } from '../../src/domain/feeds.ts';
 import { latestEvents } from '../../src/domain/indexes.ts';
 import { indexed, md } from '../helpers/graph.ts';
 
@@ -40,6 +40,22 @@ describe('sitemap', () => {
     expect(xml).toContain('<url><loc>https://example.org/</loc></url>');
     expect(xml).toContain('<url><loc>https://example.org/actors/x/</loc><lastmod>2026-11-25</lastmod></url>');
     expect(xml).toContain('<url><loc>https://example.org/events/y/</loc></url>');
+  });
+});
+
+describe('the sitemap\'s pages', () => {
+  it('lists home (dated by the overview), the index pages, the relations page, then every entry but the overview', () => {
+    const day = { year: 2026, month: 11, day: 25, precision: 'day' } as const;
+    const e = (id: string, data: object = {}) => ({ id, data, body: '' }) as any;
+    const pages = sitemapPages({
+      actors: [e('kh', { updated: day })], places: [], events: [e('announce')], sources: [e('report-a')],
+      pages: [e('overview', { updated: day }), e('about')],
+    });
+    expect(pages).toEqual([
+      { path: '/', updated: day }, { path: '/actors/' }, { path: '/places/' }, { path: '/events/' }, { path: '/sources/' }, { path: '/graph/' },
+      { path: '/actors/kh/', updated: day }, { path: '/events/announce/', updated: undefined }, { path: '/sources/report-a/', updated: undefined },
+      { path: '/pages/about/', updated: undefined },
+    ]);
   });
 });
 

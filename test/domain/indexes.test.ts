@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actorsByKind, eventsByDate, eventsByYear, keyActors, latestEvents, mostLinked, placesByCountry, searchExamples, sourcesByKind } from '../../src/domain/indexes.ts';
+import { actorsByKind, actorsWithRelations, eventsByDate, eventsByYear, keyActors, latestEvents, mostLinked, placesByCountry, searchExamples, sourcesByKind } from '../../src/domain/indexes.ts';
 import { formatSpan } from '../../src/domain/dates.ts';
 import { indexed, md } from '../helpers/graph.ts';
 
@@ -32,6 +32,10 @@ describe('index groupings', () => {
     expect(actorsByKind(d.all.actors).map((g) => [g.title, ids(g.items)])).toEqual([
       ['Armed groups', ['group-a', 'zed']], ['States', ['us']], ['People', ['person']],
     ]);
+  });
+
+  it('the actors that state relations, by name', () => {
+    expect(ids(actorsWithRelations(d.all.actors))).toEqual(['person']);
   });
 
   it('places by country: up the parents, rivers under each country, countries as headings, the rest last', () => {

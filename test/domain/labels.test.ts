@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageName, relationPhrase, relationsIntro, textDirection } from '../../src/domain/labels.ts';
+import { displayName, languageName, relationPhrase, relationsIntro, textDirection } from '../../src/domain/labels.ts';
 import { RELATION_TYPES } from '../../src/schemas/actors.ts';
 
 describe('labels', () => {
@@ -33,4 +33,13 @@ describe('relationsIntro: the relations page names only the kinds of relation th
   ] as const)('%j', (types, intro) => {
     expect(relationsIntro(types)).toBe(intro);
   });
+});
+
+describe('displayName', () => {
+  it.each([
+    [{ name: 'Kataib Hezbollah' }, 'kh', 'Kataib Hezbollah'],
+    [{ title: 'Clash in Town C' }, 'clash', 'Clash in Town C'],
+    [{}, 'no-name', 'no-name'],
+    [undefined, 'missing', 'missing'],
+  ])('%j (%s) is shown as %s', (data, id, name) => expect(displayName(data, id)).toBe(name));
 });

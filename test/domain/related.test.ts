@@ -14,8 +14,10 @@ kind: armed-group
 relations:
   - { type: backed-by, target: iran, note: support, start: 2007, sources: [report-a] }
   - { type: unit-of, target: pmf, sources: [report-a] }
+  - { type: allied-with, target: ally, sources: [report-a] }
 sources: [report-a]`, 'Mentioned with [[speaker]].'),
-    'actors/iran.md': md('name: Iran\nkind: state\nsources: [report-a]'),
+    'actors/iran.md': md('name: Iran\nkind: state\nsources: [report-a]', 'Backs [[kh]].'),
+    'actors/ally.md': md('name: Ally\nkind: armed-group\nrelations: [{ type: allied-with, target: kh, sources: [report-a] }]\nsources: [report-a]'),
     'actors/pmf.md': md('name: PMF\nkind: militia-umbrella\nsources: [report-a]'),
     'actors/speaker.md': md('name: Speaker\nkind: person\nrelations: [{ type: spokesperson-of, target: kh, sources: [report-a] }]\nsources: [report-a]'),
     'actors/state-dept.md': md('name: State Department\nkind: government-body\nsources: [report-a]'),
@@ -31,18 +33,27 @@ sources: [report-a]`, 'Mentioned with [[speaker]].'),
 });
 
 describe('Related, computed from the reference graph', () => {
-  it('actor: its events in date order (with roles), relations both ways with inverse wording, places, mentions', () => {
+  it('actor: its events in date order (with roles), the relations others state about it (its own are key facts), places, mentions', () => {
     expect(shown(related.for('actors', 'kh'))).toEqual({
       Events: ['Early attacks', 'Announcement announcer'],
-      Relations: ['backed by Iran support', 'unit of PMF', 'spokesperson Speaker'],
+      'Relations stated elsewhere': ['spokesperson Speaker'],
       Places: ['Al Bukamal', 'Syria'],
       'Mentioned in': ['Overview page'],
     });
   });
 
   it('an incoming relation reads from the target: "backs" for backed-by, "has unit" for unit-of', () => {
-    expect(shown(related.for('actors', 'iran')).Relations).toEqual(['backs Kataib Hezbollah support']);
-    expect(shown(related.for('actors', 'pmf')).Relations).toEqual(['has unit Kataib Hezbollah']);
+    expect(shown(related.for('actors', 'iran'))['Relations stated elsewhere']).toEqual(['backs Kataib Hezbollah support']);
+    expect(shown(related.for('actors', 'pmf'))['Relations stated elsewhere']).toEqual(['has unit Kataib Hezbollah']);
+  });
+
+  it('an actor its key facts relate to is not listed again under "Mentioned in"', () => {
+    expect(shown(related.for('actors', 'kh'))['Mentioned in']).toEqual(['Overview page']);
+  });
+
+  it('a symmetric relation both actors state is not repeated', () => {
+    expect(shown(related.for('actors', 'ally'))['Relations stated elsewhere']).toBeUndefined();
+    expect(shown(related.for('actors', 'kh'))['Relations stated elsewhere']).toEqual(['spokesperson Speaker']);
   });
 
   it('relations keep their time span', () => {
@@ -75,7 +86,7 @@ describe('Related, computed from the reference graph', () => {
   it('source: everything that cites it (backlinks), grouped, each entry once', () => {
     const s = shown(related.for('sources', 'report-a'));
     expect(s['Cited for events']).toEqual(['Early attacks', 'Announcement']);
-    expect(s['Cited for actors']).toEqual(['Group A', 'Iran', 'Kataib Hezbollah', 'Listed group', 'PMF', 'Speaker', 'State Department']);
+    expect(s['Cited for actors']).toEqual(['Ally', 'Group A', 'Iran', 'Kataib Hezbollah', 'Listed group', 'PMF', 'Speaker', 'State Department']);
     expect(s['Cited for places']).toEqual(['Al Bukamal', 'Euphrates', 'Syria']);
     expect(s['Cited in pages']).toEqual(['Overview']);
   });

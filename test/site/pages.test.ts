@@ -166,7 +166,42 @@ describe('page details', () => {
     const relatedRelations = (p: string) => findAll(readPage(sites.content.dist, p), (el) => attr(el, 'ariaLabelledBy') === 'related-relations').map(text)[0];
     expect(relatedRelations('/actors/iranian-government/')).toMatch(/Backs Kataib Hezbollah/);
     expect(relatedRelations('/actors/hashd-al-shaabi/')).toMatch(/Has unit Kataib Hezbollah/);
-    expect(relatedRelations('/actors/kataib-hezbollah/')).toMatch(/Backed by Government of Iran/);
+    expect(relatedRelations('/actors/kataib-hezbollah/')).toMatch(/Spokesperson Jaafar Hussaini/);
+  });
+
+  it('shows each of an actor\'s relations once in text: in its key facts, with their sources, not again in Related', () => {
+    const page = readPage(sites.content.dist, '/actors/kataib-hezbollah/');
+    const readable = text(page).replace(/\s+/g, ' ');
+    const svgText = findAll(page, byTag('svg')).map(text).join(' ');
+    for (const phrase of ['Unit of Hashd al-Shaabi', 'Backed by Government of Iran', 'Opposed to Islamic State', 'Allied with Syrian government', 'Spokesperson Jaafar Hussaini']) {
+      expect(readable.split(phrase).length - 1, phrase).toBe(1);
+      expect(svgText).not.toContain(phrase); // the graph draws lines, not these words
+    }
+    const infobox = findAll(page, (el) => el.tagName === 'aside' && (attr(el, 'className') ?? '').includes('infobox')).map(text)[0].replace(/\s+/g, ' ');
+    expect(infobox).toMatch(/Backed by Government of Iran\s*\[6\]\[16\]/);
+  });
+
+  it('puts quoted locators in quotation marks, place locators as they are', () => {
+    const note = (p: string, n: number) => text(findAll(readPage(sites.content.dist, p), (el) => attr(el, 'id') === `fn-${n}`)[0]).replace(/\s+/g, ' ');
+    expect(note('/actors/kataib-hezbollah/', 16)).toMatch(/19 Jul 2017, “has ideological ties to and receives support from Iran”(\. https|$)/);
+    expect(note('/actors/kataib-hezbollah/', 1)).toMatch(/4 Nov 2017, para 9(\. https|$)/);
+  });
+
+  it('isolates Arabic inside English text, in bodies and in fields, and gives it its language', () => {
+    const event = readFileSync(path.join(sites.content.dist, 'events/hussaini-announces-kh-will-enter-syria/index.html'), 'utf8');
+    // The body's quotation: the closing quotation mark and the footnote marker follow the isolate.
+    expect(event).toMatch(/“<bdi lang="ar">البوكمال\s+تحت مرمى[^<]*داعش<\/bdi>”<sup class="citation">/);
+    // The date note (a field, quoted as written) isolates "أمس الجمعة" the same way.
+    expect(event).toContain('&quot;<bdi lang="ar">أمس الجمعة</bdi>&quot; (yesterday, Friday)');
+    const actor = readFileSync(path.join(sites.content.dist, 'actors/jaafar-hussaini/index.html'), 'utf8');
+    expect(actor).toMatch(/<span class="locator">, “<bdi lang="ar">المتحدث باسم كتائب ما يسمى بحزب الله العراق<\/bdi>”<\/span>/);
+  });
+
+  it('gives an entry without a body no body column', () => {
+    const source = readPage(sites.content.dist, '/sources/kuna-2017-11-04/');
+    const layout = findAll(source, (el) => (attr(el, 'className') ?? '').includes('entry-layout'))[0];
+    expect(attr(layout, 'className')).toContain('no-body');
+    expect(findAll(layout, (el) => (attr(el, 'className') ?? '').includes('entry-body'))).toEqual([]);
   });
 
   it('publishes an Atom feed of every event and a sitemap of every page', () => {
