@@ -87,18 +87,23 @@ export function otherForms(text: string): string[] {
   return [...out];
 }
 
-/** Articles a reader types before a name ("Al Qaim", "al-Qaim", "el Arish"): not what tells names apart. */
-const LATIN_ARTICLE = /^(?:al|el|ad|an|ar|as|ash|az)$/i;
+/**
+ * Articles a reader types as a word of their own before a name ("Al Qaim", "el Arish"):
+ * not what tells names apart. Only al and el: an, as, ad are English words too, so the
+ * other assimilated forms are dropped only when joined by a hyphen (as-Sadr).
+ */
+const LATIN_ARTICLE = /^(?:al|el)$/i;
 
 /**
  * The query as the index is searched: folded, and a standalone article or an "al-"
  * prefix dropped when other words remain ("Al Qaim" searches Qaim, as "Qaim" does;
- * a lone "Al" stays).
+ * a lone "Al" stays). A quoted phrase is searched as written (folded only).
  */
 export function searchTerms(query: string): string {
   const words = foldText(query).trim().split(/\s+/).filter(Boolean);
+  if (/["“”]/.test(query)) return words.join(' ');
   const kept = words
-    .map((w) => w.replace(/^(?:al|el)[-‐‑](?=\p{L}{2})/iu, ''))
+    .map((w) => w.replace(/^(?:al|el|ad|an|ar|as|ash|az)[-‐‑](?=\p{L}{2})/iu, ''))
     .filter((w) => !LATIN_ARTICLE.test(w) && w !== 'ال');
   return (kept.length ? kept : words).join(' ');
 }

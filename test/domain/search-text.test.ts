@@ -34,6 +34,12 @@ describe('folding', () => {
     expect(searchTerms('Al')).toBe('Al');
     expect(searchTerms('  كتائب  حزب ')).toBe('كتايب حزب');
     expect(searchTerms('Flight 752')).toBe('Flight 752');
+    // English words that are also articles' spellings stay; a joined article goes.
+    expect(searchTerms('killed as reported')).toBe('killed as reported');
+    expect(searchTerms('an attack')).toBe('an attack');
+    expect(searchTerms('as-Sadr')).toBe('Sadr');
+    // A quoted phrase is searched as written.
+    expect(searchTerms('"Al Qaim was"')).toBe('"Al Qaim was"');
   });
 
   it('marks a word written with a spelling the query folds to', () => {
