@@ -31,6 +31,8 @@ export interface GraphLayoutOptions {
   ticks?: number;
   /** Space kept free around the drawing (labels), px. */
   pad?: number;
+  /** Room each node keeps around it (its name's half width, say), px; default 34. */
+  room?: (node: GraphNodeIn) => number;
 }
 
 /**
@@ -53,9 +55,9 @@ export function layoutGraph(nodesIn: GraphNodeIn[], edgesIn: GraphEdgeIn[], o: G
       width: o.width, height: o.height,
     };
   }
-  const nodes: (SimulationNodeDatum & { id: string })[] = [...nodesIn]
+  const nodes: (SimulationNodeDatum & { id: string; room: number })[] = [...nodesIn]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((n) => ({ id: n.id }));
+    .map((n) => ({ id: n.id, room: o.room?.(n) ?? 34 }));
   const ids = new Set(nodes.map((n) => n.id));
   const links = edgesIn
     .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
@@ -66,7 +68,7 @@ export function layoutGraph(nodesIn: GraphNodeIn[], edgesIn: GraphEdgeIn[], o: G
     .randomSource(lcg(o.seed ?? 42))
     .force('link', forceLink(links).id((d: any) => d.id).distance(90).strength(0.7))
     .force('charge', forceManyBody().strength(-420).distanceMax(500))
-    .force('collide', forceCollide(34))
+    .force('collide', forceCollide<SimulationNodeDatum & { room: number }>((d) => d.room))
     // A wider than tall box: pull harder vertically so the drawing fills it.
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05 * aspect))

@@ -4,7 +4,7 @@
  * left out of large timelines (the tooltip then shows title, date and status), so
  * 10,000 events stay around a megabyte of HTML. Pure.
  */
-import { shortLabel, type MarkShape } from './timeline-layout.ts';
+import type { MarkShape } from './timeline-layout.ts';
 import type { TimelineEvent } from './timeline-svg.ts';
 
 const DAY = 864e5;
@@ -14,6 +14,9 @@ const STATUSES = ['confirmed', 'reported', 'claimed', 'disputed'];
 /** [id, title, date, status, actors, places, fromDay, toDay, flags, summary?] */
 type Row = [string, string, string, number, number[], number[], number, number, number, string?];
 export interface TimelineData { v: 1; actors: string[]; places: string[]; rows: Row[] }
+
+/** The name under which /data/timeline.js registers every event (a classic script: no fetch offline). */
+export const TIMELINE_GLOBAL = 'dossierTimeline';
 
 /** Above this many events, summaries stay on the event pages. */
 export const SUMMARY_LIMIT = 1000;
@@ -41,7 +44,7 @@ export function encodeTimeline(events: TimelineEvent[]): TimelineData {
 
 export function decodeTimeline(data: TimelineData): TimelineEvent[] {
   return data.rows.map(([id, title, date, status, actors, places, from, to, flags, summary]) => ({
-    id, title, label: shortLabel(title), date, iso: '', summary, status: STATUSES[status],
+    id, title, date, iso: '', summary, status: STATUSES[status],
     actors: actors.map((i) => data.actors[i]), places: places.map((i) => data.places[i]),
     time: { from: from * DAY, to: to * DAY, shape: SHAPES[flags & 3], circa: !!(flags & 4), openStart: !!(flags & 8), openEnd: !!(flags & 16) },
   }));
