@@ -58,9 +58,10 @@ function enhance(fig: HTMLElement) {
   /** One tab stop in the timeline; arrow keys move between marks. */
   function roving() {
     for (const svg of scroll!.querySelectorAll('svg.tl-svg')) {
-      const items = [...svg.querySelectorAll<SVGAElement>('a.tl-mark, a.tl-bin')];
-      if (!items.some((m) => m.dataset.id === activeId)) activeId = items.find((m) => m.dataset.id)?.dataset.id;
-      for (const m of items) m.setAttribute('tabindex', m.dataset.id && m.dataset.id === activeId ? '0' : '-1');
+      const items = [...svg.querySelectorAll<SVGAElement>('a.tl-mark, a.tl-bin')].sort((a, b) => Number(a.dataset.t ?? a.dataset.from) - Number(b.dataset.t ?? b.dataset.from));
+      // Each drawing keeps the active event if it draws it, else its earliest.
+      const active = items.find((m) => activeId !== undefined && m.dataset.id === activeId) ?? items.find((m) => m.dataset.id) ?? items[0];
+      for (const m of items) m.setAttribute('tabindex', m === active ? '0' : '-1');
     }
   }
 
@@ -96,6 +97,8 @@ function enhance(fig: HTMLElement) {
     svg.setAttribute('height', String(r.height));
     svg.setAttribute('viewBox', `0 0 ${width} ${r.height}`);
     svg.setAttribute('aria-label', `${fig.querySelector('.viz-title')?.textContent ?? 'Timeline'}, ${rangeText(domain.from, domain.to)}`);
+    // Redrawing replaces the marks: the event that had focus keeps it.
+    const focused = (document.activeElement as HTMLElement | null)?.closest?.('a.tl-mark') && svg.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
     svg.innerHTML = r.svg;
     fig.dataset.from = String(Math.round(domain.from));
     fig.dataset.to = String(Math.round(domain.to));
@@ -111,6 +114,10 @@ function enhance(fig: HTMLElement) {
       li.classList.remove('k-only-wide', 'k-only-narrow');
     }
     roving();
+    if (focused) {
+      const m = svg.querySelector<SVGAElement>(`a.tl-mark[data-id="${CSS.escape(focused)}"]`);
+      if (m) focusMark(m);
+    }
   }
 
   /** Marks and aggregates in time order. */
@@ -130,8 +137,11 @@ function enhance(fig: HTMLElement) {
   }
 
   let anim = 0;
+  /** Where the view is going (an animation may still be on its way): steps in a row add up. */
+  let goal = domain;
   function setDomain(next: { from: number; to: number }, animate = false) {
     const target = clampDomain(next);
+    goal = target;
     cancelAnimationFrame(anim);
     if (!animate || reducedMotion()) {
       domain = target;
@@ -150,27 +160,36 @@ function enhance(fig: HTMLElement) {
     anim = requestAnimationFrame(step);
   }
 
-  const plotWidth = () => Math.max(1, (lastWidth || scroll.clientWidth) - 2 * SIDE);
-  /** Zooms by `factor` (> 1: in) keeping the time under plot x (px) in place. */
-  function zoom(factor: number, atPx?: number, animate = false) {
-    const width = plotWidth();
-    const span = domain.to - domain.from;
-    const px = atPx ?? width / 2;
-    const t = domain.from + (px / width) * span;
+  /** Zooms by `factor` (> 1: in) keeping time `t` where it is (default: the middle of the view). */
+  function zoom(factor: number, t?: number, animate = false) {
+    const span = goal.to - goal.from;
+    const at = t ?? goal.from + span / 2;
+    const k = (at - goal.from) / span;
     const nextSpan = span / factor;
-    setDomain({ from: t - (px / width) * nextSpan, to: t - (px / width) * nextSpan + nextSpan }, animate);
+    setDomain({ from: at - k * nextSpan, to: at - k * nextSpan + nextSpan }, animate);
+  }
+  /** The time at a share of the plot as drawn now (an animation may be on its way). */
+  const timeAt = (frac: number) => domain.from + frac * (domain.to - domain.from);
+
+  /** Moves the view by a share of the plot (> 0: back in time). */
+  function pan(frac: number) {
+    const dt = frac * (goal.to - goal.from);
+    setDomain({ from: goal.from - dt, to: goal.to - dt });
   }
 
-  function pan(px: number) {
-    const dt = (px / plotWidth()) * (domain.to - domain.from);
-    setDomain({ from: domain.from - dt, to: domain.to - dt });
-  }
-
-  /** A client x as plot x (the drawing may be scaled until the script draws it). */
-  const plotX = (clientX: number) => {
-    const box = visibleSvg().getBoundingClientRect();
-    const scale = (lastWidth || box.width) / Math.max(1, box.width);
-    return (clientX - box.left) * scale - SIDE;
+  /** Where a client x falls across the plot, 0–1 (whichever drawing is on screen, at whatever scale). */
+  const fracAt = (clientX: number) => {
+    const svg = visibleSvg();
+    const box = svg.getBoundingClientRect();
+    const w = svg.viewBox.baseVal.width || box.width;
+    return (((clientX - box.left) / Math.max(1, box.width)) * w - SIDE) / Math.max(1, w - 2 * SIDE);
+  };
+  /** A drag of dx screen px as a share of the plot. */
+  const dragFrac = (dx: number) => {
+    const svg = visibleSvg();
+    const box = svg.getBoundingClientRect();
+    const w = svg.viewBox.baseVal.width || box.width;
+    return ((dx / Math.max(1, box.width)) * w) / Math.max(1, w - 2 * SIDE);
   };
 
   // Buttons.
@@ -193,10 +212,11 @@ function enhance(fig: HTMLElement) {
   // Wheel: zoom around the pointer; a horizontal wheel pans.
   scroll.addEventListener('wheel', (ev) => {
     ev.preventDefault();
-    const at = plotX(ev.clientX);
+    const at = fracAt(ev.clientX);
+    const dx = dragFrac(-ev.deltaX);
     whenLive(() => {
-      if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) pan(-ev.deltaX);
-      else zoom(Math.pow(2, -ev.deltaY / (ev.deltaMode === 1 ? 12 : 300)), at);
+      if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) pan(dx);
+      else zoom(Math.pow(2, -ev.deltaY / (ev.deltaMode === 1 ? 12 : 300)), timeAt(at));
     });
   }, { passive: false });
 
@@ -220,8 +240,8 @@ function enhance(fig: HTMLElement) {
       pointers.set(ev.pointerId, ev.clientX);
       const [a, b] = [...pointers.values()];
       const dist = Math.abs(a - b);
-      const at = plotX((a + b) / 2);
-      if (pinch > 0 && dist > 0) { const f = dist / pinch; whenLive(() => zoom(f, at)); }
+      const at = fracAt((a + b) / 2);
+      if (pinch > 0 && dist > 0) { const f = dist / pinch; whenLive(() => zoom(f, timeAt(at))); }
       pinch = dist;
       dragged = true;
       return;
@@ -231,7 +251,8 @@ function enhance(fig: HTMLElement) {
     if (!dragged) scroll.setPointerCapture(ev.pointerId);
     dragged = true;
     pointers.set(ev.pointerId, ev.clientX);
-    whenLive(() => pan(dx));
+    const share = dragFrac(dx);
+    whenLive(() => pan(share));
   });
   const release = (ev: PointerEvent) => {
     pointers.delete(ev.pointerId);
@@ -260,16 +281,17 @@ function enhance(fig: HTMLElement) {
   scroll.addEventListener('keydown', (ev) => {
     const mark = (ev.target as Element).closest?.<SVGAElement>('a.tl-mark, a.tl-bin');
     if (ev.key === '+' || ev.key === '=' || ev.key === '-' || ev.key === '_') {
-      const at = mark ? markX(mark) : undefined;
+      // On an event, zoom around it (its time, not its place on screen: steps in a row add up).
+      const at = mark ? Number(mark.dataset.t ?? mark.dataset.from) : undefined;
       const f = ev.key === '+' || ev.key === '=' ? 2 : 0.5;
-      whenLive(() => { zoom(f, at, true); refocus(mark); });
+      whenLive(() => zoom(f, at, true));
       ev.preventDefault();
       return;
     }
     if (!mark) {
       if (ev.target !== scroll) return;
-      if (ev.key === 'ArrowLeft') whenLive(() => pan(plotWidth() * 0.15));
-      else if (ev.key === 'ArrowRight') whenLive(() => pan(-plotWidth() * 0.15));
+      if (ev.key === 'ArrowLeft') whenLive(() => pan(0.15));
+      else if (ev.key === 'ArrowRight') whenLive(() => pan(-0.15));
       else if (ev.key === '0') whenLive(() => setDomain(initial, true));
       else return;
       ev.preventDefault();
@@ -289,27 +311,12 @@ function enhance(fig: HTMLElement) {
     if (next) focusMark(next);
   });
 
-  function markX(m: SVGAElement): number {
-    const box = m.getBoundingClientRect();
-    return plotX(box.left + box.width / 2);
-  }
   function focusMark(m: SVGAElement) {
     for (const x of scroll!.querySelectorAll('[tabindex="0"]')) x.setAttribute('tabindex', '-1');
     m.setAttribute('tabindex', '0');
     if (m.dataset.id) activeId = m.dataset.id;
-    m.focus();
+    m.focus({ preventScroll: true });
   }
-  function refocus(mark: SVGAElement | null) {
-    if (!mark?.dataset.id) return;
-    const id = mark.dataset.id;
-    // The animation re-renders; find the mark again once it settles.
-    const again = () => {
-      const m = scroll!.querySelector<SVGAElement>(`svg.tl-live a.tl-mark[data-id="${CSS.escape(id)}"]`);
-      if (m) focusMark(m);
-    };
-    if (reducedMotion()) again(); else setTimeout(again, 220);
-  }
-
   // Tooltips: title, date, status (and summary once the data is here) on hover and focus.
   function showTip(m: SVGAElement) {
     const e = m.dataset.id ? byId.get(m.dataset.id) : undefined;
