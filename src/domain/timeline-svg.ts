@@ -161,11 +161,14 @@ export function drawnSymbols(events: TimelineEvent[], layout: TimelineLayout): S
   for (const m of layout.marks) {
     const e = events[m.item];
     const t = e.time;
-    out.add(t.shape);
+    // Each mark under the key entry that looks like it: a dashed mark is "approximate",
+    // a blue or hollow dot "reported" or "claimed", whatever its shape's own entry shows.
+    const hollow = e.status === 'claimed' || e.status === 'disputed';
     if (t.circa) out.add('circa');
+    else if (!(t.shape === 'point' && (e.status === 'reported' || hollow))) out.add(t.shape);
     if (t.openStart || t.openEnd) out.add('open');
     if (e.status === 'reported') out.add('reported');
-    if (e.status === 'claimed' || e.status === 'disputed') out.add('hollow');
+    if (hollow) out.add('hollow');
   }
   if (layout.bins.length) out.add('bin');
   return out;

@@ -290,7 +290,9 @@ function drawnTimeline(fig: ReturnType<Page['locator']>) {
     const key = [...f.querySelectorAll<HTMLElement>('.tl-legend li[data-k]')].filter((li) => li.getClientRects().length).map((li) => li.dataset.k!);
     const drawn = (sel: string) => svg.querySelector(sel) !== null;
     const symbols: Record<string, boolean> = {
-      point: drawn('a.tl-point'), band: drawn('a.tl-band'), bar: drawn('a.tl-bar'), circa: drawn('a.tl-circa'), open: drawn('a.tl-open'),
+      // A dashed mark is keyed as approximate; a blue or hollow dot as reported or claimed.
+      point: drawn('a.tl-point:not(.tl-circa):not(.tl-s-reported):not(.tl-s-claimed):not(.tl-s-disputed)'),
+      band: drawn('a.tl-band:not(.tl-circa)'), bar: drawn('a.tl-bar:not(.tl-circa)'), circa: drawn('a.tl-circa'), open: drawn('a.tl-open'),
       reported: drawn('a.tl-s-reported'), hollow: drawn('a.tl-s-claimed, a.tl-s-disputed'), bin: drawn('a.tl-bin'),
     };
     return { svg: box(svg.getBoundingClientRect()), marks, axis, ticks, key, symbols };
