@@ -213,30 +213,39 @@ export function layoutTimeline(items: TimelineItem[], opts: LayoutOptions): Time
   }
   visible.sort((a, b) => items[a].time.from - items[b].time.from || a - b);
 
-  const laneEnd: number[] = [];
-  const laneLines: number[] = [];
-  const marks: LaidMark[] = [];
-  const overflow: number[] = [];
-  /** The lowest lane free from x on: below every lane still occupied there. */
-  const laneFor = (x0: number) => {
-    let lane = 0;
-    for (let l = 0; l < laneEnd.length; l++) if (laneEnd[l] + GAP > x0) lane = l + 1;
-    return lane;
+  /** Stacks the visible events in at most `cap` lanes; the rest overflow. */
+  const stack = (cap: number) => {
+    const laneEnd: number[] = [];
+    const laneLines: number[] = [];
+    const marks: LaidMark[] = [];
+    const overflow: number[] = [];
+    /** The lowest lane free from x on: below every lane still occupied there. */
+    const laneFor = (x0: number) => {
+      let lane = 0;
+      for (let l = 0; l < laneEnd.length; l++) if (laneEnd[l] + GAP > x0) lane = l + 1;
+      return lane;
+    };
+    for (const i of visible) {
+      const m0 = Math.max(0, X0[i]);
+      const m1 = Math.min(width, X1[i]);
+      // Cheap test first: at 10,000 events most find every lane taken at their mark.
+      if (laneFor(m0) >= cap) { overflow.push(i); continue; }
+      const label = placeLabel(items[i].label, m0, m1, width, maxLabel, maxLines, fontSize);
+      const box = { x0: Math.min(m0, label.x), x1: Math.max(m1, label.x + label.width) };
+      const lane = laneFor(box.x0);
+      if (lane >= cap) { overflow.push(i); continue; }
+      while (laneEnd.length <= lane) { laneEnd.push(-Infinity); laneLines.push(1); }
+      laneEnd[lane] = Math.max(laneEnd[lane], box.x1);
+      laneLines[lane] = Math.max(laneLines[lane], label.lines.length + (label.below ? 1 : 0));
+      marks.push({ item: i, lane, x0: X0[i], x1: X1[i], k0: K0[i], k1: K1[i], label });
+    }
+    return { laneEnd, laneLines, marks, overflow };
   };
-  for (const i of visible) {
-    const m0 = Math.max(0, X0[i]);
-    const m1 = Math.min(width, X1[i]);
-    // Cheap test first: at 10,000 events most find every lane taken at their mark.
-    if (laneFor(m0) >= maxLanes) { overflow.push(i); continue; }
-    const label = placeLabel(items[i].label, m0, m1, width, maxLabel, maxLines, fontSize);
-    const box = { x0: Math.min(m0, label.x), x1: Math.max(m1, label.x + label.width) };
-    const lane = laneFor(box.x0);
-    if (lane >= maxLanes) { overflow.push(i); continue; }
-    while (laneEnd.length <= lane) { laneEnd.push(-Infinity); laneLines.push(1); }
-    laneEnd[lane] = Math.max(laneEnd[lane], box.x1);
-    laneLines[lane] = Math.max(laneLines[lane], label.lines.length + (label.below ? 1 : 0));
-    marks.push({ item: i, lane, x0: X0[i], x1: X1[i], k0: K0[i], k1: K1[i], label });
-  }
+  // A few events more than the lanes allow are all drawn (a half-empty "1" is no help);
+  // past that, the lanes are capped and the rest counted in aggregates.
+  let stacked = visible.length <= 2 * maxLanes ? stack(Infinity) : undefined;
+  if (!stacked || stacked.laneEnd.length > Math.ceil(maxLanes * 1.5)) stacked = stack(maxLanes);
+  const { laneEnd, laneLines, marks, overflow } = stacked;
 
   const clamp = (v: number) => Math.min(width - 0.001, Math.max(0, v));
   const anchors = overflow.map((i) => clamp((Math.max(X0[i], 0) + Math.min(X1[i], width)) / 2));
