@@ -11,7 +11,7 @@ function enhance(fig: HTMLElement) {
   // One drawing per screen shape (wide, narrow): each gets the same behaviour.
   const views = [...fig.querySelectorAll<SVGSVGElement>('svg.graph-svg')].map((svg) => enhanceDrawing(fig, svg));
   enhanceLegend(fig);
-  fig.querySelector<HTMLElement>('.graph-controls')?.removeAttribute('hidden');
+  for (const c of fig.querySelectorAll<HTMLElement>('.graph-controls')) c.removeAttribute('hidden');
   // The buttons act on the drawing on screen (wide or narrow).
   const shown = () => views.find((v) => v.svg.getClientRects().length) ?? views[0];
   fig.querySelectorAll<HTMLButtonElement>('[data-zoom]').forEach((b) => b.addEventListener('click', () => {

@@ -15,6 +15,7 @@ import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-la
 import type { Actor, Event, Place } from '../schemas/index.ts';
 import { unknownIdMessage } from '../domain/viz-props.ts';
 import { textWidth } from '../domain/label-placement.ts';
+import { GRAPH_BUTTONS } from '../domain/graph-drawing.ts';
 import type { RelationType } from '../schemas/actors.ts';
 
 export interface MapPlace {
@@ -145,7 +146,7 @@ export async function graphView(focus: string | undefined, depth: number, size: 
   const nodes = v.nodes.filter((n) => keep.has(n.id));
   const edges = v.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
   // Each node keeps room for about half its name, so names find a clear side.
-  const layout = layoutGraph(nodes, edges, { ...size, seed: 7, room: (n) => Math.max(30, 10 + textWidth(n.label, nodeFont) * 0.45) });
+  const layout = layoutGraph(nodes, edges, { ...size, seed: 7, top: GRAPH_BUTTONS.height, room: (n) => Math.max(30, 10 + textWidth(n.label, nodeFont) * 0.45) });
   const result = { layout, nodes, edges };
   graphCache.set(key, result);
   return result;

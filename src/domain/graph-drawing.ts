@@ -13,6 +13,10 @@ export const RELATION_LABELS: Record<string, string> = {
   'formerly-member-of': 'formerly member of',
 };
 
+/** The corner the zoom buttons cover (top right, in drawing units at the narrow drawing's scale): kept free of nodes and labels. */
+export const GRAPH_BUTTONS = { width: 170, height: 46 };
+export const buttonsBox = (width: number): Box => ({ x0: width - GRAPH_BUTTONS.width, y0: 0, x1: width, y1: GRAPH_BUTTONS.height });
+
 export interface DrawNodeIn { id: string; label: string; kind: string }
 export interface DrawEdgeIn { source: string; target: string; type: string; note?: string }
 /** A node and where its name goes (lx/ly relative to the node); `named` false when no clear place was found. */
@@ -28,7 +32,7 @@ const round = (v: number) => Math.round(v * 10) / 10;
  * names and other words, or left out (the colour and dash still say the relation,
  * and the accessible list has it). Nothing drawn overlaps: boxes kept `gap` apart.
  */
-export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawEdgeIn[], o: { focus?: string; nodeFont: number; edgeFont: number; gap?: number }): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
+export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawEdgeIn[], o: { focus?: string; nodeFont: number; edgeFont: number; gap?: number; keepClear?: Box[] }): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
   const gap = o.gap ?? 2;
   const pos = new Map(layout.nodes.map((n) => [n.id, n]));
   const degree = new Map<string, number>();
@@ -39,7 +43,7 @@ export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawE
   const lineHeight = Math.round(o.nodeFont * 1.25);
   const labels = placePointLabels(
     ordered.map((n) => ({ x: pos.get(n.id)!.x, y: pos.get(n.id)!.y, r: radius(n.id), width: textWidth(n.label, o.nodeFont), height: lineHeight })),
-    layout, 3, [], { corners: true, farther: [6, 14], gap },
+    layout, 3, o.keepClear ?? [], { corners: true, farther: [6, 14], gap },
   );
   const drawnNodes = ordered.map((n, i): DrawnNode => {
     const p = pos.get(n.id)!;
@@ -51,6 +55,7 @@ export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawE
 
   // Obstacles for the relation words: every node (with a margin) and every name.
   const taken: Box[] = [
+    ...(o.keepClear ?? []),
     ...drawnNodes.map((n) => ({ x0: n.x - n.r - 3, y0: n.y - n.r - 3, x1: n.x + n.r + 3, y1: n.y + n.r + 3 })),
     ...drawnNodes.flatMap((n) => (n.box ? [n.box] : [])),
   ];

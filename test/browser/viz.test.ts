@@ -479,7 +479,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
       expect((await vb())[1]).toBeGreaterThan(zoomed[1]);
       await page.keyboard.press('0');
       expect((await vb())[2]).toBe(w0);
-      await page.locator('figure[data-viz="graph"] button[data-zoom="in"]').click();
+      await page.locator('.graph-wide button[data-zoom="in"]').click();
       expect((await vb())[2]).toBeLessThan(w0);
     } finally {
       await ctx.close();
