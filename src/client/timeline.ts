@@ -44,6 +44,7 @@ function enhance(fig: HTMLElement) {
   let domain = { ...initial };
   const filters: Record<string, string> = {};
   let all: TimelineEvent[] | undefined;
+  let loadedData: TimelineData | undefined;
   let byId = new Map<string, TimelineEvent>();
   let shown: TimelineEvent[] = [];
   let activeId: string | undefined;
@@ -72,6 +73,7 @@ function enhance(fig: HTMLElement) {
       const inline = fig.querySelector<HTMLScriptElement>('script.viz-data');
       const link = fig.querySelector<HTMLAnchorElement>('a.viz-data-href');
       const data = inline ? JSON.parse(inline.textContent || '{"v":1,"actors":[],"places":[],"rows":[]}') as TimelineData : await sharedData(link!.href);
+      loadedData = data;
       all = decodeTimeline(data);
       byId = new Map(all.map((e) => [e.id, e]));
       shown = all;
@@ -199,7 +201,18 @@ function enhance(fig: HTMLElement) {
     else setDomain(initial, true);
   })));
 
-  // Filters.
+  // Filters. A shared timeline's actor and place choices arrive with its data: the
+  // first touch of the list loads it (a reader reaches for the list before choosing).
+  fig.querySelectorAll<HTMLSelectElement>('select[data-fill="shared"]').forEach((s) => {
+    const fill = () => whenLive(() => {
+      if (s.dataset.fill !== 'shared' || !loadedData?.filters) return;
+      s.dataset.fill = 'done';
+      const kind = s.dataset.filter as 'actor' | 'place';
+      s.append(...loadedData.filters[kind].map(([id, name]) => new Option(name, id)));
+    });
+    s.addEventListener('pointerdown', fill);
+    s.addEventListener('focus', fill);
+  });
   fig.querySelectorAll<HTMLSelectElement>('select[data-filter]').forEach((s) => s.addEventListener('change', () => whenLive(() => {
     filters[s.dataset.filter!] = s.value;
     shown = all!.filter((e) => (!filters.actor || e.actors.includes(filters.actor))

@@ -15,7 +15,19 @@ const STATUSES = ['confirmed', 'reported', 'claimed', 'disputed'];
 
 /** [id, title, date, status, actors, places, fromDay, toDay, flags, summary?] */
 type Row = [string, string, string, number, number[], number[], number, number, number, string?];
-export interface TimelineData { v: 1; actors: string[]; places: string[]; rows: Row[] }
+/** Filter choices: [id, name], by name. */
+export type FilterOptions = { actor: [string, string][]; place: [string, string][] };
+export interface TimelineData {
+  v: 1; actors: string[]; places: string[]; rows: Row[];
+  /** In the shared file only: the pages' actor and place filters fill from it on first use. */
+  filters?: FilterOptions;
+}
+
+/** The actors and places a timeline's events name, as filter choices sorted by name. */
+export function filterOptions(events: TimelineEvent[], actorNames: Map<string, string>, placeNames: Map<string, string>): FilterOptions {
+  const list = (ids: Set<string>, names: Map<string, string>) => [...ids].map((id): [string, string] => [id, names.get(id) ?? id]).sort((a, b) => a[1].localeCompare(b[1]));
+  return { actor: list(new Set(events.flatMap((e) => e.actors)), actorNames), place: list(new Set(events.flatMap((e) => e.places)), placeNames) };
+}
 
 /** The name under which /data/timeline.js registers every event (a classic script: no fetch offline). */
 export const TIMELINE_GLOBAL = 'dossierTimeline';

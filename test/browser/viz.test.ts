@@ -139,6 +139,11 @@ describe('with JavaScript', () => {
     const { page } = await open(ctx, '/');
     const fig = allEventsTimeline(page);
     const marks = fig.locator('svg:visible a.tl-mark');
+    // A timeline of every event lists its actors once a reader reaches for the list.
+    const actors = fig.locator('select[data-filter="actor"] option');
+    await expect(actors.count()).resolves.toBe(1);
+    await fig.locator('select[data-filter="actor"]').focus();
+    await expect.poll(() => actors.count()).toBe(1 + new Set(entries.filter((e) => e.collection === 'events').flatMap((e) => (e.data as any).participants.map((p: any) => p.actor))).size);
     await fig.locator('select[data-filter="actor"]').selectOption('kataib-hezbollah');
     const kh = entries.filter((e) => e.collection === 'events' && (e.data as any).participants.some((p: any) => p.actor === 'kataib-hezbollah')).map((e) => e.id).sort();
     await expect.poll(async () => (await marks.evaluateAll((els) => els.map((a) => (a as HTMLElement).dataset.id))).sort()).toEqual(kh);

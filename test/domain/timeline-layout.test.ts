@@ -221,6 +221,15 @@ describe('renderTimeline', () => {
   });
 });
 
+describe('filterOptions', () => {
+  it('lists the actors and places the events name, once each, by name', async () => {
+    const { filterOptions } = await import('../../src/domain/timeline-data.ts');
+    const e = (actors: string[], places: string[]) => ({ id: 'x', title: 't', date: 'd', iso: '', status: 'confirmed', actors, places, time: markTime(span('2017-11-03')) });
+    const names = new Map([['kh', 'Kataib Hezbollah'], ['is', 'Islamic State']]);
+    expect(filterOptions([e(['kh', 'is'], ['p']), e(['kh'], [])], names, new Map())).toEqual({ actor: [['is', 'Islamic State'], ['kh', 'Kataib Hezbollah']], place: [['p', 'p']] });
+  });
+});
+
 describe('encodeTimeline / decodeTimeline', () => {
   it('round-trips the events the browser needs', async () => {
     const { encodeTimeline, decodeTimeline } = await import('../../src/domain/timeline-data.ts');
