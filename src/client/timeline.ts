@@ -1,24 +1,38 @@
 /**
- * Timeline in the browser: re-lays out the server-rendered timeline at the real
- * width, then adds zoom and pan (wheel, drag, pinch, keyboard), filters, tooltips
- * and keyboard navigation between events. The page is complete without this.
- * Classic-script safe: no top-level await, no dynamic import.
+ * Timeline in the browser. The build draws each timeline twice (wide and narrow;
+ * CSS shows one, scaled to the page), so on load this script only adds behaviour:
+ * tooltips, keyboard navigation between events. The first zoom, pan or filter
+ * takes the events' data (the page's own, or /data/timeline.js, shared by the
+ * timelines of every event and loaded then) and from there the timeline is
+ * redrawn at its real width. Classic-script safe: no top-level await, no dynamic import.
  */
-import { renderTimeline, rangeText } from '../domain/timeline-svg.ts';
-import { decodeTimeline } from '../domain/timeline-data.ts';
+import { renderTimeline, rangeText, drawnSymbols, SIDE } from '../domain/timeline-svg.ts';
+import { decodeTimeline, TIMELINE_GLOBAL, type TimelineData } from '../domain/timeline-data.ts';
+import type { TimelineEvent } from '../domain/timeline-svg.ts';
 
 const DAY = 864e5;
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
+let shared: Promise<TimelineData> | undefined;
+/** Loads /data/timeline.js once per page, as a classic script (file:// refuses fetch). */
+function sharedData(url: string): Promise<TimelineData> {
+  const g = globalThis as unknown as Record<string, TimelineData | undefined>;
+  shared ??= new Promise((resolve, reject) => {
+    if (g[TIMELINE_GLOBAL]) { resolve(g[TIMELINE_GLOBAL]!); return; }
+    const s = document.createElement('script');
+    s.src = url;
+    s.onload = () => (g[TIMELINE_GLOBAL] ? resolve(g[TIMELINE_GLOBAL]!) : reject(new Error('timeline data missing')));
+    s.onerror = () => { shared = undefined; reject(new Error(`could not load ${url}`)); };
+    document.head.append(s);
+  });
+  return shared;
+}
+
 function enhance(fig: HTMLElement) {
-  const dataEl = fig.querySelector<HTMLScriptElement>('script.viz-data');
-  const svg = fig.querySelector<SVGSVGElement>('svg.tl-svg');
   const scroll = fig.querySelector<HTMLElement>('.tl-scroll');
   const binsLink = fig.querySelector<HTMLAnchorElement>('a.viz-bins-href');
   const tip = fig.querySelector<HTMLElement>('.viz-tip');
-  if (!dataEl || !svg || !scroll || !binsLink || !tip) return;
-  const all = decodeTimeline(JSON.parse(dataEl.textContent || '{"v":1,"actors":[],"places":[],"rows":[]}'));
-  const byId = new Map(all.map((e) => [e.id, e]));
+  if (!scroll || !binsLink || !tip) return;
   // Event pages sit under the events index: /events/ on a server, or
   // events/index.html once the offline edition has rewritten the links.
   const index = binsLink.href;
@@ -29,48 +43,95 @@ function enhance(fig: HTMLElement) {
   const initial = { from: Number(fig.dataset.from), to: Number(fig.dataset.to) };
   let domain = { ...initial };
   const filters: Record<string, string> = {};
-  let shown = all;
+  let all: TimelineEvent[] | undefined;
+  let loadedData: TimelineData | undefined;
+  let byId = new Map<string, TimelineEvent>();
+  let shown: TimelineEvent[] = [];
   let activeId: string | undefined;
   let lastWidth = 0;
+  /** The drawing on screen: one of the build's until the first redraw, then the script's own. */
+  const visibleSvg = () => [...scroll.querySelectorAll<SVGSVGElement>('svg.tl-svg')].find((s) => s.getClientRects().length) ?? scroll.querySelector<SVGSVGElement>('svg.tl-svg')!;
 
   fig.classList.add('is-live');
   fig.querySelector<HTMLElement>('.tl-controls')?.removeAttribute('hidden');
+  roving();
+
+  /** One tab stop in the timeline; arrow keys move between marks. */
+  function roving() {
+    for (const svg of scroll!.querySelectorAll('svg.tl-svg')) {
+      const items = [...svg.querySelectorAll<SVGAElement>('a.tl-mark, a.tl-bin')].sort((a, b) => Number(a.dataset.t ?? a.dataset.from) - Number(b.dataset.t ?? b.dataset.from));
+      // Each drawing keeps the active event if it draws it, else its earliest.
+      const active = items.find((m) => activeId !== undefined && m.dataset.id === activeId) ?? items.find((m) => m.dataset.id) ?? items[0];
+      for (const m of items) m.setAttribute('tabindex', m === active ? '0' : '-1');
+    }
+  }
+
+  /** The events' data, then the timeline drawn by this script (once). */
+  let ready: Promise<void> | undefined;
+  function live(): Promise<void> {
+    ready ??= (async () => {
+      const inline = fig.querySelector<HTMLScriptElement>('script.viz-data');
+      const link = fig.querySelector<HTMLAnchorElement>('a.viz-data-href');
+      const data = inline ? JSON.parse(inline.textContent || '{"v":1,"actors":[],"places":[],"rows":[]}') as TimelineData : await sharedData(link!.href);
+      loadedData = data;
+      all = decodeTimeline(data);
+      byId = new Map(all.map((e) => [e.id, e]));
+      shown = all;
+      const keep = visibleSvg();
+      for (const s of scroll!.querySelectorAll('svg.tl-svg')) if (s !== keep) s.remove();
+      keep.classList.add('tl-live');
+      fig.classList.add('is-drawn');
+      render();
+      new ResizeObserver(() => {
+        if (Math.abs(Math.floor(scroll!.clientWidth) - lastWidth) > 1) render();
+      }).observe(scroll!);
+    })();
+    return ready;
+  }
+  const whenLive = (f: () => void) => { void live().then(f, () => {}); };
 
   function render() {
+    const svg = scroll!.querySelector<SVGSVGElement>('svg.tl-live')!;
     const width = Math.max(280, Math.floor(scroll!.clientWidth));
     lastWidth = width;
     const r = renderTimeline(shown, { ...domain, width, uid: fig.id, href, binHref: binsLink!.href, titles: false });
-    svg!.setAttribute('width', String(width));
-    svg!.setAttribute('height', String(r.height));
-    svg!.setAttribute('viewBox', `0 0 ${width} ${r.height}`);
-    svg!.setAttribute('aria-label', `${fig.querySelector('.viz-title')?.textContent ?? 'Timeline'}, ${rangeText(domain.from, domain.to)}`);
-    svg!.innerHTML = r.svg;
+    svg.setAttribute('width', String(width));
+    svg.setAttribute('height', String(r.height));
+    svg.setAttribute('viewBox', `0 0 ${width} ${r.height}`);
+    svg.setAttribute('aria-label', `${fig.querySelector('.viz-title')?.textContent ?? 'Timeline'}, ${rangeText(domain.from, domain.to)}`);
+    // Redrawing replaces the marks: the event that had focus keeps it.
+    const focused = (document.activeElement as HTMLElement | null)?.closest?.('a.tl-mark') && svg.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset.id : undefined;
+    svg.innerHTML = r.svg;
     fig.dataset.from = String(Math.round(domain.from));
     fig.dataset.to = String(Math.round(domain.to));
     const range = fig.querySelector('.tl-range');
     if (range) range.textContent = rangeText(domain.from, domain.to);
     const count = fig.querySelector('.tl-count');
-    if (count) count.textContent = shown.length === all.length ? `${all.length} ${all.length === 1 ? 'event' : 'events'}` : `${shown.length} of ${all.length} events`;
-    // Roving focus: one tab stop in the timeline; arrow keys move between marks.
-    const items = marks();
-    if (!items.some((m) => m.dataset.id === activeId)) activeId = items[0]?.dataset.id;
-    for (const m of items) m.setAttribute('tabindex', m.dataset.id === activeId ? '0' : '-1');
-    for (const b of svg!.querySelectorAll<SVGAElement>('a.tl-bin')) b.setAttribute('tabindex', '-1');
+    const total = all!.length;
+    if (count) count.textContent = shown.length === total ? `${total} ${total === 1 ? 'event' : 'events'}` : `${shown.length} of ${total} events`;
+    // The key follows what is drawn.
+    const symbols = drawnSymbols(shown, r.layout);
+    for (const li of fig.querySelectorAll<HTMLElement>('.tl-legend li[data-k]')) {
+      li.hidden = !symbols.has(li.dataset.k!);
+      li.classList.remove('k-only-wide', 'k-only-narrow');
+    }
+    roving();
+    if (focused) {
+      const m = svg.querySelector<SVGAElement>(`a.tl-mark[data-id="${CSS.escape(focused)}"]`);
+      if (m) focusMark(m);
+    }
   }
 
   /** Marks and aggregates in time order. */
   function marks(): SVGAElement[] {
-    const list = [...svg!.querySelectorAll<SVGAElement>('a.tl-mark, a.tl-bin')];
-    const at = (a: SVGAElement) => {
-      const e = a.dataset.id ? byId.get(a.dataset.id) : undefined;
-      return e ? e.time.from : Number(a.dataset.from);
-    };
+    const list = [...visibleSvg().querySelectorAll<SVGAElement>('a.tl-mark, a.tl-bin')];
+    const at = (a: SVGAElement) => Number(a.dataset.t ?? a.dataset.from);
     return list.sort((a, b) => at(a) - at(b));
   }
 
   function clampDomain(d: { from: number; to: number }) {
     const full = extent.to - extent.from;
-    let span = Math.min(Math.max(d.to - d.from, 2 * DAY), full * 4);
+    const span = Math.min(Math.max(d.to - d.from, 2 * DAY), full * 4);
     let from = d.from;
     if (span >= full) from = Math.min(Math.max(from, extent.to - span), extent.from);
     else from = Math.min(Math.max(from, extent.from), extent.to - span);
@@ -78,8 +139,11 @@ function enhance(fig: HTMLElement) {
   }
 
   let anim = 0;
+  /** Where the view is going (an animation may still be on its way): steps in a row add up. */
+  let goal = domain;
   function setDomain(next: { from: number; to: number }, animate = false) {
     const target = clampDomain(next);
+    goal = target;
     cancelAnimationFrame(anim);
     if (!animate || reducedMotion()) {
       domain = target;
@@ -98,53 +162,82 @@ function enhance(fig: HTMLElement) {
     anim = requestAnimationFrame(step);
   }
 
-  /** Zooms by `factor` (> 1: in) keeping the time under plot x (px) in place. */
-  function zoom(factor: number, atPx?: number, animate = false) {
-    const width = lastWidth - 24;
-    const span = domain.to - domain.from;
-    const px = atPx ?? width / 2;
-    const t = domain.from + (px / width) * span;
+  /** Zooms by `factor` (> 1: in) keeping time `t` where it is (default: the middle of the view). */
+  function zoom(factor: number, t?: number, animate = false) {
+    const span = goal.to - goal.from;
+    const at = t ?? goal.from + span / 2;
+    const k = (at - goal.from) / span;
     const nextSpan = span / factor;
-    setDomain({ from: t - (px / width) * nextSpan, to: t - (px / width) * nextSpan + nextSpan }, animate);
+    setDomain({ from: at - k * nextSpan, to: at - k * nextSpan + nextSpan }, animate);
+  }
+  /** The time at a share of the plot as drawn now (an animation may be on its way). */
+  const timeAt = (frac: number) => domain.from + frac * (domain.to - domain.from);
+
+  /** Moves the view by a share of the plot (> 0: back in time). */
+  function pan(frac: number) {
+    const dt = frac * (goal.to - goal.from);
+    setDomain({ from: goal.from - dt, to: goal.to - dt });
   }
 
-  function pan(px: number) {
-    const span = domain.to - domain.from;
-    const dt = (px / (lastWidth - 24)) * span;
-    setDomain({ from: domain.from - dt, to: domain.to - dt });
-  }
-
-  const plotX = (clientX: number) => clientX - svg!.getBoundingClientRect().left - 12;
+  /** Where a client x falls across the plot, 0–1 (whichever drawing is on screen, at whatever scale). */
+  const fracAt = (clientX: number) => {
+    const svg = visibleSvg();
+    const box = svg.getBoundingClientRect();
+    const w = svg.viewBox.baseVal.width || box.width;
+    return (((clientX - box.left) / Math.max(1, box.width)) * w - SIDE) / Math.max(1, w - 2 * SIDE);
+  };
+  /** A drag of dx screen px as a share of the plot. */
+  const dragFrac = (dx: number) => {
+    const svg = visibleSvg();
+    const box = svg.getBoundingClientRect();
+    const w = svg.viewBox.baseVal.width || box.width;
+    return ((dx / Math.max(1, box.width)) * w) / Math.max(1, w - 2 * SIDE);
+  };
 
   // Buttons.
-  fig.querySelectorAll<HTMLButtonElement>('[data-zoom]').forEach((b) => b.addEventListener('click', () => {
+  fig.querySelectorAll<HTMLButtonElement>('[data-zoom]').forEach((b) => b.addEventListener('click', () => whenLive(() => {
     if (b.dataset.zoom === 'in') zoom(2, undefined, true);
     else if (b.dataset.zoom === 'out') zoom(0.5, undefined, true);
     else setDomain(initial, true);
-  }));
+  })));
 
-  // Filters.
-  fig.querySelectorAll<HTMLSelectElement>('select[data-filter]').forEach((s) => s.addEventListener('change', () => {
+  // Filters. A shared timeline's actor and place choices arrive with its data: the
+  // first touch of the list loads it (a reader reaches for the list before choosing).
+  fig.querySelectorAll<HTMLSelectElement>('select[data-fill="shared"]').forEach((s) => {
+    const fill = () => whenLive(() => {
+      if (s.dataset.fill !== 'shared' || !loadedData?.filters) return;
+      s.dataset.fill = 'done';
+      const kind = s.dataset.filter as 'actor' | 'place';
+      s.append(...loadedData.filters[kind].map(([id, name]) => new Option(name, id)));
+    });
+    s.addEventListener('pointerdown', fill);
+    s.addEventListener('focus', fill);
+  });
+  fig.querySelectorAll<HTMLSelectElement>('select[data-filter]').forEach((s) => s.addEventListener('change', () => whenLive(() => {
     filters[s.dataset.filter!] = s.value;
-    shown = all.filter((e) => (!filters.actor || e.actors.includes(filters.actor))
+    shown = all!.filter((e) => (!filters.actor || e.actors.includes(filters.actor))
       && (!filters.place || e.places.includes(filters.place))
       && (!filters.status || e.status === filters.status));
     hideTip();
     render();
-  }));
+  })));
 
   // Wheel: zoom around the pointer; a horizontal wheel pans.
-  svg.addEventListener('wheel', (ev) => {
+  scroll.addEventListener('wheel', (ev) => {
     ev.preventDefault();
-    if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) pan(-ev.deltaX);
-    else zoom(Math.pow(2, -ev.deltaY / (ev.deltaMode === 1 ? 12 : 300)), plotX(ev.clientX));
+    const at = fracAt(ev.clientX);
+    const dx = dragFrac(-ev.deltaX);
+    whenLive(() => {
+      if (Math.abs(ev.deltaX) > Math.abs(ev.deltaY)) pan(dx);
+      else zoom(Math.pow(2, -ev.deltaY / (ev.deltaMode === 1 ? 12 : 300)), timeAt(at));
+    });
   }, { passive: false });
 
   // Drag to pan, two fingers to zoom. A drag never follows the link it started on.
   const pointers = new Map<number, number>();
   let dragged = false;
   let pinch = 0;
-  svg.addEventListener('pointerdown', (ev) => {
+  scroll.addEventListener('pointerdown', (ev) => {
     if (ev.button !== 0) return;
     pointers.set(ev.pointerId, ev.clientX);
     dragged = false;
@@ -153,32 +246,34 @@ function enhance(fig: HTMLElement) {
       pinch = Math.abs(a - b);
     }
   });
-  svg.addEventListener('pointermove', (ev) => {
+  scroll.addEventListener('pointermove', (ev) => {
     const prev = pointers.get(ev.pointerId);
     if (prev === undefined) return;
     if (pointers.size === 2) {
       pointers.set(ev.pointerId, ev.clientX);
       const [a, b] = [...pointers.values()];
       const dist = Math.abs(a - b);
-      if (pinch > 0 && dist > 0) zoom(dist / pinch, plotX((a + b) / 2));
+      const at = fracAt((a + b) / 2);
+      if (pinch > 0 && dist > 0) { const f = dist / pinch; whenLive(() => zoom(f, timeAt(at))); }
       pinch = dist;
       dragged = true;
       return;
     }
     const dx = ev.clientX - prev;
     if (!dragged && Math.abs(dx) < 4) return;
-    if (!dragged) svg.setPointerCapture(ev.pointerId);
+    if (!dragged) scroll.setPointerCapture(ev.pointerId);
     dragged = true;
     pointers.set(ev.pointerId, ev.clientX);
-    pan(dx);
+    const share = dragFrac(dx);
+    whenLive(() => pan(share));
   });
   const release = (ev: PointerEvent) => {
     pointers.delete(ev.pointerId);
     if (pointers.size < 2) pinch = 0;
   };
-  svg.addEventListener('pointerup', release);
-  svg.addEventListener('pointercancel', release);
-  svg.addEventListener('click', (ev) => {
+  scroll.addEventListener('pointerup', release);
+  scroll.addEventListener('pointercancel', release);
+  scroll.addEventListener('click', (ev) => {
     if (dragged) {
       ev.preventDefault();
       dragged = false;
@@ -190,7 +285,7 @@ function enhance(fig: HTMLElement) {
       const from = Number(bin.dataset.from);
       const to = Number(bin.dataset.to);
       const pad = (to - from) * 0.1;
-      setDomain({ from: from - pad, to: to + pad }, true);
+      whenLive(() => setDomain({ from: from - pad, to: to + pad }, true));
     }
   });
 
@@ -198,13 +293,19 @@ function enhance(fig: HTMLElement) {
   // arrows move between events, Home/End jump, Escape returns to the timeline.
   scroll.addEventListener('keydown', (ev) => {
     const mark = (ev.target as Element).closest?.<SVGAElement>('a.tl-mark, a.tl-bin');
-    if (ev.key === '+' || ev.key === '=') { zoom(2, mark ? markX(mark) : undefined, true); refocus(mark); ev.preventDefault(); return; }
-    if (ev.key === '-' || ev.key === '_') { zoom(0.5, mark ? markX(mark) : undefined, true); refocus(mark); ev.preventDefault(); return; }
+    if (ev.key === '+' || ev.key === '=' || ev.key === '-' || ev.key === '_') {
+      // On an event, zoom around it (its time, not its place on screen: steps in a row add up).
+      const at = mark ? Number(mark.dataset.t ?? mark.dataset.from) : undefined;
+      const f = ev.key === '+' || ev.key === '=' ? 2 : 0.5;
+      whenLive(() => zoom(f, at, true));
+      ev.preventDefault();
+      return;
+    }
     if (!mark) {
       if (ev.target !== scroll) return;
-      if (ev.key === 'ArrowLeft') pan((lastWidth - 24) * 0.15);
-      else if (ev.key === 'ArrowRight') pan(-(lastWidth - 24) * 0.15);
-      else if (ev.key === '0') setDomain(initial, true);
+      if (ev.key === 'ArrowLeft') whenLive(() => pan(0.15));
+      else if (ev.key === 'ArrowRight') whenLive(() => pan(-0.15));
+      else if (ev.key === '0') whenLive(() => setDomain(initial, true));
       else return;
       ev.preventDefault();
       return;
@@ -223,28 +324,13 @@ function enhance(fig: HTMLElement) {
     if (next) focusMark(next);
   });
 
-  function markX(m: SVGAElement): number {
-    const box = m.getBoundingClientRect();
-    return plotX(box.left + box.width / 2);
-  }
   function focusMark(m: SVGAElement) {
-    for (const x of svg!.querySelectorAll('[tabindex="0"]')) x.setAttribute('tabindex', '-1');
+    for (const x of scroll!.querySelectorAll('[tabindex="0"]')) x.setAttribute('tabindex', '-1');
     m.setAttribute('tabindex', '0');
     if (m.dataset.id) activeId = m.dataset.id;
-    m.focus();
+    m.focus({ preventScroll: true });
   }
-  function refocus(mark: SVGAElement | null) {
-    if (!mark?.dataset.id) return;
-    const id = mark.dataset.id;
-    // The animation re-renders; find the mark again once it settles.
-    const again = () => {
-      const m = svg!.querySelector<SVGAElement>(`a.tl-mark[data-id="${CSS.escape(id)}"]`);
-      if (m) focusMark(m);
-    };
-    if (reducedMotion()) again(); else setTimeout(again, 220);
-  }
-
-  // Tooltips: date, status and summary beside the mark, on hover and on focus.
+  // Tooltips: title, date, status (and summary once the data is here) on hover and focus.
   function showTip(m: SVGAElement) {
     const e = m.dataset.id ? byId.get(m.dataset.id) : undefined;
     tip!.replaceChildren();
@@ -273,24 +359,19 @@ function enhance(fig: HTMLElement) {
     tip!.style.top = `${box.bottom - host.top + 6}px`;
   }
   function hideTip() { tip!.hidden = true; }
-  svg.addEventListener('pointerover', (ev) => {
+  scroll.addEventListener('pointerover', (ev) => {
     const m = (ev.target as Element).closest<SVGAElement>('a.tl-mark, a.tl-bin');
     if (m && !pointers.size) showTip(m);
   });
-  svg.addEventListener('pointerout', (ev) => {
+  scroll.addEventListener('pointerout', (ev) => {
     const m = (ev.target as Element).closest('a.tl-mark, a.tl-bin');
     if (m && !m.contains(ev.relatedTarget as Node)) hideTip();
   });
-  svg.addEventListener('focusin', (ev) => {
+  scroll.addEventListener('focusin', (ev) => {
     const m = (ev.target as Element).closest<SVGAElement>('a.tl-mark, a.tl-bin');
     if (m) { if (m.dataset.id) activeId = m.dataset.id; showTip(m); }
   });
-  svg.addEventListener('focusout', hideTip);
-
-  new ResizeObserver(() => {
-    if (Math.abs(Math.floor(scroll.clientWidth) - lastWidth) > 1) render();
-  }).observe(scroll);
-  render();
+  scroll.addEventListener('focusout', hideTip);
 }
 
 for (const fig of document.querySelectorAll<HTMLElement>('figure[data-viz="timeline"]')) enhance(fig);

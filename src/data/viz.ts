@@ -9,13 +9,15 @@ import { feature } from 'topojson-client';
 import type { Feature, Geometry } from 'geojson';
 import { getDossier } from './dossier.ts';
 import { compareSpans, formatSpan, isoSpan } from '../domain/dates.ts';
-import { markTime, shortLabel } from '../domain/timeline-layout.ts';
+import { markTime } from '../domain/timeline-layout.ts';
 import { displayed, preferred, span } from '../domain/readings.ts';
 import { relationNote } from '../domain/related.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
 import type { Actor, Event, Place } from '../schemas/index.ts';
 import { unknownIdMessage } from '../domain/viz-props.ts';
+import { textWidth } from '../domain/label-placement.ts';
+import { GRAPH_BUTTONS } from '../domain/graph-drawing.ts';
 import type { RelationType } from '../schemas/actors.ts';
 import { GEO_LEVELS, geoFrame, geoRegion, geoSvg, layoutPlaceMap, type GeoFrame, type GeoLevel, type GeoPalette, type PlaceMapInput, type PlaceMapView } from '../domain/map-layout.ts';
 import globalCss from '../styles/global.css?raw';
@@ -71,7 +73,6 @@ async function build(): Promise<VizData> {
     .map(({ id, data }) => ({
       id,
       title: data.title,
-      label: shortLabel(data.title),
       date: formatSpan(data.date),
       iso: isoSpan(data.date),
       summary: data.summary,
@@ -142,8 +143,8 @@ export function riverFeatures(): Feature<Geometry>[] {
 const graphCache = new Map<string, { layout: GraphLayout; nodes: GraphNode[]; edges: GraphEdge[] }>();
 
 /** The graph of all actors that have relations, or the neighbourhood of one actor; laid out once per build. */
-export async function graphView(focus: string | undefined, depth: number, size: { width: number; height: number }) {
-  const key = `${focus ?? '*'}|${depth}|${size.width}x${size.height}`;
+export async function graphView(focus: string | undefined, depth: number, size: { width: number; height: number }, nodeFont = 12.5) {
+  const key = `${focus ?? '*'}|${depth}|${size.width}x${size.height}|${nodeFont}`;
   const hit = graphCache.get(key);
   if (hit) return hit;
   const v = await getVizData();
@@ -152,7 +153,8 @@ export async function graphView(focus: string | undefined, depth: number, size: 
   else keep = new Set(v.edges.flatMap((e) => [e.source, e.target]));
   const nodes = v.nodes.filter((n) => keep.has(n.id));
   const edges = v.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
-  const layout = layoutGraph(nodes, edges, { ...size, seed: 7 });
+  // Each node keeps room for about half its name, so names find a clear side.
+  const layout = layoutGraph(nodes, edges, { ...size, seed: 7, top: GRAPH_BUTTONS.height, room: (n) => Math.max(30, 10 + textWidth(n.label, nodeFont) * 0.45) });
   const result = { layout, nodes, edges };
   graphCache.set(key, result);
   return result;

@@ -13,18 +13,54 @@ export const RELATION_LABELS: Record<string, string> = {
   'formerly-member-of': 'formerly member of',
 };
 
+/** The corner the zoom buttons cover (top right, in drawing units at the narrow drawing's scale): kept free of nodes and labels. */
+export const GRAPH_BUTTONS = { width: 170, height: 46 };
+export const buttonsBox = (width: number): Box => ({ x0: width - GRAPH_BUTTONS.width, y0: 0, x1: width, y1: GRAPH_BUTTONS.height });
+
 export interface DrawNodeIn { id: string; label: string; kind: string }
 export interface DrawEdgeIn { source: string; target: string; type: string; note?: string }
-export interface DrawnNode extends DrawNodeIn { x: number; y: number; r: number; lx: number; ly: number; anchor: 'start' | 'end' | 'middle' }
-export interface DrawnEdge extends DrawEdgeIn { d: string; lx: number; ly: number; bend: number; at: number; label: string }
+/** A node and where its name goes (lx/ly relative to the node); `named` false when no clear place was found. */
+export interface DrawnNode extends DrawNodeIn { x: number; y: number; r: number; lx: number; ly: number; anchor: 'start' | 'end' | 'middle'; named: boolean; box?: Box }
+/** An edge; its relation word is drawn only where it is clear of every name, node and other word (`labelled`). */
+export interface DrawnEdge extends DrawEdgeIn { d: string; lx: number; ly: number; bend: number; at: number; label: string; labelled: boolean; box?: Box }
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawEdgeIn[], o: { focus?: string; nodeFont: number; edgeFont: number }): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
+/**
+ * Names first (an actor's name matters most), each on the first clear side of its
+ * node; then each edge's relation word slid along its edge until clear of nodes,
+ * names and other words, or left out (the colour and dash still say the relation,
+ * and the accessible list has it). Nothing drawn overlaps: boxes kept `gap` apart.
+ */
+export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawEdgeIn[], o: { focus?: string; nodeFont: number; edgeFont: number; gap?: number; keepClear?: Box[] }): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
+  const gap = o.gap ?? 2;
   const pos = new Map(layout.nodes.map((n) => [n.id, n]));
   const degree = new Map<string, number>();
   for (const e of edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const radius = (id: string) => round(id === o.focus ? 11 : 6 + Math.sqrt(degree.get(id) ?? 0) * 1.6);
+
+  const ordered = [...nodes].sort((a, b) => Number(b.id === o.focus) - Number(a.id === o.focus) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id));
+  const lineHeight = Math.round(o.nodeFont * 1.25);
+  const labels = placePointLabels(
+    ordered.map((n) => ({ x: pos.get(n.id)!.x, y: pos.get(n.id)!.y, r: radius(n.id), width: textWidth(n.label, o.nodeFont), height: lineHeight })),
+    layout, 3, o.keepClear ?? [], { corners: true, farther: [6, 14], gap },
+  );
+  const drawnNodes = ordered.map((n, i): DrawnNode => {
+    const p = pos.get(n.id)!;
+    const r = radius(n.id);
+    const l = labels[i];
+    if (!l) return { ...n, x: p.x, y: p.y, r, lx: 0, ly: 0, anchor: 'middle', named: false };
+    return { ...n, x: p.x, y: p.y, r, lx: round(l.x - p.x), ly: round(l.y - p.y), anchor: l.anchor, named: true, box: l.box };
+  });
+
+  // Obstacles for the relation words: every node (with a margin) and every name.
+  const taken: Box[] = [
+    ...(o.keepClear ?? []),
+    ...drawnNodes.map((n) => ({ x0: n.x - n.r - 3, y0: n.y - n.r - 3, x1: n.x + n.r + 3, y1: n.y + n.r + 3 })),
+    ...drawnNodes.flatMap((n) => (n.box ? [n.box] : [])),
+  ];
+  const grow = (b: Box): Box => ({ x0: b.x0 - gap, y0: b.y0 - gap, x1: b.x1 + gap, y1: b.y1 + gap });
+  const inside = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= layout.width && b.y1 <= layout.height;
 
   // Edges between the same two actors are curved apart; the normal flips with
   // direction, so the sign follows the canonical order of the pair.
@@ -34,9 +70,8 @@ export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawE
   const pairSeen = new Map<string, number>();
   const labelBox = (x: number, y: number, text: string): Box => {
     const w = textWidth(text, o.edgeFont);
-    return { x0: x - w / 2 - 2, y0: y - o.edgeFont * 0.7, x1: x + w / 2 + 2, y1: y + o.edgeFont * 0.5 };
+    return { x0: x - w / 2 - 1, y0: y - o.edgeFont * 0.75, x1: x + w / 2 + 1, y1: y + o.edgeFont * 0.55 };
   };
-  const edgeLabelBoxes: Box[] = [];
   const drawnEdges = edges.map((e): DrawnEdge => {
     const key = pairKey(e.source, e.target);
     const n = pairCount.get(key)!;
@@ -47,32 +82,21 @@ export function drawGraph(layout: GraphLayout, nodes: DrawNodeIn[], edges: DrawE
     const t = pos.get(e.target)!;
     const label = RELATION_LABELS[e.type] ?? e.type;
     const shapeAt = (at: number) => edgeShape(s.x, s.y, t.x, t.y, radius(e.source), radius(e.target), bend, 7, at);
-    let chosen = 0.5;
-    for (const at of [0.5, 0.38, 0.62, 0.28, 0.72]) {
+    for (const at of [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]) {
       const sh = shapeAt(at);
-      const box = labelBox(sh.lx, sh.ly, label);
-      const hitsNode = layout.nodes.some((p) => p.x > box.x0 - 8 && p.x < box.x1 + 8 && p.y > box.y0 - 8 && p.y < box.y1 + 8);
-      if (!hitsNode && !edgeLabelBoxes.some((b) => boxesOverlap(b, box))) { chosen = at; break; }
+      // The text's baseline sits 4 px below the point on the edge (see RelationGraph.astro).
+      const box = labelBox(sh.lx, sh.ly + 4, label);
+      if (!inside(box) || taken.some((b) => boxesOverlap(b, grow(box)))) continue;
+      taken.push(box);
+      return { ...e, ...sh, bend, at, label, labelled: true, box };
     }
-    const shape = shapeAt(chosen);
-    edgeLabelBoxes.push(labelBox(shape.lx, shape.ly, label));
-    return { ...e, ...shape, bend, at: chosen, label };
-  });
-
-  const ordered = [...nodes].sort((a, b) => Number(b.id === o.focus) - Number(a.id === o.focus) || (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id));
-  const lineHeight = Math.round(o.nodeFont * 1.2);
-  const labels = placePointLabels(
-    ordered.map((n) => ({ x: pos.get(n.id)!.x, y: pos.get(n.id)!.y, r: radius(n.id), width: textWidth(n.label, o.nodeFont), height: lineHeight })),
-    layout, 3, edgeLabelBoxes,
-  );
-  const drawnNodes = ordered.map((n, i): DrawnNode => {
-    const p = pos.get(n.id)!;
-    const r = radius(n.id);
-    // A name is always shown: below the node when no clear side was found (kept
-    // inside the drawing).
-    const half = textWidth(n.label, o.nodeFont) / 2;
-    const l = labels[i] ?? { x: Math.min(Math.max(p.x, half + 2), layout.width - half - 2), y: p.y + r + lineHeight, anchor: 'middle' as const };
-    return { ...n, x: p.x, y: p.y, r, lx: round(l.x - p.x), ly: round(l.y - p.y), anchor: l.anchor };
+    return { ...e, ...shapeAt(0.5), bend, at: 0.5, label, labelled: false };
   });
   return { nodes: drawnNodes, edges: drawnEdges };
+}
+
+/** The relations in reading order: by the stating actor's name, then relation, then the other actor's name. */
+export function sortedRelations<E extends DrawEdgeIn>(edges: E[], names: Map<string, string>): E[] {
+  const name = (id: string) => names.get(id) ?? id;
+  return [...edges].sort((a, b) => name(a.source).localeCompare(name(b.source)) || a.type.localeCompare(b.type) || name(a.target).localeCompare(name(b.target)));
 }

@@ -31,6 +31,10 @@ export interface GraphLayoutOptions {
   ticks?: number;
   /** Space kept free around the drawing (labels), px. */
   pad?: number;
+  /** Extra room kept free at the top (the zoom buttons sit there), px. */
+  top?: number;
+  /** Room each node keeps around it (its name's half width, say), px; default 34. */
+  room?: (node: GraphNodeIn) => number;
 }
 
 /**
@@ -41,21 +45,22 @@ export function layoutGraph(nodesIn: GraphNodeIn[], edgesIn: GraphEdgeIn[], o: G
   if (o.height > o.width) {
     // A tall box (phones): the wide layout turned on its side, so both read alike,
     // and stretched to fill the box (force layouts come out roughly round).
-    const side = layoutGraph(nodesIn, edgesIn, { ...o, width: o.height, height: o.width });
+    const side = layoutGraph(nodesIn, edgesIn, { ...o, width: o.height, height: o.width, top: 0 });
     const pad = o.pad ?? 40;
+    const top = o.top ?? 0;
     const xs = side.nodes.map((n) => n.y);
     const ys = side.nodes.map((n) => n.x);
     const fit = (v: number, lo: number, hi: number, size: number) => (hi > lo ? pad + ((v - lo) / (hi - lo)) * (size - 2 * pad) : size / 2);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
     const round = (v: number) => Math.round(v * 10) / 10;
     return {
-      nodes: side.nodes.map((n) => ({ id: n.id, x: round(fit(n.y, x0, x1, o.width)), y: round(fit(n.x, y0, y1, o.height)) })),
+      nodes: side.nodes.map((n) => ({ id: n.id, x: round(fit(n.y, x0, x1, o.width)), y: round(top + fit(n.x, y0, y1, o.height - top)) })),
       width: o.width, height: o.height,
     };
   }
-  const nodes: (SimulationNodeDatum & { id: string })[] = [...nodesIn]
+  const nodes: (SimulationNodeDatum & { id: string; room: number })[] = [...nodesIn]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((n) => ({ id: n.id }));
+    .map((n) => ({ id: n.id, room: o.room?.(n) ?? 34 }));
   const ids = new Set(nodes.map((n) => n.id));
   const links = edgesIn
     .filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)
@@ -66,7 +71,7 @@ export function layoutGraph(nodesIn: GraphNodeIn[], edgesIn: GraphEdgeIn[], o: G
     .randomSource(lcg(o.seed ?? 42))
     .force('link', forceLink(links).id((d: any) => d.id).distance(90).strength(0.7))
     .force('charge', forceManyBody().strength(-420).distanceMax(500))
-    .force('collide', forceCollide(34))
+    .force('collide', forceCollide<SimulationNodeDatum & { room: number }>((d) => d.room))
     // A wider than tall box: pull harder vertically so the drawing fills it.
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05 * aspect))
@@ -83,9 +88,10 @@ export function layoutGraph(nodesIn: GraphNodeIn[], edgesIn: GraphEdgeIn[], o: G
   const spanX = Math.max(maxX - minX, 1);
   const spanY = Math.max(maxY - minY, 1);
   // One scale for both axes (no distortion), never enlarging a small graph more than 2.2×.
-  const k = Math.min((o.width - 2 * pad) / spanX, (o.height - 2 * pad) / spanY, 2.2);
+  const top = o.top ?? 0;
+  const k = Math.min((o.width - 2 * pad) / spanX, (o.height - top - 2 * pad) / spanY, 2.2);
   const offX = (o.width - spanX * k) / 2;
-  const offY = (o.height - spanY * k) / 2;
+  const offY = top + (o.height - top - spanY * k) / 2;
   const round = (v: number) => Math.round(v * 10) / 10;
   return {
     nodes: nodes.map((n) => ({ id: n.id, x: round(offX + (n.x! - minX) * k), y: round(offY + (n.y! - minY) * k) })),

@@ -7,6 +7,7 @@
  * out on its open side; `circa` is drawn dashed and faded (see timeline-svg.ts).
  */
 import { firstMoment, lastMoment, parsePartialDate, type DateSpan } from './dates.ts';
+import { textWidth } from './label-placement.ts';
 
 export type MarkShape = 'point' | 'band' | 'bar';
 
@@ -38,124 +39,65 @@ export function markTime(span: DateSpan): MarkTime {
 /** A horizontal interval in pixels. */
 export interface Interval { x0: number; x1: number }
 
+/** A label broken into lines that fit a width (estimated, see textWidth). */
+export interface WrappedText {
+  lines: string[];
+  /** Widest line, px. */
+  width: number;
+  /** True when the text did not fit in maxLines and its end was cut ("…"). */
+  truncated: boolean;
+}
+
 /**
- * Greedy interval partitioning: each interval goes to the first lane whose last
- * interval ends at least `gap` px before it starts; stable for equal starts.
- * Returns the lane of each interval (same order as the input) and the lane count.
- * Intervals that would need lane `maxLanes` or more get lane -1 (the caller decides).
+ * Breaks text into lines no wider than `maxWidth` at spaces (a word wider than the
+ * line is split); past `maxLines` the last line ends with "…". Every line but the
+ * last keeps its trailing space, so the lines joined are the text again.
  */
-export function packLanes(intervals: Interval[], gap = 4, maxLanes = Infinity): { lanes: number[]; count: number } {
-  const order = intervals.map((_, i) => i).sort((a, b) => intervals[a].x0 - intervals[b].x0 || a - b);
-  const ends: number[] = [];
-  const lanes = new Array<number>(intervals.length).fill(-1);
-  for (const i of order) {
-    const { x0, x1 } = intervals[i];
-    let lane = ends.findIndex((end) => end + gap <= x0);
-    if (lane === -1 && ends.length < maxLanes) lane = ends.length;
-    if (lane === -1) continue;
-    ends[lane] = x1;
-    lanes[i] = lane;
+export function wrapText(text: string, maxWidth: number, maxLines: number, fontSize: number): WrappedText {
+  const words = text.split(/(?<=\s)/);
+  const lines: string[] = [];
+  let line = '';
+  const fits = (s: string) => textWidth(s.trimEnd(), fontSize) <= maxWidth;
+  for (let word of words) {
+    if (fits(line + word)) { line += word; continue; }
+    if (line) { lines.push(line); line = ''; }
+    while (!fits(word)) {
+      // A word longer than a whole line: split it where it must.
+      let cut = word.length - 1;
+      while (cut > 1 && !fits(word.slice(0, cut))) cut--;
+      lines.push(word.slice(0, cut));
+      word = word.slice(cut);
+    }
+    line = word;
   }
-  return { lanes, count: ends.length };
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) {
+    return { lines, width: Math.max(0, ...lines.map((l) => textWidth(l.trimEnd(), fontSize))), truncated: false };
+  }
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1].trimEnd();
+  while (last && !fits(`${last}…`)) last = last.slice(0, -1).trimEnd();
+  kept[maxLines - 1] = `${last.replace(/[\s,;:–-]+$/, '')}…`;
+  return { lines: kept, width: Math.max(...kept.map((l) => textWidth(l.trimEnd(), fontSize))), truncated: true };
 }
 
 export interface Bin { index: number; x0: number; x1: number; members: number[] }
 
-/**
- * Aggregates dense periods: anchors (px) are counted in bins `binPx` wide; a bin
- * holding more than `maxPerBin` items becomes one aggregate mark, the others stay
- * single items. Zooming in spreads the items over more bins, so aggregates expand.
- */
-export function binItems(anchors: number[], binPx: number, maxPerBin: number): { singles: number[]; bins: Bin[] } {
+/** Groups anchors (px) into bins `binPx` wide, in order; one entry per non-empty bin. */
+export function binItems(anchors: number[], members: number[], binPx: number): Bin[] {
   const byBin = new Map<number, number[]>();
   anchors.forEach((x, i) => {
     const b = Math.floor(x / binPx);
     const list = byBin.get(b);
-    if (list) list.push(i);
-    else byBin.set(b, [i]);
+    if (list) list.push(members[i]);
+    else byBin.set(b, [members[i]]);
   });
-  const singles: number[] = [];
-  const bins: Bin[] = [];
-  for (const [index, members] of [...byBin].sort((a, b) => a[0] - b[0])) {
-    if (members.length > maxPerBin) bins.push({ index, x0: index * binPx, x1: (index + 1) * binPx, members });
-    else singles.push(...members);
-  }
-  singles.sort((a, b) => a - b);
-  return { singles, bins };
-}
-
-export interface LabelRequest {
-  lane: number;
-  /** The mark's own extent. */
-  x0: number;
-  x1: number;
-  /** Estimated label width in px (0: no label wanted). */
-  width: number;
-}
-
-export interface LabelPlacement {
-  shown: boolean;
-  x: number;
-  anchor: 'start' | 'end';
-  /** Width the label may take; less than requested when it had to be shortened. */
-  width?: number;
-}
-
-/**
- * Places each label right of its mark, or left when it would leave [0, width];
- * on a narrow plot a label may be shortened (to no less than `minWidth` px) to fit
- * beside its mark. A label is shown only if its box overlaps no other mark and no
- * shown label in its lane. Labels in different lanes never meet (a lane is taller
- * than the text).
- */
-export function placeLabels(items: LabelRequest[], width: number, pad = 4, minWidth = 56): LabelPlacement[] {
-  const byLane = new Map<number, number[]>();
-  items.forEach((it, i) => {
-    const l = byLane.get(it.lane) ?? [];
-    l.push(i);
-    byLane.set(it.lane, l);
-  });
-  const out: LabelPlacement[] = items.map((it) => ({ shown: false, x: it.x1 + pad, anchor: 'start' as const }));
-  for (const members of byLane.values()) {
-    members.sort((a, b) => items[a].x0 - items[b].x0 || a - b);
-    const taken: Interval[] = members.map((i) => ({ x0: items[i].x0, x1: items[i].x1 }));
-    const overlaps = (box: Interval, self: number) =>
-      taken.some((t, k) => k !== self && t.x0 < box.x1 + pad && box.x0 < t.x1 + pad);
-    members.forEach((i, k) => {
-      const it = items[i];
-      if (it.width <= 0) return;
-      const right = { x0: it.x1 + pad, x1: it.x1 + pad + it.width };
-      const left = { x0: it.x0 - pad - it.width, x1: it.x0 - pad };
-      // Room up to the next mark or label in the lane (or the plot's edge).
-      const rightEdge = Math.min(width, ...taken.filter((t, j) => j !== k && t.x0 >= it.x1).map((t) => t.x0 - pad));
-      const leftEdge = Math.max(0, ...taken.filter((t, j) => j !== k && t.x1 <= it.x0).map((t) => t.x1 + pad));
-      const roomRight = rightEdge - (it.x1 + pad);
-      const roomLeft = it.x0 - pad - leftEdge;
-      const candidates: [Interval, LabelPlacement][] = [
-        [right, { shown: true, x: right.x0, anchor: 'start', width: it.width }],
-        [left, { shown: true, x: left.x1, anchor: 'end', width: it.width }],
-      ];
-      // Shortened, on the roomier side first.
-      const shortRight: [Interval, LabelPlacement] = [{ x0: it.x1 + pad, x1: rightEdge }, { shown: true, x: it.x1 + pad, anchor: 'start', width: roomRight }];
-      const shortLeft: [Interval, LabelPlacement] = [{ x0: leftEdge, x1: it.x0 - pad }, { shown: true, x: it.x0 - pad, anchor: 'end', width: roomLeft }];
-      for (const c of roomRight >= roomLeft ? [shortRight, shortLeft] : [shortLeft, shortRight]) {
-        if (c[1].width! >= minWidth && c[1].width! < it.width) candidates.push(c);
-      }
-      for (const [box, placement] of candidates) {
-        if (box.x0 < 0 || box.x1 > width) continue;
-        if (overlaps(box, k)) continue;
-        out[i] = placement;
-        taken.push(box);
-        return;
-      }
-    });
-  }
-  return out;
+  return [...byBin].sort((a, b) => a[0] - b[0]).map(([index, m]) => ({ index, x0: index * binPx, x1: (index + 1) * binPx, members: m }));
 }
 
 export interface TimelineItem {
   time: MarkTime;
-  /** Label text (already shortened). */
+  /** The event's title: drawn whole, on as many lines as it needs (up to maxLines). */
   label: string;
 }
 
@@ -165,13 +107,28 @@ export interface LayoutOptions {
   to: number;
   /** Plot width in px. */
   width: number;
+  /** Rows of labelled events; the events that find no room go to the aggregate row below. */
   maxLanes?: number;
   /** Bin width in px for aggregation. */
   binPx?: number;
   /** Length in px of the fade on an open end. */
   fade?: number;
-  /** Estimated px per label character. */
-  charWidth?: number;
+  fontSize?: number;
+  /** Widest a label may be before it wraps, px. */
+  maxLabel?: number;
+  maxLines?: number;
+}
+
+export interface LabelBox {
+  /** Left edge of the text (text-anchor start), px. */
+  x: number;
+  lines: string[];
+  width: number;
+  /** Beside the mark (first line level with it) or below it. */
+  below: boolean;
+  /** Left of its mark, lines right-aligned (x is still the box's left edge). */
+  end: boolean;
+  truncated: boolean;
 }
 
 export interface LaidMark {
@@ -184,35 +141,51 @@ export interface LaidMark {
   /** Known (solid) part, px. */
   k0: number;
   k1: number;
-  label: LabelPlacement;
+  label: LabelBox;
 }
 
-export interface LaidBin { x0: number; x1: number; lane: number; members: number[]; from: number; to: number }
+export interface LaidBin { x0: number; x1: number; members: number[]; from: number; to: number }
 
 export interface TimelineLayout {
   marks: LaidMark[];
+  /** Aggregates, in the row below the lanes: events for which no lane had room. */
   bins: LaidBin[];
   lanes: number;
+  /** Text lines each lane is tall (the mark's line included). */
+  laneLines: number[];
   /** Items outside the visible domain. */
   hidden: number[];
 }
 
 export const POINT_RADIUS = 5;
 const MIN_BAND = 6;
+/** Gap between a mark and its label, and between boxes in a lane, px. */
+const PAD = 5;
+const GAP = 10;
+/** A label beside its mark needs at least this much room (else it goes below). */
+const MIN_BESIDE = 110;
 
-/** Lays out the items for one visible domain: extents, aggregation, lanes, labels. */
+/**
+ * Lays out the items for one visible domain. Events are taken in date order; each
+ * goes to the first lane below every lane still occupied where it starts (mark and
+ * label), so reading down a stack reads forward in time, and an event never sits
+ * above an earlier one it overlaps. Every drawn event has its whole title: beside
+ * its mark when there is room, else below it, wrapped. Events for which no lane has
+ * room are counted in aggregates in the row below ("zoom in").
+ */
 export function layoutTimeline(items: TimelineItem[], opts: LayoutOptions): TimelineLayout {
   const { from, to, width } = opts;
   const maxLanes = opts.maxLanes ?? 10;
-  const binPx = opts.binPx ?? 24;
+  const binPx = opts.binPx ?? 32;
   const fade = opts.fade ?? 40;
-  const charWidth = opts.charWidth ?? 6.8;
+  const fontSize = opts.fontSize ?? 12;
+  const maxLabel = Math.min(opts.maxLabel ?? 260, width);
+  const maxLines = opts.maxLines ?? 4;
   const k = width / Math.max(1, to - from);
   const x = (t: number) => (t - from) * k;
 
   const visible: number[] = [];
   const hidden: number[] = [];
-  // Typed arrays: at 10,000 events a re-layout on every zoom step allocates little.
   const n = items.length;
   const X0 = new Float64Array(n);
   const X1 = new Float64Array(n);
@@ -223,9 +196,9 @@ export function layoutTimeline(items: TimelineItem[], opts: LayoutOptions): Time
     let k0 = x(t.from);
     let k1 = x(t.to);
     if (t.shape === 'point') {
-      const c = (k0 + k1) / 2;
-      k0 = c - POINT_RADIUS;
-      k1 = c + POINT_RADIUS;
+      // A day sits on its day's boundary, where the axis ticks are.
+      k1 = k0 + POINT_RADIUS;
+      k0 -= POINT_RADIUS;
     } else if (k1 - k0 < MIN_BAND) {
       const c = (k0 + k1) / 2;
       k0 = c - MIN_BAND / 2;
@@ -238,71 +211,68 @@ export function layoutTimeline(items: TimelineItem[], opts: LayoutOptions): Time
     if (X1[i] < 0 || X0[i] > width) hidden.push(i);
     else visible.push(i);
   }
-  const extent = (i: number) => ({ x0: X0[i], x1: X1[i], k0: K0[i], k1: K1[i] });
+  visible.sort((a, b) => items[a].time.from - items[b].time.from || a - b);
+
+  /** Stacks the visible events in at most `cap` lanes; the rest overflow. */
+  const stack = (cap: number) => {
+    const laneEnd: number[] = [];
+    const laneLines: number[] = [];
+    const marks: LaidMark[] = [];
+    const overflow: number[] = [];
+    /** The lowest lane free from x on: below every lane still occupied there. */
+    const laneFor = (x0: number) => {
+      let lane = 0;
+      for (let l = 0; l < laneEnd.length; l++) if (laneEnd[l] + GAP > x0) lane = l + 1;
+      return lane;
+    };
+    for (const i of visible) {
+      const m0 = Math.max(0, X0[i]);
+      const m1 = Math.min(width, X1[i]);
+      // Cheap test first: at 10,000 events most find every lane taken at their mark.
+      if (laneFor(m0) >= cap) { overflow.push(i); continue; }
+      const label = placeLabel(items[i].label, m0, m1, width, maxLabel, maxLines, fontSize);
+      const box = { x0: Math.min(m0, label.x), x1: Math.max(m1, label.x + label.width) };
+      const lane = laneFor(box.x0);
+      if (lane >= cap) { overflow.push(i); continue; }
+      while (laneEnd.length <= lane) { laneEnd.push(-Infinity); laneLines.push(1); }
+      laneEnd[lane] = Math.max(laneEnd[lane], box.x1);
+      laneLines[lane] = Math.max(laneLines[lane], label.lines.length + (label.below ? 1 : 0));
+      marks.push({ item: i, lane, x0: X0[i], x1: X1[i], k0: K0[i], k1: K1[i], label });
+    }
+    return { laneEnd, laneLines, marks, overflow };
+  };
+  // A few events more than the lanes allow are all drawn (a half-empty "1" is no help);
+  // past that, the lanes are capped and the rest counted in aggregates.
+  let stacked = visible.length <= 2 * maxLanes ? stack(Infinity) : undefined;
+  if (!stacked || stacked.laneEnd.length > Math.ceil(maxLanes * 1.5)) stacked = stack(maxLanes);
+  const { laneEnd, laneLines, marks, overflow } = stacked;
 
   const clamp = (v: number) => Math.min(width - 0.001, Math.max(0, v));
-  const anchors = visible.map((i) => clamp((Math.max(X0[i], 0) + Math.min(X1[i], width)) / 2));
-  const { singles, bins } = binItems(anchors, binPx, maxLanes);
-
-  // Marks and aggregates share the lanes; a label is part of what its mark occupies
-  // when it fits, so labels never push marks out of their lanes.
-  type Slot = { kind: 'mark'; item: number } | { kind: 'bin'; bin: Bin };
-  const slots: Slot[] = [
-    ...singles.map((s) => ({ kind: 'mark' as const, item: visible[s] })),
-    ...bins.map((bin) => ({ kind: 'bin' as const, bin })),
-  ];
-  // Bins are inset so that neighbouring bins share a lane (packLanes keeps a 6 px gap).
-  const markBox = (s: Slot): Interval => (s.kind === 'mark' ? { x0: X0[s.item], x1: X1[s.item] } : { x0: s.bin.x0 + 3, x1: s.bin.x1 - 3 });
-  const labelWidth = (s: Slot) => (s.kind === 'mark' ? Math.ceil(items[s.item].label.length * charWidth) : 0);
-  const withLabel = slots.map((s): Interval => {
-    const box = markBox(s);
-    const w = labelWidth(s);
-    if (!w) return box;
-    if (box.x1 + 4 + w <= width) return { x0: box.x0, x1: box.x1 + 4 + w };
-    return { x0: Math.min(box.x0, box.x0 - 4 - w), x1: box.x1 };
-  });
-  const first = packLanes(withLabel, 6, maxLanes);
-  const lanes = first.lanes.slice();
-  let laneCount = first.count;
-  // Whatever did not fit with its label goes, label-less, where its mark alone fits.
-  const rest = lanes.map((l, i) => (l === -1 ? i : -1)).filter((i) => i >= 0);
-  if (rest.length) {
-    // Per-lane occupied intervals, to find gaps (not only the lane's end).
-    const occupied: Interval[][] = Array.from({ length: Math.max(laneCount, 1) }, () => []);
-    slots.forEach((_, i) => { if (lanes[i] >= 0) occupied[lanes[i]].push(withLabel[i]); });
-    for (const i of rest.sort((a, b) => markBox(slots[a]).x0 - markBox(slots[b]).x0)) {
-      const box = markBox(slots[i]);
-      let lane = occupied.findIndex((list) => list.every((o) => o.x1 + 2 <= box.x0 || box.x1 + 2 <= o.x0));
-      if (lane === -1) {
-        // Too dense even without labels: the least crowded lane (overlap accepted).
-        lane = occupied.reduce((best, list, l) => (list.length < occupied[best].length ? l : best), 0);
-      }
-      occupied[lane].push(box);
-      lanes[i] = lane;
-    }
-    laneCount = occupied.length;
-  }
-
-  const labels = placeLabels(
-    slots.map((s, i) => ({ lane: lanes[i], ...markBox(s), width: first.lanes[i] >= 0 ? labelWidth(s) : 0 })),
-    width,
-  );
-  const marks: LaidMark[] = [];
-  const laidBins: LaidBin[] = [];
-  slots.forEach((s, i) => {
-    if (s.kind === 'mark') {
-      const e = extent(s.item);
-      marks.push({ item: s.item, lane: lanes[i], x0: e.x0, x1: e.x1, k0: e.k0, k1: e.k1, label: labels[i] });
-    } else {
-      const members = s.bin.members.map((m) => visible[m]);
-      laidBins.push({
-        x0: s.bin.x0, x1: s.bin.x1, lane: lanes[i], members,
-        from: from + s.bin.x0 / k, to: from + s.bin.x1 / k,
-      });
-    }
-  });
+  const anchors = overflow.map((i) => clamp((Math.max(X0[i], 0) + Math.min(X1[i], width)) / 2));
+  const bins: LaidBin[] = binItems(anchors, overflow, binPx).map((b) => ({
+    x0: b.x0, x1: Math.min(b.x1, width), members: b.members.sort((a, c) => a - c),
+    from: from + b.x0 / k, to: from + Math.min(b.x1, width) / k,
+  }));
   marks.sort((a, b) => a.item - b.item);
-  return { marks, bins: laidBins, lanes: Math.max(laneCount, 1), hidden };
+  return { marks, bins, lanes: laneEnd.length, laneLines, hidden };
+}
+
+/** Beside the mark (right, else left) when a line of the label has room there; else below, from the mark's start. */
+function placeLabel(text: string, m0: number, m1: number, width: number, maxLabel: number, maxLines: number, fontSize: number): LabelBox {
+  const natural = textWidth(text, fontSize);
+  const want = Math.min(natural, MIN_BESIDE);
+  const right = width - (m1 + PAD);
+  const left = m0 - PAD;
+  if (right >= want) {
+    const w = wrapText(text, Math.min(maxLabel, right), maxLines, fontSize);
+    return { x: m1 + PAD, ...w, below: false, end: false };
+  }
+  if (left >= want) {
+    const w = wrapText(text, Math.min(maxLabel, left), maxLines, fontSize);
+    return { x: m0 - PAD - w.width, ...w, below: false, end: true };
+  }
+  const w = wrapText(text, maxLabel, maxLines, fontSize);
+  return { x: Math.max(0, Math.min(m0, width - w.width)), ...w, below: true, end: false };
 }
 
 /** The full time extent of the items, padded so edge marks are not cut. */
@@ -319,14 +289,6 @@ export function itemsExtent(times: MarkTime[], padRatio = 0.04): { from: number;
   }
   const pad = Math.max((to - from) * padRatio, 864e5);
   return { from: from - pad, to: to + pad };
-}
-
-/** Shortens a label to at most `max` characters, on a word boundary where possible. */
-export function shortLabel(text: string, max = 40): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = text[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:–-]+$/, '')}…`;
 }
 
 /**

@@ -22,6 +22,8 @@ export function indexUrl(collection: ListedCollection): string {
 export const homeUrl = '/';
 /** The page with the whole relation graph and its textual list. */
 export const graphUrl = '/graph/';
+/** Every event's data for the timelines' zooming (src/pages/data/timeline.js.ts). */
+export const timelineDataUrl = '/data/timeline.js';
 /** The search page (built by the search step). */
 export const searchUrl = '/search/';
 /** The zipped offline edition (built after the web build by the offline step). */

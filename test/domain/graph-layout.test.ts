@@ -94,3 +94,29 @@ describe('layoutGraph in a tall box', () => {
     expect(Math.max(...tall.nodes.map((n) => n.x))).toBe(360);
   });
 });
+
+describe('drawGraph: names and relation words never overlap', async () => {
+  const { drawGraph } = await import('../../src/domain/graph-drawing.ts');
+  const { boxesOverlap } = await import('../../src/domain/label-placement.ts');
+  const names = ['Kataib Hezbollah', 'Hashd al-Shaabi', 'Government of Iran', 'Islamic State', 'Syrian government', 'Russia', 'Jaafar Hussaini', 'Syrian Democratic Forces', 'US-led Coalition', 'Abu Mahdi al-Muhandis', 'Badr Organization', 'Quds Force'];
+  const many = names.map((label, i) => ({ id: `n${i}`, label, kind: 'armed-group' }));
+  const rels = [[0, 1], [0, 2], [0, 3], [0, 4], [5, 4], [6, 0], [7, 3], [8, 3], [9, 0], [9, 10], [10, 1], [11, 2], [9, 11], [4, 3], [1, 3], [7, 8]]
+    .map(([a, b], i) => ({ source: `n${a}`, target: `n${b}`, type: ['unit-of', 'backed-by', 'opposed-to', 'allied-with'][i % 4] }));
+  it.each([
+    ['a phone', { width: 400, height: 760 }, 14, 12],
+    ['a wide screen', { width: 1100, height: 680 }, 12.5, 10.5],
+  ])('on %s', (_, box, nodeFont, edgeFont) => {
+    const layout = layoutGraph(many, rels, { ...box, seed: 7, room: (n) => Math.max(30, 10 + n.label.length * nodeFont * 0.27) });
+    const g = drawGraph(layout, many, rels, { nodeFont, edgeFont });
+    const circles = g.nodes.map((n) => ({ id: n.id, box: { x0: n.x - n.r, y0: n.y - n.r, x1: n.x + n.r, y1: n.y + n.r } }));
+    const texts = [...g.nodes.filter((n) => n.named).map((n) => ({ id: n.id, box: n.box! })), ...g.edges.filter((e) => e.labelled).map((e, i) => ({ id: `e${i}`, box: e.box! }))];
+    for (const t of texts) {
+      expect(t.box.x0).toBeGreaterThanOrEqual(0);
+      expect(t.box.x1).toBeLessThanOrEqual(box.width);
+      for (const u of texts) if (u !== t) expect(boxesOverlap(t.box, u.box)).toBe(false);
+      for (const c of circles) if (c.id !== t.id) expect(boxesOverlap(t.box, c.box)).toBe(false);
+    }
+    // Most names find a clear place; a relation word may be left out, never drawn over something.
+    expect(g.nodes.filter((n) => n.named).length).toBeGreaterThanOrEqual(many.length - 1);
+  });
+});

@@ -13,7 +13,7 @@ import {
 } from '../../src/domain/readings.ts';
 import { searchRecord } from '../../src/domain/search.ts';
 import { decodeTimeline, encodeTimeline } from '../../src/domain/timeline-data.ts';
-import { markTime, shortLabel } from '../../src/domain/timeline-layout.ts';
+import { markTime } from '../../src/domain/timeline-layout.ts';
 import { renderTimeline, type TimelineEvent } from '../../src/domain/timeline-svg.ts';
 import { dossierErrorMap } from '../../src/domain/problems.ts';
 import { schemas } from '../../src/schemas/index.ts';
@@ -221,7 +221,7 @@ describe('readings across the site', () => {
 
 describe('readings on the timeline', () => {
   const ev = (id: string, date: unknown, readings?: TimelineEvent['readings']): TimelineEvent => ({
-    id, title: `Title of ${id}`, label: shortLabel(`Title of ${id}`), date: 'x', iso: '', status: 'confirmed', actors: [], places: [], time: markTime(d(date)),
+    id, title: `Title of ${id}`, date: 'x', iso: '', status: 'confirmed', actors: [], places: [], time: markTime(d(date)),
     ...(readings ? { readings } : {}),
   });
   const designated = ev('designated', '2009-07-02', { from: utc(2009, 5, 1), to: utc(2009, 6, 3), preferred: true });

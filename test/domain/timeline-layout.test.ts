@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateSpan } from '../../src/domain/dates.ts';
-import { binItems, layoutTimeline, markTime, packLanes, placeLabels, shortLabel, type MarkTime } from '../../src/domain/timeline-layout.ts';
-import { renderTimeline, type TimelineEvent } from '../../src/domain/timeline-svg.ts';
+import { binItems, layoutTimeline, markTime, wrapText, type MarkTime, type TimelineLayout } from '../../src/domain/timeline-layout.ts';
+import { drawnSymbols, renderTimeline, timelineKey, type TimelineEvent } from '../../src/domain/timeline-svg.ts';
+import { axisLabels, tickText, timeTicks } from '../../src/domain/timeline-axis.ts';
+import { textWidth } from '../../src/domain/label-placement.ts';
 
 const span = (v: unknown) => {
   const r = parseDateSpan(v);
@@ -34,103 +36,107 @@ describe('markTime: honest precision', () => {
   });
 });
 
-describe('packLanes', () => {
-  it('puts overlapping intervals in separate lanes and reuses free lanes', () => {
-    const r = packLanes([{ x0: 0, x1: 50 }, { x0: 10, x1: 60 }, { x0: 55, x1: 90 }, { x0: 70, x1: 80 }], 4);
-    expect(r.lanes).toEqual([0, 1, 0, 1]);
-    expect(r.count).toBe(2);
-  });
-
-  it('keeps the gap between neighbours in a lane', () => {
-    expect(packLanes([{ x0: 0, x1: 10 }, { x0: 12, x1: 20 }], 4).lanes).toEqual([0, 1]);
-    expect(packLanes([{ x0: 0, x1: 10 }, { x0: 14, x1: 20 }], 4).lanes).toEqual([0, 0]);
-  });
-
-  it('leaves intervals beyond maxLanes unplaced (-1)', () => {
-    const same = Array.from({ length: 5 }, () => ({ x0: 0, x1: 10 }));
-    expect(packLanes(same, 4, 3).lanes).toEqual([0, 1, 2, -1, -1]);
-  });
-
-  it('never lets two intervals of a lane overlap (random input)', () => {
-    let seed = 3;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const items = Array.from({ length: 300 }, () => { const x0 = rnd() * 1000; return { x0, x1: x0 + rnd() * 80 }; });
-    const { lanes } = packLanes(items, 2);
-    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) {
-      if (lanes[i] !== lanes[j]) continue;
-      const [a, b] = [items[i], items[j]];
-      expect(a.x1 + 2 <= b.x0 || b.x1 + 2 <= a.x0).toBe(true);
-    }
+describe('wrapText', () => {
+  it.each([
+    ['fits on one line', 'Iraqi forces capture Al Qaim', 400, 4, ['Iraqi forces capture Al Qaim'], false],
+    ['wraps at spaces, keeping the words whole', 'Syrian government forces capture the T2 oil pumping station', 150, 4, ['Syrian government ', 'forces capture the T2 ', 'oil pumping station'], false],
+    ['cuts only past the last line', 'one two three four five six seven eight', 40, 2, ['one ', 'two…'], true],
+    ['splits a word longer than a line', 'Abcdefghijklmnopqrstuvwxyz', 60, 4, ['Abcdefgh', 'ijklmnopq', 'rstuvwxy', 'z'], false],
+  ])('%s', (_, text, width, lines, expected, truncated) => {
+    const w = wrapText(text, width, lines, 12);
+    expect(w.lines).toEqual(expected);
+    expect(w.truncated).toBe(truncated);
+    for (const line of w.lines) expect(textWidth(line.trimEnd(), 12)).toBeLessThanOrEqual(width);
+    if (!truncated) expect(w.lines.join('')).toBe(text);
   });
 });
 
 describe('binItems', () => {
-  it('aggregates only the bins denser than maxPerBin', () => {
-    const anchors = [1, 2, 3, 4, 5, 30, 60, 61];
-    const r = binItems(anchors, 24, 3);
-    expect(r.bins).toEqual([{ index: 0, x0: 0, x1: 24, members: [0, 1, 2, 3, 4] }]);
-    expect(r.singles).toEqual([5, 6, 7]);
-  });
-
-  it('expands on zoom: the same items spread over more bins', () => {
-    const anchors = Array.from({ length: 20 }, (_, i) => i * 1.2);
-    expect(binItems(anchors, 24, 5).bins).toHaveLength(1);
-    expect(binItems(anchors.map((x) => x * 10), 24, 5).bins).toHaveLength(0);
+  it('groups items by bin, in order', () => {
+    const bins = binItems([1, 2, 3, 50, 51], [10, 11, 12, 13, 14], 24);
+    expect(bins.map((b) => [b.index, b.members])).toEqual([[0, [10, 11, 12]], [2, [13, 14]]]);
   });
 });
 
-describe('placeLabels', () => {
-  it('places right of the mark, else left, else hides', () => {
-    const r = placeLabels([
-      { lane: 0, x0: 0, x1: 10, width: 40 },
-      { lane: 0, x0: 60, x1: 70, width: 40 },
-      { lane: 0, x0: 180, x1: 190, width: 40 },
-      { lane: 0, x0: 195, x1: 200, width: 40 },
-    ], 200);
-    expect(r[0]).toEqual({ shown: true, x: 14, anchor: 'start', width: 40 });
-    expect(r[1]).toEqual({ shown: true, x: 74, anchor: 'start', width: 40 });
-    expect(r[2]).toEqual({ shown: true, x: 176, anchor: 'end', width: 40 });
-    expect(r[3].shown).toBe(false);
+describe('timeTicks: whole days, months or years, never hours', () => {
+  const DAY = 864e5;
+  it.each([
+    ['two days', utc(2017, 11, 2), utc(2017, 11, 4), 8, 'day', 1],
+    ['one day of data, padded a day each side', utc(2017, 11, 1), utc(2017, 11, 4), 9, 'day', 1],
+    ['two months', utc(2017, 10, 1), utc(2017, 12, 1), 8, 'day', 14],
+    ['a year', utc(2017, 1, 1), utc(2018, 1, 1), 8, 'month', 2],
+    ['twelve years', utc(2006, 7, 25), utc(2018, 5, 9), 8, 'year', 2],
+  ])('%s', (_, from, to, count, unit, step) => {
+    const { ticks, step: s } = timeTicks(from, to, count);
+    expect(s).toEqual({ unit, step });
+    expect(ticks.length).toBeGreaterThan(0);
+    expect(ticks.length).toBeLessThanOrEqual(count + 1);
+    for (const t of ticks) {
+      expect(t).toBeGreaterThanOrEqual(from);
+      expect(t).toBeLessThanOrEqual(to);
+      expect(t % DAY).toBe(0); // midnight UTC: a day's boundary
+    }
   });
 
-  it('never shows overlapping labels, nor a label over a mark, in a lane', () => {
-    let seed = 11;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const items = Array.from({ length: 200 }, () => { const x0 = rnd() * 900; return { lane: Math.floor(rnd() * 4), x0, x1: x0 + 6, width: 30 + rnd() * 120 }; });
-    const r = placeLabels(items, 1000);
-    const box = (i: number) => (r[i].anchor === 'start' ? { x0: r[i].x, x1: r[i].x + r[i].width! } : { x0: r[i].x - r[i].width!, x1: r[i].x });
-    for (let i = 0; i < items.length; i++) {
-      if (!r[i].shown) continue;
-      const b = box(i);
-      expect(b.x0).toBeGreaterThanOrEqual(0);
-      expect(b.x1).toBeLessThanOrEqual(1000);
-      for (let j = 0; j < items.length; j++) {
-        if (i === j || items[j].lane !== items[i].lane) continue;
-        expect(b.x1 <= items[j].x0 || items[j].x1 <= b.x0).toBe(true);
-        if (r[j].shown) { const c = box(j); expect(b.x1 <= c.x0 || c.x1 <= b.x0).toBe(true); }
+  it.each([
+    [utc(2017, 11, 2), 'day', true, '2 Nov 2017'],
+    [utc(2017, 11, 2), 'day', false, '2 Nov'],
+    [utc(2018, 1, 1), 'day', false, '1 Jan 2018'],
+    [utc(2017, 11, 1), 'month', false, 'Nov'],
+    [utc(2018, 1, 1), 'month', false, 'Jan 2018'],
+    [utc(2016), 'year', false, '2016'],
+  ] as const)('labels %s (%s, first: %s) as %j', (t, unit, first, text) => {
+    expect(tickText(t, unit, first)).toBe(text);
+  });
+
+  it('keeps every axis label inside the drawing and apart from its neighbours', () => {
+    for (const [from, to] of [[utc(2017, 10, 1), utc(2017, 12, 1)], [utc(2006, 7, 25), utc(2018, 5, 9)], [utc(2017, 11, 2), utc(2017, 11, 4)]]) {
+      for (const width of [336, 976]) {
+        const labels = axisLabels(from, to, width, 10);
+        expect(labels.length).toBeGreaterThan(1);
+        let end = -Infinity;
+        for (const l of labels) {
+          const w = textWidth(l.text, 11);
+          const x0 = l.anchor === 'start' ? l.x : l.anchor === 'end' ? l.x - w : l.x - w / 2;
+          expect(x0).toBeGreaterThanOrEqual(-10);
+          expect(x0 + w).toBeLessThanOrEqual(width + 10);
+          expect(x0).toBeGreaterThan(end);
+          end = x0 + w;
+        }
       }
     }
   });
 });
 
+/** Boxes of a layout's marks with their labels, as drawn (x) and by lane. */
+const boxes = (l: TimelineLayout) => l.marks.map((m) => ({ m, x0: Math.min(Math.max(0, m.x0), m.label.x), x1: Math.max(m.x1, m.label.x + m.label.width) }));
+
 describe('layoutTimeline', () => {
   const t = (v: unknown): MarkTime => markTime(span(v));
   const opts = { from: utc(2017, 10, 1), to: utc(2017, 12, 1), width: 600 };
 
-  it('separates events of the same day into lanes, each with a visible label', () => {
-    const items = [1, 2, 3].map((i) => ({ time: t('2017-11-03'), label: `Event ${i}` }));
+  it('separates events of the same day into lanes, each with its whole title', () => {
+    const items = [1, 2, 3].map((i) => ({ time: t('2017-11-03'), label: `Event ${i} with a title long enough to need a second line of text` }));
     const l = layoutTimeline(items, opts);
-    expect(new Set(l.marks.map((m) => m.lane)).size).toBe(3);
-    expect(l.marks.every((m) => m.label.shown)).toBe(true);
+    expect(l.marks.map((m) => m.lane)).toEqual([0, 1, 2]);
+    for (const m of l.marks) {
+      expect(m.label.truncated).toBe(false);
+      expect(m.label.lines.join('')).toBe(items[m.item].label);
+    }
     expect(l.bins).toEqual([]);
   });
 
-  it('draws a month as a band across the whole month and a day as a point', () => {
+  it('labels a period that spans the whole view (below it, from the plot start)', () => {
+    const l = layoutTimeline([{ time: t({ start: '2017-09-01', end: '2017-12-20' }), label: 'A long campaign' }], opts);
+    expect(l.marks[0].label).toMatchObject({ below: true, x: 0, lines: ['A long campaign'] });
+  });
+
+  it('draws a day as a point on its day boundary, a month as a band across the whole month', () => {
     const l = layoutTimeline([{ time: t('2017-11'), label: 'm' }, { time: t('2017-11-03'), label: 'd' }], opts);
     const [month, day] = l.marks;
     expect(month.k0).toBeCloseTo(600 * 31 / 61, 0);
     expect(month.k1).toBeCloseTo(600, 0);
-    expect(day.k1 - day.k0).toBe(10);
+    expect((day.k0 + day.k1) / 2).toBeCloseTo(600 * 33 / 61, 6);
   });
 
   it('extends open ends by the fade and leaves out events outside the domain', () => {
@@ -140,36 +146,87 @@ describe('layoutTimeline', () => {
     expect(l.hidden).toEqual([1]);
   });
 
+  it('puts rows in date order: an event never sits above an earlier one it overlaps, whatever the input order', () => {
+    const days = ['2017-11-20', '2017-10-02', '2017-11-03', '2017-10-03', '2017-11-04', '2017-10-20', '2017-11-05'];
+    const items = days.map((d, i) => ({ time: t(d), label: `Event ${i} on ${d}, with some words` }));
+    for (const width of [336, 976]) {
+      const l = layoutTimeline(items, { ...opts, width });
+      const b = boxes(l);
+      for (const p of b) for (const q of b) {
+        const earlier = items[p.m.item].time.from < items[q.m.item].time.from;
+        if (earlier && p.x0 < q.x1 && q.x0 < p.x1) expect(p.m.lane).toBeLessThan(q.m.lane);
+      }
+    }
+  });
+
+  it('never lets two boxes of a lane overlap, nor a label leave the plot (random input)', () => {
+    let seed = 3;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const items = Array.from({ length: 60 }, (_, i) => {
+      const d = new Date(utc(2017, 10, 1) + Math.floor(rnd() * 60) * 864e5).toISOString().slice(0, 10);
+      return { time: t(rnd() < 0.2 ? { start: d, end: '2017-11-28' } : d), label: `Event ${i} ${'word '.repeat(Math.floor(rnd() * 12))}`.trim() };
+    });
+    for (const width of [336, 976]) {
+      const l = layoutTimeline(items, { ...opts, width, maxLanes: 6 });
+      const b = boxes(l);
+      for (const p of b) {
+        expect(p.m.label.x).toBeGreaterThanOrEqual(0);
+        expect(p.m.label.x + p.m.label.width).toBeLessThanOrEqual(width);
+        for (const q of b) if (p !== q && p.m.lane === q.m.lane) expect(p.x1 <= q.x0 || q.x1 <= p.x0).toBe(true);
+      }
+      // Whatever found no row is counted in the aggregates.
+      expect(l.marks.length + l.bins.reduce((n, x) => n + x.members.length, 0) + l.hidden.length).toBe(items.length);
+    }
+  });
+
   it('aggregates 10,000 events into bins and keeps the SVG small', () => {
     const events: TimelineEvent[] = Array.from({ length: 10_000 }, (_, i) => {
       const day = new Date(utc(2010) + Math.floor((i * 7919) % 3650) * 864e5).toISOString().slice(0, 10);
-      return { id: `e-${i}`, title: `Event number ${i} in a long synthetic dossier`, label: `Event number ${i}`, date: day, iso: day, status: 'confirmed', actors: [], places: [], time: t(day) };
+      return { id: `e-${i}`, title: `Event number ${i} in a long synthetic dossier`, date: day, iso: day, status: 'confirmed', actors: [], places: [], time: t(day) };
     });
     const r = renderTimeline(events, { from: utc(2010), to: utc(2020), width: 960, uid: 't', href: (id) => `/events/${id}/`, binHref: '/events/' });
-    expect(r.layout.marks.length).toBe(0);
-    expect(r.layout.bins.reduce((n, b) => n + b.members.length, 0)).toBe(10_000);
+    expect(r.layout.marks.length + r.layout.bins.reduce((n, b) => n + b.members.length, 0)).toBe(10_000);
     expect(r.svg.length).toBeLessThan(40_000);
     // Zoomed to one month, the same events come back as single marks.
     const month = renderTimeline(events, { from: utc(2014, 3, 1), to: utc(2014, 4, 1), width: 960, uid: 't', href: (id) => `/events/${id}/`, binHref: '/events/' });
     expect(month.layout.marks.length).toBeGreaterThan(0);
+    const inMonth = events.length - month.layout.hidden.length;
+    expect(month.layout.marks.length + month.layout.bins.reduce((n, b) => n + b.members.length, 0)).toBe(inMonth);
   });
 });
 
 describe('renderTimeline', () => {
-  it('makes every mark a link with an accessible name (title and date), escaped', () => {
-    const e: TimelineEvent = { id: 'x', title: 'A <b>"clash"</b>', label: 'A clash', date: 'Nov 2017', iso: '2017-11', status: 'claimed', actors: [], places: [], time: markTime(span('2017-11')) };
-    const r = renderTimeline([e], { from: utc(2017, 10), to: utc(2018, 1), width: 600, uid: 'u', href: (id) => `/events/${id}/`, binHref: '/events/' });
-    expect(r.svg).toContain('href="/events/x/"');
-    expect(r.svg).toContain('aria-label="A &lt;b&gt;&quot;clash&quot;&lt;/b&gt;, Nov 2017 (claimed)"');
-    expect(r.svg).not.toContain('<b>');
-    expect(r.svg).toContain('tl-band');
+  const ev = (id: string, title: string, date: unknown, status = 'confirmed'): TimelineEvent => ({ id, title, date: 'Nov 2017', iso: '', status, actors: [], places: [], time: markTime(span(date)) });
+
+  it('makes every mark a link whose accessible name holds its drawn text (title and date), escaped', () => {
+    const e = ev('x', 'A <b>"clash"</b> at a place with a rather long name near the border', '2017-11', 'claimed');
+    for (const width of [360, 1000]) {
+      const r = renderTimeline([e], { from: utc(2017, 10), to: utc(2018, 1), width, uid: 'u', href: (id) => `/events/${id}/`, binHref: '/events/' });
+      expect(r.svg).toContain('href="/events/x/"');
+      expect(r.svg).toContain('aria-label="A &lt;b&gt;&quot;clash&quot;&lt;/b&gt; at a place with a rather long name near the border, Nov 2017 (claimed)"');
+      expect(r.svg).not.toContain('<b>');
+      const drawn = [...r.svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join('');
+      expect(drawn).toBe('A &lt;b&gt;&quot;clash&quot;&lt;/b&gt; at a place with a rather long name near the border');
+    }
+  });
+
+  it('lists in the key only the symbols drawn', () => {
+    const events = [ev('a', 'A day', '2017-11-03'), ev('b', 'Reported', '2017-11-05', 'reported')];
+    const r = renderTimeline(events, { from: utc(2017, 10), to: utc(2018, 1), width: 1000, uid: 'u', href: (id) => id, binHref: '/events/' });
+    const symbols = drawnSymbols(events, r.layout);
+    expect([...symbols].sort()).toEqual(['point', 'reported']);
+    expect(timelineKey([{ key: 'wide', symbols }, { key: 'narrow', symbols: new Set(['point', 'bin']) }]).map((k) => [k.k, k.only])).toEqual([
+      ['point', undefined], ['reported', 'wide'], ['bin', 'narrow'],
+    ]);
   });
 });
 
-describe('shortLabel', () => {
-  it('cuts long titles on a word with an ellipsis', () => {
-    expect(shortLabel('Short')).toBe('Short');
-    expect(shortLabel('Kataib Hezbollah says it will enter Syria to fight ISIS in Al Bukamal', 30)).toBe('Kataib Hezbollah says it will…');
+describe('filterOptions', () => {
+  it('lists the actors and places the events name, once each, by name', async () => {
+    const { filterOptions } = await import('../../src/domain/timeline-data.ts');
+    const e = (actors: string[], places: string[]) => ({ id: 'x', title: 't', date: 'd', iso: '', status: 'confirmed', actors, places, time: markTime(span('2017-11-03')) });
+    const names = new Map([['kh', 'Kataib Hezbollah'], ['is', 'Islamic State']]);
+    expect(filterOptions([e(['kh', 'is'], ['p']), e(['kh'], [])], names, new Map())).toEqual({ actor: [['is', 'Islamic State'], ['kh', 'Kataib Hezbollah']], place: [['p', 'p']] });
   });
 });
 
@@ -177,22 +234,11 @@ describe('encodeTimeline / decodeTimeline', () => {
   it('round-trips the events the browser needs', async () => {
     const { encodeTimeline, decodeTimeline } = await import('../../src/domain/timeline-data.ts');
     const e = (id: string, date: unknown, extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
-      id, title: `Title of ${id}`, label: shortLabel(`Title of ${id}`), date: 'x', iso: '', status: 'confirmed', actors: ['a', 'b'], places: ['p'], time: markTime(span(date)), ...extra,
+      id, title: `Title of ${id}`, date: 'x', iso: '', status: 'confirmed', actors: ['a', 'b'], places: ['p'], time: markTime(span(date)), ...extra,
     });
     const events = [e('one', '2017-11-03', { summary: 'S' }), e('two', { start: 2015, circa: true }, { status: 'disputed', actors: ['b'] }), e('three', { end: '2011-06' })];
     const back = decodeTimeline(JSON.parse(JSON.stringify(encodeTimeline(events))));
     expect(back).toEqual(events.map((x) => ({ ...x, summary: x.summary })));
-  });
-});
-
-describe('placeLabels on a narrow plot', () => {
-  it('shortens a label to the room beside its mark rather than hiding it', () => {
-    const [p] = placeLabels([{ lane: 0, x0: 100, x1: 110, width: 300 }], 360);
-    expect(p).toMatchObject({ shown: true, anchor: 'start', x: 114, width: 246 });
-    const [q] = placeLabels([{ lane: 0, x0: 300, x1: 310, width: 400 }], 360);
-    expect(q).toMatchObject({ shown: true, anchor: 'end', x: 296, width: 296 });
-    const [none] = placeLabels([{ lane: 0, x0: 20, x1: 330, width: 400 }], 360);
-    expect(none.shown).toBe(false);
   });
 });
 
