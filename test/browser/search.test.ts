@@ -92,7 +92,8 @@ describe('search', () => {
   it('narrows results with the type filter and keeps the filter in the URL', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/search/?q=Bukamal`);
-    await page.waitForSelector('#search-results li');
+    // The status names the count once every result of the page is shown.
+    await page.waitForFunction(() => /\d+ results? for/.test(document.getElementById('search-status')?.textContent ?? ''));
     const all = Number(/(\d+) result/.exec((await page.textContent('#search-status'))!)![1]);
     await page.getByRole('radio', { name: /^Events/ }).check();
     await page.waitForURL(/type=event/);

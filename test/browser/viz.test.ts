@@ -291,7 +291,8 @@ function drawnTimeline(fig: ReturnType<Page['locator']>) {
       id: a.dataset.id!, t: Number(a.dataset.t), name: a.getAttribute('aria-label') ?? '',
       text: a.querySelector('text.tl-label')?.textContent ?? '',
       label: box(a.querySelector('text.tl-label')!.getBoundingClientRect()),
-      shape: box(a.querySelector('.tl-shape')!.getBoundingClientRect()),
+      // An event whose sources differ, none followed, is drawn as the span of their dates only.
+      shape: box((a.querySelector('.tl-shape') ?? a.querySelector('rect.tl-readings'))!.getBoundingClientRect()),
       cx: a.querySelector('circle.tl-shape') ? a.querySelector('circle.tl-shape')!.getBoundingClientRect().left + a.querySelector('circle.tl-shape')!.getBoundingClientRect().width / 2 : undefined,
       classes: a.getAttribute('class') ?? '',
     }));
@@ -304,6 +305,7 @@ function drawnTimeline(fig: ReturnType<Page['locator']>) {
       point: drawn('a.tl-point:not(.tl-circa):not(.tl-s-reported):not(.tl-s-claimed):not(.tl-s-disputed)'),
       band: drawn('a.tl-band:not(.tl-circa)'), bar: drawn('a.tl-bar:not(.tl-circa)'), circa: drawn('a.tl-circa'), open: drawn('a.tl-open'),
       reported: drawn('a.tl-s-reported'), hollow: drawn('a.tl-s-claimed, a.tl-s-disputed'), bin: drawn('a.tl-bin'),
+      readings: drawn('.tl-readings'),
     };
     return { svg: box(svg.getBoundingClientRect()), marks, axis, ticks, key, symbols };
   });
