@@ -19,22 +19,12 @@ import { unknownIdMessage } from '../domain/viz-props.ts';
 import { textWidth } from '../domain/label-placement.ts';
 import { GRAPH_BUTTONS } from '../domain/graph-drawing.ts';
 import type { RelationType } from '../schemas/actors.ts';
-import { GEO_LEVELS, geoFrame, geoRegion, geoSvg, layoutPlaceMap, type GeoFrame, type GeoLevel, type GeoPalette, type PlaceMapInput, type PlaceMapView } from '../domain/map-layout.ts';
+import { GEO_LEVELS, geoFrame, type MapPoint, geoRegion, geoSvg, layoutPlaceMap, type GeoFrame, type GeoLevel, type GeoPalette, type PlaceMapInput, type PlaceMapView } from '../domain/map-layout.ts';
 import globalCss from '../styles/global.css?raw';
 
-export interface MapPlace {
-  id: string;
-  name: string;
+/** A place on the maps: a map point (src/domain/map-layout.ts) and its kind. */
+export interface MapPlace extends MapPoint {
   kind: string;
-  lon: number;
-  lat: number;
-  approximate: boolean;
-  /** The places it lies in (parent and countries). */
-  within: string[];
-  /** Events that name this place. */
-  count: number;
-  /** Other positions sources give (readings not followed), drawn as secondary markers. */
-  alternatives?: { lon: number; lat: number; note?: string }[];
 }
 
 export interface GraphEdge { source: string; target: string; type: RelationType; note?: string }
