@@ -4,7 +4,8 @@
  * page of each type (home, actor, place, event, source, graph, search with a query), in
  * a phone and a desktop viewport, for each fixture dossier built by the global setup.
  *
- * Budgets, per page load:
+ * Budgets, per page load (a page passes when one of up to three loads is within both, since
+ * the suite's other files share the CPU):
  * - CLS below 0.05: the largest session window of layout shifts (gaps under 1 s, at
  *   most 5 s), as Chrome's Web Vitals count it; shifts right after input excluded.
  * - Blocking time at most 200 ms: total blocking time as Lighthouse counts it, the sum
@@ -23,6 +24,8 @@ import { PAGE_TYPES, pageTypeUrls } from '../helpers/page-types.ts';
 export const CLS_BUDGET = 0.05;
 export const BLOCKING_BUDGET_MS = 200;
 const CPU_SLOWDOWN = 4;
+/** Loads of a page at most, until one is within budget (the test runs beside others on a shared CPU). */
+const LOADS = 3;
 /** The page has settled when nothing shifted and no long task ran for this long. */
 const QUIET_MS = 1500;
 
@@ -91,17 +94,26 @@ describe.each(DOSSIERS)('page budgets on the %s dossier, CPU slowed 4×', (name)
     const over: string[] = [];
     const table: string[] = [];
     for (const type of PAGE_TYPES) {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
       const waitFor = type === 'search'
         ? (p: Page) => p.waitForFunction(() => /result|No results/.test(document.getElementById('search-status')?.textContent ?? ''), undefined, { timeout: 15_000 })
         : undefined;
-      const m = await measure(page, `${servers[name].url}${urls[type]}`, waitFor);
-      table.push(`${type.padEnd(7)} ${urls[type].padEnd(44)} CLS ${m.cls.toFixed(3)}  blocking ${Math.round(m.blockingMs)} ms (longest task ${Math.round(m.longest)} ms)`);
+      // Up to LOADS loads, until one is within both budgets: other test files share the
+      // CPU, which only ever adds blocking time; a page over budget on its own is over in
+      // every load and still fails.
+      const tries: Measured[] = [];
+      for (let i = 0; i < LOADS; i++) {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        const m = await measure(page, `${servers[name].url}${urls[type]}`, waitFor);
+        await page.close();
+        tries.push(m);
+        if (m.cls < CLS_BUDGET && m.blockingMs <= BLOCKING_BUDGET_MS) break;
+      }
+      const m = tries.at(-1)!;
+      table.push(`${type.padEnd(7)} ${urls[type].padEnd(44)} CLS ${m.cls.toFixed(3)}  blocking ${Math.round(m.blockingMs)} ms (longest task ${Math.round(m.longest)} ms)${tries.length > 1 ? `, load ${tries.length} of ${LOADS}` : ''}`);
       if (m.cls >= CLS_BUDGET) over.push(`${type} ${urls[type]}: CLS ${m.cls.toFixed(3)} (budget < ${CLS_BUDGET})`);
       if (m.blockingMs > BLOCKING_BUDGET_MS) over.push(`${type} ${urls[type]}: blocking ${Math.round(m.blockingMs)} ms (budget ≤ ${BLOCKING_BUDGET_MS} ms)`);
-      await page.close();
     }
     console.log(`${name}, ${viewport} ${VIEWPORTS[viewport].width}×${VIEWPORTS[viewport].height}, CPU ${CPU_SLOWDOWN}× slower:\n  ${table.join('\n  ')}`);
     await context.close();
