@@ -39,7 +39,7 @@ declare global {
  * written by src/pipeline/search-index.ts) counts far more than a headline that
  * repeats it; the folded forms of the text's words count as the text does.
  */
-export const RANKING = { metaWeights: { title: 3, name: 10, names: 10, forms: 1, facts: 1 } };
+export const RANKING = { metaWeights: { title: 3, name: 10, names: 10, forms: 1 } };
 
 /** Words in a snippet. */
 const SNIPPET_WORDS = 30;

@@ -109,6 +109,9 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
   parts.push(`</g>`);
 
   parts.push(`<g class="tl-marks" transform="translate(${SIDE},0)">`);
+  // A period running past the view is cut at the plot's edge (a little beyond it, so the cut shows).
+  const cut = (v: number) => Math.min(plot + 4, Math.max(-4, v));
+  const xAt = (time: number) => ((time - o.from) / (o.to - o.from)) * plot;
   for (const m of layout.marks) {
     const e = events[m.item];
     const t = e.time;
@@ -121,9 +124,7 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
       shape = `<circle class="tl-shape" cx="${r1((m.k0 + m.k1) / 2)}" cy="${y}" r="${POINT_RADIUS}"/>`;
     } else {
       const h = t.shape === 'band' ? 14 : 9;
-      // A period running past the view is cut at the plot's edge (a little beyond it, so the cut shows).
-      const c = (v: number) => Math.min(plot + 4, Math.max(-4, v));
-      const [k0, k1, x0, x1] = [c(m.k0), c(m.k1), c(m.x0), c(m.x1)];
+      const [k0, k1, x0, x1] = [cut(m.k0), cut(m.k1), cut(m.x0), cut(m.x1)];
       shape = `<rect class="tl-shape" x="${r1(k0)}" y="${y - h / 2}" width="${r1(Math.max(1, k1 - k0))}" height="${h}" rx="${t.shape === 'band' ? 3 : 2}"/>`;
       if (t.openStart && k0 > x0) shape = `<rect class="tl-fade" fill="url(#${o.uid}-in)" x="${r1(x0)}" y="${y - h / 2}" width="${r1(k0 - x0)}" height="${h}"/>` + shape;
       if (t.openEnd && x1 > k1) shape += `<rect class="tl-fade" fill="url(#${o.uid}-out)" x="${r1(k1)}" y="${y - h / 2}" width="${r1(x1 - k1)}" height="${h}"/>`;
@@ -131,12 +132,10 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
     // Sources differ on the date: a thin whisker over the span the readings cover, under the
     // preferred date's mark (no mark when none is followed), cut at the plot's edge like a period.
     if (e.readings) {
-      const c = (v: number) => Math.min(plot + 4, Math.max(-4, v));
-      const x0 = c(((e.readings.from - o.from) / (o.to - o.from)) * plot);
-      const x1 = c(((e.readings.to - o.from) / (o.to - o.from)) * plot);
-      if (!e.readings.preferred) shape = '';
+      const x0 = cut(xAt(e.readings.from));
+      const x1 = cut(xAt(e.readings.to));
       shape = `<rect class="tl-readings" x="${r1(x0)}" y="${y - 1.5}" width="${r1(Math.max(1, x1 - x0))}" height="3"/>`
-        + `<line class="tl-readings" x1="${r1(x0)}" x2="${r1(x0)}" y1="${y - 5}" y2="${y + 5}"/><line class="tl-readings" x1="${r1(x1)}" x2="${r1(x1)}" y1="${y - 5}" y2="${y + 5}"/>` + shape;
+        + `<line class="tl-readings" x1="${r1(x0)}" x2="${r1(x0)}" y1="${y - 5}" y2="${y + 5}"/><line class="tl-readings" x1="${r1(x1)}" x2="${r1(x1)}" y1="${y - 5}" y2="${y + 5}"/>` + (e.readings.preferred ? shape : '');
     }
     const l = m.label;
     const first = l.below ? top + LINE : top;

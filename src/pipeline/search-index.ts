@@ -89,7 +89,6 @@ export function pagefindRecord(doc: SearchDocument, language: string): CustomRec
   }
   if (names.length) meta.names = [...new Set(names)].join(' · ');
   else delete meta.names;
-  if (doc.facts.length) meta.facts = doc.facts.join(' · ');
   const forms = otherForms([doc.title, doc.text, ...doc.facts].join(' '));
   if (forms.length) meta.forms = forms.join(' ');
   return {
