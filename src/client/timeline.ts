@@ -7,7 +7,7 @@
  * redrawn at its real width. Classic-script safe: no top-level await, no dynamic import.
  */
 import { renderTimeline, rangeText, drawnSymbols, SIDE } from '../domain/timeline-svg.ts';
-import { decodeTimeline, TIMELINE_GLOBAL, type TimelineData } from '../domain/timeline-data.ts';
+import { choicesAmong, decodeRows, decodeTimeline, TIMELINE_GLOBAL, type TimelineData } from '../domain/timeline-data.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 
 const DAY = 864e5;
@@ -74,7 +74,9 @@ function enhance(fig: HTMLElement) {
       const link = fig.querySelector<HTMLAnchorElement>('a.viz-data-href');
       const data = inline ? JSON.parse(inline.textContent || '{"v":1,"actors":[],"places":[],"rows":[]}') as TimelineData : await sharedData(link!.href);
       loadedData = data;
-      all = decodeTimeline(data);
+      // The shared file holds every event: a timeline of some takes its rows.
+      const rows = fig.dataset.rows;
+      all = decodeTimeline(rows === undefined ? data : { ...data, rows: decodeRows(rows).map((r) => data.rows[r]) });
       byId = new Map(all.map((e) => [e.id, e]));
       shown = all;
       const keep = visibleSvg();
@@ -208,7 +210,7 @@ function enhance(fig: HTMLElement) {
       if (s.dataset.fill !== 'shared' || !loadedData?.filters) return;
       s.dataset.fill = 'done';
       const kind = s.dataset.filter as 'actor' | 'place';
-      s.append(...loadedData.filters[kind].map(([id, name]) => new Option(name, id)));
+      s.append(...choicesAmong(loadedData.filters, all!, kind).map(([id, name]) => new Option(name, id)));
     });
     s.addEventListener('pointerdown', fill);
     s.addEventListener('focus', fill);

@@ -13,6 +13,7 @@ import { markTime } from '../domain/timeline-layout.ts';
 import { displayed, preferred, span } from '../domain/readings.ts';
 import { relationNote } from '../domain/related.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
+import type { EventIndex } from '../domain/timeline-data.ts';
 import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
 import type { Actor, Event, Place } from '../schemas/index.ts';
 import { unknownIdMessage } from '../domain/viz-props.ts';
@@ -30,12 +31,7 @@ export interface MapPlace extends MapPoint {
 export interface GraphEdge { source: string; target: string; type: RelationType; note?: string }
 export interface GraphNode { id: string; label: string; kind: string }
 
-export interface VizData {
-  events: TimelineEvent[];
-  eventsById: Map<string, TimelineEvent>;
-  /** Events per actor and per place (in time order), for entity pages. */
-  eventsByActor: Map<string, TimelineEvent[]>;
-  eventsByPlace: Map<string, TimelineEvent[]>;
+export interface VizData extends EventIndex {
   actorNames: Map<string, string>;
   placeNames: Map<string, string>;
   /** Places with coordinates. */
@@ -101,7 +97,7 @@ async function build(): Promise<VizData> {
     for (const e of events) for (const k of new Set(key(e))) { const l = map.get(k); if (l) l.push(e); else map.set(k, [e]); }
     return map;
   };
-  return { events, eventsById: new Map(events.map((e) => [e.id, e])), eventsByActor: group((e) => e.actors), eventsByPlace: group((e) => e.places), actorNames, placeNames, mapPlaces, countryPlaceByName, nodes, edges };
+  return { events, eventRow: new Map(events.map((e, i) => [e.id, i])), eventsByActor: group((e) => e.actors), eventsByPlace: group((e) => e.places), actorNames, placeNames, mapPlaces, countryPlaceByName, nodes, edges };
 }
 
 // Boundary and river data ship with the site's dependencies; read once per build.

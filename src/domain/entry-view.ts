@@ -11,7 +11,7 @@ import { ALIAS_KINDS, type Alias } from '../schemas/shared.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { ALIAS_KIND_LABELS, COLLECTION_LABELS } from './labels.ts';
 import type { EntryIndex, EntryLike, ReferenceGraph } from './references.ts';
-import type { Related } from './related.ts';
+import { RELATED_LIMIT, type Related, type RelatedSection } from './related.ts';
 import { entryUrl, indexUrl, LISTED_COLLECTIONS, OVERVIEW_ID, type ListedCollection } from './urls.ts';
 
 
@@ -142,6 +142,20 @@ export function entryVisualisations(collection: CollectionName, id: string, d: {
     if (mappable) out.map = { title: `Map of ${name}` };
   }
   return out;
+}
+
+// --- an entry's related page ([collection]/[id]/related.astro) ---
+
+/** Every item of an entry's Related lists, under a link back to the entry. */
+export function relatedPage(collection: ListedCollection, id: string, d: { index: EntryIndex; related: Related }): { title: string; intro: string; back: { href: string; label: string }; sections: RelatedSection[] } {
+  const name = d.index.label(collection, id);
+  const sections = d.related.for(collection, id);
+  return {
+    title: `Related to ${name}`,
+    intro: `Everything in the dossier that is related to ${name}: its page shows up to ${RELATED_LIMIT} of each list.`,
+    back: { href: entryUrl(collection, id), label: name },
+    sections,
+  };
 }
 
 /** The eyebrow link above an entry's title: its collection's index page (pages have none). */

@@ -21,13 +21,49 @@ export interface RelatedItem {
   /** Words after it, e.g. a role or a relation's note. */
   note?: string;
   date?: DateSpan;
+  /** How many events tie it here (actors active at a place): the busiest stay when a list is cut. */
+  weight?: number;
 }
+
+/** Which items stay when a long list is cut: the first, the latest (date order), the busiest. */
+export type Keep = 'first' | 'latest' | 'busiest';
 
 export interface RelatedSection {
   /** Stable id, also the heading's anchor: related-events, related-relations … */
   id: string;
   title: string;
   items: RelatedItem[];
+  keep: Keep;
+  /** Set when the entry page shows part of the list: all of it is on the entry's related page. */
+  more?: { lead: string; link: string; url: string };
+}
+
+/**
+ * Longest list an entry page shows: a country's page would otherwise carry hundreds of
+ * events and actors (about 60 KB of links at 10,000 entries). The rest are a click away.
+ */
+export const RELATED_LIMIT = 100;
+
+/** Whether any of an entry's lists is longer than an entry page shows. */
+export const hasLongList = (sections: RelatedSection[], limit = RELATED_LIMIT) => sections.some((s) => s.items.length > limit);
+
+/**
+ * The sections as the entry page shows them: a list longer than `limit` keeps the
+ * items its section says, in its order, and names the page with all of them.
+ */
+export function cutSections(sections: RelatedSection[], moreUrl: string, limit = RELATED_LIMIT): RelatedSection[] {
+  return sections.map((s) => {
+    const total = s.items.length;
+    if (total <= limit) return s;
+    let items: RelatedItem[];
+    if (s.keep === 'latest') items = s.items.slice(total - limit);
+    else if (s.keep === 'busiest') {
+      const kept = new Set([...s.items].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0)).slice(0, limit));
+      items = s.items.filter((i) => kept.has(i));
+    } else items = s.items.slice(0, limit);
+    const which = s.keep === 'latest' ? 'the latest' : s.keep === 'busiest' ? 'the most active' : 'the first';
+    return { ...s, items, more: { lead: `Showing ${which} ${limit} of ${total}:`, link: `all ${total}`, url: `${moreUrl}#${s.id}` } };
+  });
 }
 
 /** A relation's time span, or undefined when it has no dates. */
@@ -110,7 +146,7 @@ export class Related {
     }
     const published = this.incoming('actors', id, 'publisher').map((l) => this.item(l.from));
     return [
-      this.section('events', 'Events', events),
+      this.section('events', 'Events', events, 'latest'),
       this.section('relations', 'Relations stated elsewhere', this.sortByLabel(incoming)),
       this.section('designations', 'Designations made', designations),
       this.section('places', 'Places', this.sortByLabel([...places.values()])),
@@ -136,11 +172,11 @@ export class Related {
         else actors.set(p.actor, { item: this.item({ collection: 'actors', id: p.actor }), count: 1 });
       }
     }
-    const active = [...actors.values()].map(({ item, count }) => ({ ...item, note: `${count} ${count === 1 ? 'event' : 'events'}` }));
+    const active = [...actors.values()].map(({ item, count }) => ({ ...item, note: `${count} ${count === 1 ? 'event' : 'events'}`, weight: count }));
     const within = [...this.incoming('places', id, 'parent'), ...this.incoming('places', id, 'country')].map((l) => this.item(l.from));
     return [
-      this.section('events', 'Events here', events),
-      this.section('actors', 'Actors active here', this.sortByLabel(active)),
+      this.section('events', 'Events here', events, 'latest'),
+      this.section('actors', 'Actors active here', this.sortByLabel(active), 'busiest'),
       this.section('places', 'Places within', this.sortByLabel(dedupe(within))),
     ];
   }
@@ -157,7 +193,7 @@ export class Related {
     const citing = dedupe(this.graph.linksTo('sources', id).filter((l) => l.via === 'source' || l.via === 'citation').map((l) => this.item(l.from)));
     const by = (c: CollectionName) => citing.filter((i) => i.collection === c);
     return [
-      this.section('cited-by-events', 'Cited for events', this.sortByDate(by('events'))),
+      this.section('cited-by-events', 'Cited for events', this.sortByDate(by('events')), 'latest'),
       this.section('cited-by-actors', 'Cited for actors', this.sortByLabel(by('actors'))),
       this.section('cited-by-places', 'Cited for places', this.sortByLabel(by('places'))),
       this.section('cited-by-sources', 'Cited for other sources', this.sortByLabel(by('sources'))),
@@ -200,8 +236,8 @@ export class Related {
     return item;
   }
 
-  private section(id: string, title: string, items: RelatedItem[]): RelatedSection {
-    return { id: `related-${id}`, title, items };
+  private section(id: string, title: string, items: RelatedItem[], keep: Keep = 'first'): RelatedSection {
+    return { id: `related-${id}`, title, items, keep };
   }
 
   private sortByDate(items: RelatedItem[]): RelatedItem[] {

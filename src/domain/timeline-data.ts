@@ -3,8 +3,9 @@
  * event, days instead of milliseconds, actors and places by index. Summaries are
  * left out of large timelines (the tooltip then shows title, date and status).
  * Every event's copy is one shared file (/data/timeline.js, about 160 KB gzipped
- * at 10,000 entries) that pages load only when a reader zooms; a timeline of a few
- * events carries its own. Pure.
+ * at 10,000 entries) that pages load only when a reader zooms: the timelines of
+ * every event, and of an actor or a place with many events (which take their
+ * share of it), carry none; a timeline of a few events carries its own. Pure.
  */
 import type { MarkShape } from './timeline-layout.ts';
 import type { TimelineEvent } from './timeline-svg.ts';
@@ -34,6 +35,61 @@ export const TIMELINE_GLOBAL = 'dossierTimeline';
 
 /** Above this many events, summaries stay on the event pages. */
 export const SUMMARY_LIMIT = 1000;
+
+/**
+ * Up to this many events a timeline carries its own data and filter choices (a few
+ * KB); above it, it takes them from the shared file when a reader first zooms or
+ * filters, so a country's page does not carry hundreds of events twice.
+ */
+export const INLINE_LIMIT = 50;
+
+/** Which events a timeline of one actor's or one place's events draws. */
+export interface TimelineScope { actor?: string; place?: string }
+
+/** Whether an event belongs to a timeline's scope. */
+export const inScope = (e: Pick<TimelineEvent, 'actors' | 'places'>, scope: TimelineScope): boolean =>
+  (!scope.actor || e.actors.includes(scope.actor)) && (!scope.place || e.places.includes(scope.place));
+
+/** The build's events, indexed once: a timeline looks its events up instead of scanning them all. */
+export interface EventIndex {
+  /** Every event in date order: the rows of the shared file. */
+  events: TimelineEvent[];
+  eventRow: Map<string, number>;
+  eventsByActor: Map<string, TimelineEvent[]>;
+  eventsByPlace: Map<string, TimelineEvent[]>;
+}
+
+/** A timeline's events (listed ids, or those of an actor or a place, or all), in date order. */
+export function timelineEvents(ix: EventIndex, pick: TimelineScope & { ids?: string[] }): TimelineEvent[] {
+  const pool = pick.ids
+    ? [...new Set(pick.ids)].flatMap((id) => { const r = ix.eventRow.get(id); return r === undefined ? [] : [r]; }).sort((a, b) => a - b).map((r) => ix.events[r])
+    : pick.actor ? ix.eventsByActor.get(pick.actor) ?? [] : pick.place ? ix.eventsByPlace.get(pick.place) ?? [] : ix.events;
+  return pool.filter((e) => inScope(e, pick));
+}
+
+/** Where a timeline's browser data comes from: its own copy (a few events), or the shared file. */
+export const timelineCarriage = (count: number, total: number): 'inline' | 'shared' =>
+  count < total && count <= INLINE_LIMIT ? 'inline' : 'shared';
+
+/**
+ * A timeline that takes part of the shared file names its rows, ascending, as the
+ * gaps between them ("3,1,40": rows 3, 4 and 44): a country's 400 events in about 1 KB.
+ */
+export function encodeRows(rows: number[]): string {
+  let last = 0;
+  return rows.map((r, i) => { const gap = i === 0 ? r : r - last; last = r; return gap; }).join(',');
+}
+
+export function decodeRows(text: string): number[] {
+  let at = 0;
+  return text.split(',').filter(Boolean).map((gap, i) => (at = i === 0 ? Number(gap) : at + Number(gap)));
+}
+
+/** A shared timeline's filter choices, once its data is here: those its events name. */
+export function choicesAmong(all: FilterOptions, events: Pick<TimelineEvent, 'actors' | 'places'>[], kind: 'actor' | 'place'): [string, string][] {
+  const named = new Set(events.flatMap((e) => (kind === 'actor' ? e.actors : e.places)));
+  return all[kind].filter(([id]) => named.has(id));
+}
 
 export function encodeTimeline(events: TimelineEvent[]): TimelineData {
   const actors: string[] = [];

@@ -14,6 +14,11 @@ export function entryUrl(collection: CollectionName, id: string): string {
   return `/${collection}/${id}/`;
 }
 
+/** The page with every item of an entry's long Related lists, e.g. /places/syria/related/. */
+export function relatedUrl(collection: ListedCollection, id: string): string {
+  return `${entryUrl(collection, id)}related/`;
+}
+
 /** Root-relative URL of a collection's index page, e.g. /actors/. */
 export function indexUrl(collection: ListedCollection): string {
   return `/${collection}/`;

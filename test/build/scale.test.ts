@@ -59,3 +59,61 @@ describe('a larger dossier still builds, and page work grows linearly', () => {
     expect(ratio, `pages phase: ${pagesCpuMs(small.stats)} ms CPU for 200, ${pagesCpuMs(large.stats)} ms for 400`).toBeLessThan(3);
   });
 });
+
+describe('a country with hundreds of events: its page carries its own, and shares the rest', () => {
+  // The generated dossier's Syria: 200 and more events, at it or at places within it.
+  const syria = () => readFileSync(path.join(large.result.dist, 'places/syria/index.html'), 'utf8');
+  const eventsAt = (html: string) => [...html.matchAll(/aria-labelledby="related-events"><h3[^>]*>[^<]*<\/h3><ul>(.*?)<\/ul>/gs)][0]?.[1].match(/<li>/g)?.length;
+
+  it('lists the latest 100 events and the 100 most active actors, and links to a page with all of them', async () => {
+    const html = syria();
+    expect(eventsAt(html)).toBe(100);
+    const full = readFileSync(path.join(large.result.dist, 'places/syria/related/index.html'), 'utf8');
+    const total = eventsAt(full)!;
+    expect(total).toBeGreaterThan(100);
+    expect(html).toContain(`<p class="related-more">Showing the latest 100 of ${total}: <a href="/places/syria/related/#related-events">all ${total}</a></p>`);
+    // The related page's list is every event of the timeline, which draws them all.
+    expect(html).toContain(`<span class="tl-count">${total} events</span>`);
+  });
+
+  it('a timeline of its events names its rows of the shared file instead of carrying them', async () => {
+    const html = syria();
+    expect(html).not.toContain('class="viz-data"');
+    expect(html).toMatch(/data-rows="[\d,]+"/);
+    // Its actor filter fills when first used: the page does not list hundreds of names.
+    expect(html).toMatch(/<select data-filter="actor" data-fill="shared"><option value="">All<\/option><\/select>/);
+  });
+
+  it('in the browser, zooming draws only its events, and its filter offers only their actors', async () => {
+    const { launchBrowser, serveDir } = await import('../helpers/browser.ts');
+    const server = await serveDir(large.result.dist);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${server.url}/places/syria/`);
+      const fig = page.locator('figure[data-viz="timeline"]');
+      const count = await fig.locator('.tl-count').textContent();
+      await fig.locator('button[data-zoom="reset"]').click();
+      await expect.poll(() => fig.evaluate((f) => f.classList.contains('is-drawn'))).toBe(true);
+      // Zoomed out to the whole span again, every one of its events is a mark or in an aggregate, no other.
+      await expect(fig.locator('.tl-count').textContent()).resolves.toBe(count);
+      const full = readFileSync(path.join(large.result.dist, 'places/syria/related/index.html'), 'utf8');
+      const eventsSection = full.match(/aria-labelledby="related-events">(.*?)<\/ul>/s)![1];
+      const own = new Set([...eventsSection.matchAll(/<a href="\/events\/([^/]+)\/">/g)].map((m) => m[1]));
+      const drawn = await fig.locator('svg.tl-live a.tl-mark').evaluateAll((els) => els.map((a) => (a as HTMLElement).dataset.id!));
+      expect(drawn.length).toBeGreaterThan(0);
+      for (const id of drawn) expect(own.has(id), id).toBe(true);
+      const select = fig.locator('select[data-filter="actor"]');
+      await select.focus();
+      await expect.poll(() => select.locator('option').count()).toBeGreaterThan(1);
+      const offered = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      const actorsSection = full.match(/aria-labelledby="related-actors">(.*?)<\/ul>/s)![1];
+      const active = new Set([...actorsSection.matchAll(/<a href="\/actors\/([^/]+)\/">/g)].map((m) => m[1]));
+      expect(offered.length).toBe(active.size);
+      for (const id of offered) expect(active.has(id), id).toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});

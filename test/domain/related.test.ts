@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Related, relationSpan, type RelatedSection } from '../../src/domain/related.ts';
+import { cutSections, hasLongList, Related, relationSpan, type RelatedSection } from '../../src/domain/related.ts';
 import { indexed, md } from '../helpers/graph.ts';
 
 /** Sections as { title: ['prefix label · note'] } for readable expectations. */
@@ -96,5 +96,35 @@ describe('Related, computed from the reference graph', () => {
     expect(sections.map((s) => s.title)).toEqual(['Designations made']);
     expect(sections[0].items[0].url).toBe('/actors/fto/');
     expect(sections[0].id).toBe('related-designations');
+  });
+});
+
+describe('cutSections: long lists on an entry page', () => {
+  const item = (n: number, weight?: number) => ({ collection: 'events' as const, id: `e${n}`, label: `Event ${n}`, url: `/events/e${n}/`, ...(weight === undefined ? {} : { weight }) });
+  const section = (keep: 'first' | 'latest' | 'busiest', items: ReturnType<typeof item>[]) => ({ id: 'related-events', title: 'Events here', items, keep });
+  const labels = (s: { items: { label: string }[] }) => s.items.map((i) => i.label);
+
+  it('leaves a list of up to the limit as it is', () => {
+    const s = section('latest', [1, 2, 3].map((n) => item(n)));
+    expect(cutSections([s], '/places/p/related/', 3)).toEqual([s]);
+  });
+  it('keeps the latest of a list in date order, and names the page with all of them', () => {
+    const [s] = cutSections([section('latest', [1, 2, 3, 4, 5].map((n) => item(n)))], '/places/p/related/', 3);
+    expect(labels(s)).toEqual(['Event 3', 'Event 4', 'Event 5']);
+    expect(s.more).toEqual({ lead: 'Showing the latest 3 of 5:', link: 'all 5', url: '/places/p/related/#related-events' });
+  });
+  it('keeps the busiest (most events), in the list\'s own order', () => {
+    const [s] = cutSections([section('busiest', [item(1, 1), item(2, 9), item(3, 2), item(4, 7)])], '/x/', 2);
+    expect(labels(s)).toEqual(['Event 2', 'Event 4']);
+    expect(s.more?.lead).toBe('Showing the most active 2 of 4:');
+  });
+  it('keeps the first of any other list', () => {
+    const [s] = cutSections([section('first', [1, 2, 3].map((n) => item(n)))], '/x/', 2);
+    expect(labels(s)).toEqual(['Event 1', 'Event 2']);
+    expect(s.more?.lead).toBe('Showing the first 2 of 3:');
+  });
+  it('hasLongList: whether a related page is needed', () => {
+    expect(hasLongList([section('first', [item(1), item(2)])], 2)).toBe(false);
+    expect(hasLongList([section('first', [item(1), item(2), item(3)])], 2)).toBe(true);
   });
 });

@@ -230,6 +230,67 @@ describe('filterOptions', () => {
   });
 });
 
+describe('timelineCarriage', () => {
+  it.each([
+    // count, total, expected
+    [7500, 7500, 'shared'], // every event: the shared file, whole
+    [387, 7500, 'shared'], // a country's events: its rows of the shared file
+    [51, 7500, 'shared'],
+    [50, 7500, 'inline'], // a few events: the page's own copy
+    [12, 7500, 'inline'],
+    [3, 3, 'shared'],
+  ] as const)('%i of %i events → %s', async (count, total, expected) => {
+    const { timelineCarriage } = await import('../../src/domain/timeline-data.ts');
+    expect(timelineCarriage(count, total)).toBe(expected);
+  });
+});
+
+describe('encodeRows / decodeRows', () => {
+  it.each([
+    [[], ''],
+    [[0], '0'],
+    [[3, 4, 44], '3,1,40'],
+    [[7499], '7499'],
+  ])('%j ↔ "%s"', async (rows, text) => {
+    const { encodeRows, decodeRows } = await import('../../src/domain/timeline-data.ts');
+    expect(encodeRows(rows)).toBe(text);
+    expect(decodeRows(text)).toEqual(rows);
+  });
+});
+
+describe('timelineEvents', () => {
+  it('takes listed ids (once each, unknown ones left out), an actor\'s or a place\'s events, in row order', async () => {
+    const { timelineEvents } = await import('../../src/domain/timeline-data.ts');
+    const ev = (id: string, actors: string[], places: string[]) => ({ id, title: id, date: 'd', iso: '', status: 'confirmed', actors, places, time: markTime(span('2017-11-03')) });
+    const events = [ev('a', ['kh'], ['syria']), ev('b', ['is'], ['iraq']), ev('c', ['kh', 'is'], ['iraq'])];
+    const ix = { events, eventRow: new Map(events.map((e, i) => [e.id, i])), eventsByActor: new Map([['kh', [events[0], events[2]]], ['is', [events[1], events[2]]]]), eventsByPlace: new Map([['syria', [events[0]]], ['iraq', [events[1], events[2]]]]) };
+    const ids = (l: { id: string }[]) => l.map((e) => e.id);
+    expect(ids(timelineEvents(ix, { ids: ['c', 'a', 'c', 'zz'] }))).toEqual(['a', 'c']);
+    expect(ids(timelineEvents(ix, { actor: 'kh' }))).toEqual(['a', 'c']);
+    expect(ids(timelineEvents(ix, { place: 'iraq', actor: 'kh' }))).toEqual(['c']);
+    expect(ids(timelineEvents(ix, { ids: ['a', 'b'], place: 'iraq' }))).toEqual(['b']);
+    expect(ids(timelineEvents(ix, {}))).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('inScope / choicesAmong', () => {
+  const e = (actors: string[], places: string[]) => ({ actors, places });
+  it('keeps the events of the timeline\'s actor or place, or all without one', async () => {
+    const { inScope } = await import('../../src/domain/timeline-data.ts');
+    const events = [e(['kh'], ['syria']), e(['is'], ['iraq']), e(['kh', 'is'], ['iraq'])];
+    expect(events.filter((x) => inScope(x, { actor: 'kh' }))).toEqual([events[0], events[2]]);
+    expect(events.filter((x) => inScope(x, { place: 'iraq' }))).toEqual([events[1], events[2]]);
+    expect(events.filter((x) => inScope(x, {}))).toEqual(events);
+  });
+  it('offers only the actors and places the shown events name, in the shared order', async () => {
+    const { choicesAmong } = await import('../../src/domain/timeline-data.ts');
+    const all = { actor: [['is', 'Islamic State'], ['kh', 'Kataib Hezbollah'], ['us', 'United States']] as [string, string][], place: [['iraq', 'Iraq'], ['syria', 'Syria']] as [string, string][] };
+    const shown = [e(['us'], ['syria']), e(['kh', 'us'], ['syria'])];
+    expect(choicesAmong(all, shown, 'actor')).toEqual([['kh', 'Kataib Hezbollah'], ['us', 'United States']]);
+    expect(choicesAmong(all, shown, 'place')).toEqual([['syria', 'Syria']]);
+  });
+});
+
 describe('encodeTimeline / decodeTimeline', () => {
   it('round-trips the events the browser needs', async () => {
     const { encodeTimeline, decodeTimeline } = await import('../../src/domain/timeline-data.ts');
