@@ -34,5 +34,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // Writes .astro/collections/*.schema.json and a file→collection map that the Astro
   // VS Code extension uses for frontmatter completion and errors (see CONTRIBUTING.md).
-  experimental: { contentIntellisense: true },
+  // Incremental builds: an entry page whose key (src/data/dossier.ts, pageKey) and code are
+  // unchanged is copied from the last build's output instead of being rendered again.
+  experimental: { contentIntellisense: true, incrementalBuild: true },
 });

@@ -13,6 +13,8 @@ import { searchDocument } from '../domain/search.ts';
 import { shareSearchDocuments } from '../pipeline/search-index.ts';
 import { contentRoot, loadSiteConfig } from '../pipeline/load.ts';
 import type { SiteConfig } from '../schemas/site.ts';
+import { sharedCodeFingerprint } from '../pipeline/page-cache.ts';
+import { createHash } from 'node:crypto';
 
 export interface Dossier {
   site: SiteConfig;
@@ -28,6 +30,11 @@ export interface Dossier {
   bodyParts: (collection: CollectionName, id: string) => BodyPart[];
   /** The image files entries show (published under /media/), one per name, with their real paths. */
   media: { name: string; full: string }[];
+  /**
+   * What an entry's pages show, as one key (Astro's incremental build renders a page
+   * again only when its key changed): see pageKey.
+   */
+  pageKey: (collection: CollectionName, id: string) => string;
   /** The dossier as data (/data/dossier.json), computed once on first use. */
   exported: () => ReturnType<DossierExport['json']>;
 }
@@ -60,6 +67,7 @@ async function load(): Promise<Dossier> {
     for (const m of (e.rendered?.metadata?.media ?? []) as { name: string; full: string }[]) media.set(m.name, m.full);
   }
   let exported: ReturnType<DossierExport['json']> | undefined;
+  let allData: string | undefined;
   // The search index step (src/integrations/search.ts) runs after the pages, in this
   // process: it indexes each entry from its data and rendered body.
   shareSearchDocuments(() => ({
@@ -75,6 +83,29 @@ async function load(): Promise<Dossier> {
       const rendered = astro.get(`${collection}/${id}`)?.rendered;
       return bodyParts(rendered?.html ?? '', (rendered?.metadata?.components ?? []) as BodyComponent[]);
     },
+    pageKey: (collection, id) => pageKey((allData ??= dataDigest(lists.flat(), site)), String(astro.get(`${collection}/${id}`)?.digest ?? ''), graph.linksTo(collection, id)),
     exported: () => (exported ??= new DossierExport(index, graph, site).json(all)),
   };
+}
+
+/**
+ * Everything but the bodies, hashed once per build: every entry's data (names, dates,
+ * links … which pages other than the entry's own show), the site's settings and the
+ * code. Changing any of it renders every entry page again.
+ */
+function dataDigest(entries: EntryLike[], site: SiteConfig): string {
+  const hash = createHash('sha256').update(sharedCodeFingerprint() ?? '').update('\0').update(JSON.stringify(site));
+  for (const e of entries) hash.update('\0').update(e.collection).update('/').update(e.id).update('\0').update(JSON.stringify(e.data));
+  return hash.digest('hex');
+}
+
+/**
+ * An entry page's key: the data digest, the entry's own digest (its file, as the loader
+ * stored it), and the links that reach it. A body is shown on its own page; on other
+ * pages only through its links (mentioned in, cited for), so editing a body renders
+ * again its page and those of the entries whose incoming links changed, no other.
+ */
+function pageKey(data: string, own: string, incoming: readonly { from: { collection: string; id: string }; via: string }[]): string {
+  const links = incoming.map((l) => `${l.from.collection}/${l.from.id} ${l.via}`).sort().join('\n');
+  return createHash('sha256').update(data).update('\0').update(own).update('\0').update(links).digest('hex').slice(0, 32);
 }

@@ -16,7 +16,8 @@ import { inertText } from '../domain/problems.ts';
 import { htmlFiles } from '../pipeline/files.ts';
 import { codeFingerprint } from '../pipeline/page-cache.ts';
 import { inOrder, poolSize, runOnPagePool } from '../pipeline/page-pool.ts';
-import { renderedSite } from '../pipeline/render-time.ts';
+import { adoptRestoredPages, renderedSite } from '../pipeline/render-time.ts';
+import { readFileSync } from 'node:fs';
 
 export interface CspStepResult {
   /** What must not be published, as "page: problem", in page order. */
@@ -61,10 +62,13 @@ export function csp(): AstroIntegration {
         // Pages got their policy as they were rendered (src/middleware.ts); any other HTML
         // file in the output (none, unless something writes one) gets it here.
         const rendered = renderedSite();
-        const rest = htmlFiles(out).filter((f) => !rendered.secured.has(path.relative(out, f).split(path.sep).join('/')));
+        const unrendered = htmlFiles(out).map((f) => path.relative(out, f).split(path.sep).join('/')).filter((rel) => !rendered.secured.has(rel));
+        // Pages Astro's incremental build restored, as this process published them before.
+        const rest = adoptRestoredPages(out, unrendered, (file) => readFileSync(file, 'utf8')).map((rel) => path.join(out, rel));
         const late = rest.length ? await applyCspToDir(out, {}, { cacheDir, files: rest }) : { problems: [], pages: 0, fromCache: 0 };
         const problems = [...rendered.problems.map((p) => inertText(p)), ...late.problems];
         const pages = rendered.secured.size + late.pages;
+        const restored = rendered.restored ? `, ${rendered.restored} restored unchanged from the last build` : '';
         const fromCache = late.fromCache;
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');
@@ -73,7 +77,7 @@ export function csp(): AstroIntegration {
           console.error(`\n${shown}${more}\n\nThe built pages hold ${problems.length} unsafe construct(s); the build is refused. These come from templates or scripts, not content: fix them in src/.`);
           process.exit(1);
         }
-        logger.info(`Content-Security-Policy written into ${pages} page(s) (${rendered.secured.size} as they were rendered: ${rendered.scanned} scanned, ${rendered.parsed} parsed, policy and offline copy ${Math.round(rendered.ms)} ms; ${late.pages} after, ${fromCache} of them unchanged since the last build) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`Content-Security-Policy written into ${pages} page(s) (${rendered.secured.size - rendered.restored} as they were rendered${restored}: ${rendered.scanned} scanned, ${rendered.parsed} parsed, policy and offline copy ${Math.round(rendered.ms)} ms; ${late.pages} after, ${fromCache} of them unchanged since the last build) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { formatProblem, problemCount } from '../domain/problems.ts';
 import { mark, writeStatsOnExit } from '../pipeline/build-stats.ts';
+import { sharedCodeFingerprint } from '../pipeline/page-cache.ts';
 import { checkDossier } from '../pipeline/check.ts';
 import { contentRoot } from '../pipeline/load.ts';
 import { PREVIEW_PROBLEMS_EVENT, PREVIEW_PROBLEMS_URL, problemsSummary } from '../domain/preview.ts';
@@ -60,6 +61,8 @@ export function dossier(): AstroIntegration {
       },
       'astro:build:start': () => {
         mark('build:start');
+        // The pages' keys for the incremental build name the code (src/data/dossier.ts, pageKey).
+        sharedCodeFingerprint(true);
         // With an output folder outside the working directory, Astro builds in ./.astro/
         // and then copies all of it into the output (its generated collections/ and
         // content-*.mjs files too): note what is there now, to remove it afterwards.

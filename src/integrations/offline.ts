@@ -38,7 +38,7 @@ export function offline(): AstroIntegration {
         const ms = Math.round(performance.now() - started);
         const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
         const share = stats.zipBytes ? Math.round((100 * stats.searchBytes) / stats.zipBytes) : 0;
-        logger.info(`${OFFLINE_ZIP}: ${stats.pages} pages (${stats.rendered ?? 0} copies made as they were rendered, ${rendered.fromCache} of them kept from the last build; ${stats.pages - (stats.rendered ?? 0)} made after, ${stats.fromCache} of those kept), ${stats.files} files, ${kb(stats.zipBytes)} (search ${kb(stats.searchBytes)}, ${share}%) in ${ms} ms`);
+        logger.info(`${OFFLINE_ZIP}: ${stats.pages} pages (${stats.rendered ?? 0} copies made as they were rendered or restored, ${rendered.fromCache} of them kept from the last build; ${stats.pages - (stats.rendered ?? 0)} made after, ${stats.fromCache} of those kept), ${stats.files} files, ${kb(stats.zipBytes)} (search ${kb(stats.searchBytes)}, ${share}%) in ${ms} ms`);
       },
     },
   };

@@ -118,6 +118,20 @@ export function codeFingerprint(...context: string[]): string {
   return hash.digest('hex');
 }
 
+const SHARED = Symbol.for('dossier.codeFingerprint');
+
+/**
+ * The code's fingerprint for the pages: taken where src/ is the source (the build's
+ * integrations, at startup) and shared with the page code in this process, which runs
+ * from Astro's bundle (where hashing "src/" would hash that bundle, which differs on
+ * every build). Undefined until an integration has shared it.
+ */
+export function sharedCodeFingerprint(take = false): string | undefined {
+  const g = globalThis as { [SHARED]?: string };
+  if (take) g[SHARED] ??= codeFingerprint('pages');
+  return g[SHARED];
+}
+
 /**
  * A page's change from input to output as one splice (common start and end kept), so
  * the cache stores what a step added to a page, not the page again.

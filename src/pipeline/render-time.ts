@@ -46,6 +46,8 @@ export interface RenderedSite {
   cache?: Pick<PageCache, 'key' | 'get' | 'put'>;
   /** Copies taken from the cache. */
   fromCache: number;
+  /** Pages Astro restored from its incremental build cache, found in the render cache. */
+  restored: number;
 }
 
 /** What a cached copy was made with, to record it again as if it had been made now. */
@@ -56,7 +58,7 @@ const KEY = Symbol.for('dossier.renderedSite');
 /** This build's record (one per process: a build renders once). */
 export function renderedSite(): RenderedSite {
   const g = globalThis as { [KEY]?: RenderedSite };
-  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0 };
+  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0 };
   return g[KEY];
 }
 
@@ -81,6 +83,37 @@ export function classicScriptFile(script: { src: string } | { code: string }): s
   return `_astro/inline.${createHash('sha256').update(script.code).digest('hex').slice(0, 12)}.classic.js`;
 }
 
+/** Records a page's offline copy as the cache holds it: [header length][header JSON][deflated copy]. */
+function adoptCopy(site: RenderedSite, rel: string, hit: Buffer) {
+  const length = hit.readUInt32LE(0);
+  const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as CachedCopyHeader;
+  for (const sitePath of header.assumed) assumeFile(site, sitePath, rel);
+  for (const [file, script] of header.scripts) if (!site.scripts.has(file)) site.scripts.set(file, script);
+  if (header.search) site.withSearch.add(rel);
+  site.offline.set(rel, Promise.resolve({ deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size }));
+  site.fromCache++;
+}
+
+/**
+ * Pages Astro did not render this build but restored from its incremental build cache
+ * (unchanged since the build that rendered them). A page this process secured then, with
+ * no problem, has its offline copy in the render cache under the same key: it is taken as
+ * secured, and its copy used. Returns the pages that are not (the policy step secures them).
+ */
+export function adoptRestoredPages(distDir: string, rels: string[], read: (file: string) => string): string[] {
+  const site = renderedSite();
+  if (!site.cache) return rels;
+  const rest: string[] = [];
+  for (const rel of rels) {
+    const hit = site.cache.get(site.cache.key(`${fileUrl(rel)}\0${read(`${distDir}/${rel}`)}`));
+    if (!hit) { rest.push(rel); continue; }
+    adoptCopy(site, rel, hit);
+    site.secured.add(rel);
+    site.restored++;
+  }
+  return rest;
+}
+
 /** A rendered page: its policy written in, its offline copy kept. Returns the page to publish. */
 export function processRenderedPage(html: string, pathname: string): string {
   const started = performance.now();
@@ -95,17 +128,12 @@ export function processRenderedPage(html: string, pathname: string): string {
 
   // The offline copy, from the same scan: the page as rendered, with the web page's changes.
   if (scanned && scanned.policyAt !== undefined && !web.problems.length) {
-    const key = site.cache?.key(`${pagePath}\0${html}`);
+    // Keyed by the page as published: a page Astro restores from its incremental build
+    // cache is found by the same key (adoptRestoredPages).
+    const key = site.cache?.key(`${pagePath}\0${web.html}`);
     const hit = key ? site.cache!.get(key) : undefined;
     if (hit) {
-      // [header length][header JSON][deflated copy]
-      const length = hit.readUInt32LE(0);
-      const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as CachedCopyHeader;
-      for (const sitePath of header.assumed) assumeFile(site, sitePath, rel);
-      for (const [file, script] of header.scripts) if (!site.scripts.has(file)) site.scripts.set(file, script);
-      if (header.search) site.withSearch.add(rel);
-      site.offline.set(rel, Promise.resolve({ deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size }));
-      site.fromCache++;
+      adoptCopy(site, rel, hit);
     } else {
       const assumed: string[] = [];
       const scripts: CachedCopyHeader['scripts'] = [];

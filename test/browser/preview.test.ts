@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBin, FIXTURES, ROOT } from '../helpers/build.ts';
+import { astroBin, FIXTURES, ROOT, userEnv } from '../helpers/build.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -56,7 +56,7 @@ beforeAll(async () => {
   dev = spawn(process.execPath, [astroBin(), 'dev', '--ignore-lock', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
     // Not vitest's NODE_ENV=test (the dev server then serves nothing) nor its other variables.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST'))), DOSSIER_CONTENT_DIR: content, DOSSIER_CACHE_DIR: path.join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: { ...userEnv(), DOSSIER_CONTENT_DIR: content, DOSSIER_CACHE_DIR: path.join(dir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
   });
   dev.stdout!.on('data', (b) => { output += b; });
   dev.stderr!.on('data', (b) => { output += b; });

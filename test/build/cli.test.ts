@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDossier, FIXTURES, ROOT } from '../helpers/build.ts';
+import { buildDossier, FIXTURES, ROOT, userEnv } from '../helpers/build.ts';
 import { EVENT, makeDossier } from '../helpers/dossier.ts';
 
 const runCheck = (contentDir: string) =>
   spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check.ts'], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOSSIER_CONTENT_DIR: contentDir },
+    cwd: ROOT, encoding: 'utf8', env: { ...userEnv(), DOSSIER_CONTENT_DIR: contentDir },
   });
 
 // The contributor's four classic mistakes, in one dossier.

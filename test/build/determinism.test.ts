@@ -3,21 +3,10 @@
  * fresh cache, gives byte-identical files (no timestamps, random ids or unstable
  * ordering), so a reader or maintainer can verify a published build.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDossierAsync, CACHE, distOf, FIXTURES, OUTSIDE_DIST } from '../helpers/build.ts';
-
-/** sha256 of every file, by path relative to the folder. */
-function hashTree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const rel of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    const full = path.join(dir, rel);
-    if (statSync(full).isFile()) out[rel.split(path.sep).join('/')] = createHash('sha256').update(readFileSync(full)).digest('hex');
-  }
-  return out;
-}
+import { buildDossierAsync, CACHE, distOf, FIXTURES, hashTree, OUTSIDE_DIST } from '../helpers/build.ts';
 
 describe('deterministic builds', () => {
   it('a second clean build of the mini dossier under another name, and a third outside the project folder, are byte-identical to the first', async () => {

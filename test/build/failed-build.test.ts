@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBin, CACHE, distOf, FIXTURES, ROOT, runNode, snapshot, type NodeRun } from '../helpers/build.ts';
+import { astroBin, CACHE, distOf, FIXTURES, ROOT, runNode, snapshot, type NodeRun, userEnv } from '../helpers/build.ts';
 import { EVENT, makeDossier } from '../helpers/dossier.ts';
 
 const HERE = path.join(CACHE, 'publish');
@@ -21,7 +21,7 @@ const stagingOf = (pid: number | undefined) => path.join(SITE, `.dist.staging-${
 /** `astro build` of a dossier into OUT, without blocking the test worker; `during` sees the running child. */
 function build(contentDir: string, args: string[] = [], during?: (pid: number) => Promise<void>): Promise<NodeRun> {
   return runNode([ASTRO, 'build', ...args], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: contentDir, DOSSIER_OUT_DIR: OUT, DOSSIER_CACHE_DIR: path.join(HERE, 'astro-cache') },
+    env: { ...userEnv(), ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: contentDir, DOSSIER_OUT_DIR: OUT, DOSSIER_CACHE_DIR: path.join(HERE, 'astro-cache') },
     during,
   });
 }

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/domain/problems.ts';
 import { checkDossier } from '../../src/pipeline/check.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
-import { astroBin, distOf, ROOT, runNode, snapshot } from '../helpers/build.ts';
+import { astroBin, distOf, ROOT, runNode, snapshot, userEnv } from '../helpers/build.ts';
 import { hostileCases, layHostileCase, SECRET } from '../helpers/hostile.ts';
 
 const cases = hostileCases();
@@ -22,7 +22,7 @@ const cases = hostileCases();
 function astroBuild(root: string, out: string, canary: string) {
   return runNode([astroBin(), 'build'], {
     env: {
-      ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: root, DOSSIER_OUT_DIR: out,
+      ...userEnv(), ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: root, DOSSIER_OUT_DIR: out,
       DOSSIER_CACHE_DIR: path.join(path.dirname(out), 'astro-cache'), DOSSIER_CANARY: canary,
     },
   });

@@ -10,7 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroBin, FIXTURES, ROOT, runNode } from '../helpers/build.ts';
+import { astroBin, FIXTURES, ROOT, runNode, userEnv } from '../helpers/build.ts';
 
 const copy = mkdtempSync(path.join(tmpdir(), 'dossier-project-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 function build() {
   return runNode([astroBin(copy), 'build'], {
     cwd: copy,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: FIXTURES.mini, DOSSIER_OUT_DIR: path.join(copy, 'dist'), DOSSIER_CACHE_DIR: path.join(copy, 'cache') },
+    env: { ...userEnv(), ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: FIXTURES.mini, DOSSIER_OUT_DIR: path.join(copy, 'dist'), DOSSIER_CACHE_DIR: path.join(copy, 'cache') },
   });
 }
 

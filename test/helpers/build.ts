@@ -38,11 +38,23 @@ export interface BuildResult {
   dist: string;
 }
 
+/**
+ * The environment a user's `npm run build` has: this process's, without what Vitest adds
+ * (NODE_ENV=test, and Vite's MODE, DEV, PROD, SSR, BASE_URL, TEST: with them Astro builds
+ * as in development, where the pages' render-time work is skipped and the steps after
+ * the build do it instead, so tests would not see what users get).
+ */
+const VITEST_ADDS = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
+export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ADDS.has(k) && !k.startsWith('VITEST')));
+  return { ...env, ...extra };
+}
+
 function buildEnv(name: string, contentDir: string, dist: string, extraEnv: Record<string, string>) {
   mkdirSync(path.dirname(dist), { recursive: true });
   rmSync(dist, { recursive: true, force: true });
   return {
-    ...process.env,
+    ...userEnv(),
     DOSSIER_CONTENT_DIR: contentDir,
     DOSSIER_OUT_DIR: dist,
     DOSSIER_CACHE_DIR: path.join(CACHE, name, 'astro-cache'),
@@ -83,7 +95,7 @@ const ANSI = /\x1b\[[0-9;]*m/g;
  * `during` sees the running child's pid (to kill it mid-way).
  */
 export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; during?: (pid: number) => Promise<void> } = {}): Promise<NodeRun> {
-  const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
+  const child = spawn(process.execPath, args, { cwd: options.cwd ?? ROOT, env: options.env ?? userEnv() });
   let output = '';
   child.stdout.on('data', (b) => { output += b; });
   child.stderr.on('data', (b) => { output += b; });
@@ -98,3 +110,13 @@ export const snapshot = (dir: string): string[] => (readdirSync(dir, { recursive
   const stat = statSync(full);
   return stat.isFile() ? `${rel} ${stat.mtimeMs} ${readFileSync(full, 'base64')}` : `${rel}/`;
 });
+
+/** sha256 of every file, by path relative to the folder. */
+export function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rel of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const full = path.join(dir, rel);
+    if (statSync(full).isFile()) out[rel.split(path.sep).join('/')] = createHash('sha256').update(readFileSync(full)).digest('hex');
+  }
+  return out;
+}

@@ -137,7 +137,7 @@ describe('the offline copy made as a page is rendered (src/pipeline/render-time.
   it('goes into the zip as it is, unless the written site shows it took a folder for a file', async () => {
     const dist = site(files);
     const rendered: RenderedSite = {
-      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 2, parsed: 0, ms: 0, fromCache: 0,
+      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 2, parsed: 0, ms: 0, fromCache: 0, restored: 0,
       offline: new Map([
         ['actors/kh/index.html', compressEntryAsync('<p>made as it was rendered</p>')],
         ['index.html', compressEntryAsync('<p>home, made as it was rendered</p>')],

@@ -1,0 +1,66 @@
+/**
+ * Incremental builds (Astro's experimental.incrementalBuild, with each entry page's key
+ * from src/data/dossier.ts): after an edit, a build with the last build's cache renders
+ * only the pages the edit changes, restores the others, and publishes exactly the files
+ * a clean build of the edited dossier gives (pages, offline edition, search index).
+ */
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { astroBin, FIXTURES, hashTree, ROOT, runNode, userEnv } from '../helpers/build.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'dossier-incremental-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const content = path.join(work, 'content');
+cpSync(FIXTURES.mini, content, { recursive: true });
+
+/** A build of the working copy, into `name`/dist with `name`/cache. */
+async function build(name: string) {
+  const r = await runNode([astroBin(), 'build'], {
+    cwd: ROOT,
+    env: { ...userEnv(), ASTRO_TELEMETRY_DISABLED: '1', DOSSIER_CONTENT_DIR: content, DOSSIER_OUT_DIR: path.join(work, name, 'dist'), DOSSIER_CACHE_DIR: path.join(work, name, 'cache') },
+  });
+  expect(r.status, r.output.slice(-3000)).toBe(0);
+  return { output: r.output, dist: path.join(work, name, 'dist') };
+}
+/** "N as they were rendered, M restored unchanged from the last build" from the policy step's line. */
+const counts = (output: string) => {
+  const m = output.match(/\((\d+) as they were rendered(?:, (\d+) restored unchanged from the last build)?:/);
+  return { rendered: Number(m?.[1]), restored: Number(m?.[2] ?? 0) };
+};
+const event = path.join(content, 'events/clash-in-town-c.md');
+
+describe('a rebuild after an edit', () => {
+  it('with nothing changed, restores every entry page and renders only the pages that list everything', async () => {
+    const first = await build('warm');
+    expect(counts(first.output).restored).toBe(0);
+    const again = await build('warm');
+    const { rendered, restored } = counts(again.output);
+    // Entry pages: 2 actors, 2 events, 1 place, 2 sources, 1 explainer page (the overview is the home page).
+    expect(restored).toBe(9);
+    expect(rendered).toBeGreaterThan(0);
+    expect(hashTree(again.dist)).toEqual(hashTree(first.dist));
+  }, 120_000);
+
+  it('after a body edit renders its page and the page it now mentions, and gives the files of a clean build', async () => {
+    appendFileSync(event, '\nLater that day [[state-b]] was seen in the town.\n');
+    const warm = await build('warm');
+    const { restored } = counts(warm.output);
+    // The event's page and State B's ("Mentioned in") are rendered again; the other 7 are not.
+    expect(restored).toBe(7);
+    expect(readFileSync(path.join(warm.dist, 'events/clash-in-town-c/index.html'), 'utf8')).toContain('was seen in the town');
+    expect(readFileSync(path.join(warm.dist, 'actors/state-b/index.html'), 'utf8')).toContain('href="/events/clash-in-town-c/"');
+    const clean = await build('clean-1');
+    expect(hashTree(warm.dist)).toEqual(hashTree(clean.dist));
+  }, 180_000);
+
+  it('after a title edit renders every entry page again (others show the title), and gives the files of a clean build', async () => {
+    writeFileSync(event, readFileSync(event, 'utf8').replace('title: Clash in Town C', 'title: Clash in Town C, renamed'));
+    const warm = await build('warm');
+    expect(counts(warm.output).restored).toBe(0);
+    expect(readFileSync(path.join(warm.dist, 'actors/group-a/index.html'), 'utf8')).toContain('Clash in Town C, renamed');
+    const clean = await build('clean-2');
+    expect(hashTree(warm.dist)).toEqual(hashTree(clean.dist));
+  }, 180_000);
+});
