@@ -35,6 +35,8 @@ export interface Dossier {
    * again only when its key changed): see pageKey.
    */
   pageKey: (collection: CollectionName, id: string) => string;
+  /** The key of a page that shows every entry's data and no body (the graph page). */
+  dataKey: () => string;
   /** The dossier as data (/data/dossier.json), computed once on first use. */
   exported: () => ReturnType<DossierExport['json']>;
 }
@@ -83,6 +85,7 @@ async function load(): Promise<Dossier> {
       const rendered = astro.get(`${collection}/${id}`)?.rendered;
       return bodyParts(rendered?.html ?? '', (rendered?.metadata?.components ?? []) as BodyComponent[]);
     },
+    dataKey: () => (allData ??= dataDigest(lists.flat(), site)).slice(0, 32),
     pageKey: (collection, id) => pageKey((allData ??= dataDigest(lists.flat(), site)), String(astro.get(`${collection}/${id}`)?.digest ?? ''), graph.linksTo(collection, id)),
     exported: () => (exported ??= new DossierExport(index, graph, site).json(all)),
   };

@@ -22,7 +22,7 @@ import { fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
 import type { RenderedSite } from './render-time.ts';
 import { compressEntry, type CompressedEntry } from './page-jobs.ts';
-import { codeFingerprint } from './page-cache.ts';
+import { codeFingerprint, type PageCache } from './page-cache.ts';
 import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
 import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
@@ -48,7 +48,7 @@ export async function buildOfflineEdition(distDir: string, options: { workers?: 
     ? { dir: path.join(options.cacheDir, 'dossier-offline'), fingerprint: codeFingerprint('offline', String(hasSearch), ...all.filter((f) => f.endsWith('index.html'))) }
     : undefined;
   const zipPath = path.join(distDir, OFFLINE_ZIP);
-  const writer = new ZipWriter(`${zipPath}.tmp`);
+  const writer = new ZipWriter(`${zipPath}.tmp`, options.rendered?.cache);
   try {
     const { result, fromCache } = await runOnPagePool({ distDir, offline: { files: all, hasSearch }, cache }, options.workers ?? poolSize(rest.length), async (pool) => {
       const stats = await writeEdition(distDir, all, rest, ready, writer, pool, hasSearch, options.rendered);
@@ -167,7 +167,8 @@ class ZipWriter {
   private countFrom = -1;
   private error: Error | null = null;
 
-  constructor(file: string) {
+  /** Files compressed by an earlier build, found by their path and bytes (the render cache). */
+  constructor(file: string, private cache?: Pick<PageCache, 'key' | 'get' | 'put'>) {
     this.fd = openSync(file, 'w');
     this.zip = new Zip((err, chunk) => {
       if (err) { this.error = err; return; }
@@ -177,7 +178,21 @@ class ZipWriter {
   }
 
   add(rel: string, data: string | Uint8Array) {
-    this.addCompressed(rel, compressEntry(data));
+    if (!this.cache) { this.addCompressed(rel, compressEntry(data)); return; }
+    // [CRC-32][size][deflated]: the search index's thousands of files and the data files
+    // are mostly the same from one build to the next; compressing them is most of this step.
+    const key = this.cache.key('zip-entry', rel, data);
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.addCompressed(rel, { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.subarray(8)) });
+      return;
+    }
+    const entry = compressEntry(data);
+    const head = Buffer.alloc(8);
+    head.writeUInt32LE(entry.crc, 0);
+    head.writeUInt32LE(entry.size, 4);
+    this.cache.put(key, Buffer.concat([head, entry.deflated]));
+    this.addCompressed(rel, entry);
   }
 
   addCompressed(rel: string, compressed: CompressedEntry) {

@@ -34,8 +34,11 @@ export class PageCache {
     this.next = path.join(setup.dir, 'next');
   }
 
-  key(html: string): string {
-    return createHash('sha256').update(this.setup.fingerprint).update('\0').update(html).digest('hex');
+  /** The key of a result: the fingerprint and what the result is made from (a page's HTML, a file's path and bytes). */
+  key(...parts: (string | Uint8Array)[]): string {
+    const hash = createHash('sha256').update(this.setup.fingerprint);
+    for (const p of parts) hash.update('\0').update(p);
+    return hash.digest('hex');
   }
 
   /** The stored result for this key, kept for the next generation; undefined when absent. */

@@ -32,13 +32,14 @@ const counts = (output: string) => {
 const event = path.join(content, 'events/clash-in-town-c.md');
 
 describe('a rebuild after an edit', () => {
-  it('with nothing changed, restores every entry page and renders only the pages that list everything', async () => {
+  it('with nothing changed, restores every entry page and the graph page, and renders only the pages that list everything', async () => {
     const first = await build('warm');
     expect(counts(first.output).restored).toBe(0);
     const again = await build('warm');
     const { rendered, restored } = counts(again.output);
-    // Entry pages: 2 actors, 2 events, 1 place, 2 sources, 1 explainer page (the overview is the home page).
-    expect(restored).toBe(9);
+    // Entry pages: 2 actors, 2 events, 1 place, 2 sources, 1 explainer page (the overview is the
+    // home page); and the graph page (only data).
+    expect(restored).toBe(10);
     expect(rendered).toBeGreaterThan(0);
     expect(hashTree(again.dist)).toEqual(hashTree(first.dist));
   }, 120_000);
@@ -47,15 +48,15 @@ describe('a rebuild after an edit', () => {
     appendFileSync(event, '\nLater that day [[state-b]] was seen in the town.\n');
     const warm = await build('warm');
     const { restored } = counts(warm.output);
-    // The event's page and State B's ("Mentioned in") are rendered again; the other 7 are not.
-    expect(restored).toBe(7);
+    // The event's page and State B's ("Mentioned in") are rendered again; the other 7 and the graph are not.
+    expect(restored).toBe(8);
     expect(readFileSync(path.join(warm.dist, 'events/clash-in-town-c/index.html'), 'utf8')).toContain('was seen in the town');
     expect(readFileSync(path.join(warm.dist, 'actors/state-b/index.html'), 'utf8')).toContain('href="/events/clash-in-town-c/"');
     const clean = await build('clean-1');
     expect(hashTree(warm.dist)).toEqual(hashTree(clean.dist));
   }, 180_000);
 
-  it('after a title edit renders every entry page again (others show the title), and gives the files of a clean build', async () => {
+  it('after a title edit renders every entry page and the graph again (others show the title), and gives the files of a clean build', async () => {
     writeFileSync(event, readFileSync(event, 'utf8').replace('title: Clash in Town C', 'title: Clash in Town C, renamed'));
     const warm = await build('warm');
     expect(counts(warm.output).restored).toBe(0);
