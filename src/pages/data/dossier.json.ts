@@ -4,5 +4,5 @@ import { getDossier } from '../../data/dossier.ts';
 
 export const GET: APIRoute = async () => {
   const dossier = await getDossier();
-  return new Response(`${JSON.stringify(dossier.exported(), null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(dossier.exported())}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
