@@ -117,3 +117,25 @@ describe('a country with hundreds of events: its page carries its own, and share
     }
   });
 });
+
+describe('the related pages of a larger dossier', () => {
+  it('leave no broken link or anchor on the site, nor in the offline edition (unzipped under spaces and non-ASCII letters)', async () => {
+    const { checkLinks, formatBrokenLinks } = await import('../../src/domain/linkcheck.ts');
+    const { readSite } = await import('../helpers/html.ts');
+    const { unzipOffline } = await import('../helpers/offline.ts');
+    const web = readSite(large.result.dist);
+    expect(web.filter((f) => /\/related\/index\.html$/.test(f.path)).length).toBeGreaterThan(0);
+    const brokenWeb = checkLinks(web, { ignore: ['/dossier-offline.zip'] });
+    expect(brokenWeb, formatBrokenLinks(brokenWeb)).toEqual([]);
+    const { root } = unzipOffline(path.join(large.result.dist, 'dossier-offline.zip'));
+    try {
+      const offline = readSite(path.join(root, 'dossier-offline'));
+      const brokenOffline = checkLinks(offline);
+      expect(brokenOffline, formatBrokenLinks(brokenOffline)).toEqual([]);
+      // The cut list's link names the related page's file, as a page opened from disk needs.
+      expect(offline.find((f) => f.path === 'places/syria/index.html')?.html).toContain('<a href="related/index.html#related-events">');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
