@@ -65,7 +65,7 @@ export interface ContentInventory {
   /** Full path of dossier.yml, when it is there as a plain file. */
   site?: string;
   /** Images by root-relative path (forward slashes), with their size and last change (for render caches). */
-  images: Map<string, { full: string; bytes: number; mtimeMs: number }>;
+  images: Map<string, { full: string; bytes: number }>;
   /** Files reported above (root-relative): a body that shows one is told so, not "no such file". */
   refused: Set<string>;
   problems: Problem[];
@@ -102,9 +102,9 @@ export function inventoryContent(root: string): ContentInventory {
     }
   };
   const image = (file: string, full: string) => {
-    const { size: bytes, mtimeMs } = lstatSync(full);
+    const { size: bytes } = lstatSync(full);
     if (bytes > MAX_IMAGE_BYTES) report(file, MESSAGES.imageSize(bytes));
-    else inv.images.set(file, { full, bytes, mtimeMs });
+    else inv.images.set(file, { full, bytes });
   };
 
   const collections = new Map<CollectionName, ContentEntryFile[]>();

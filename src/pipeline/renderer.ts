@@ -5,6 +5,7 @@
  * build to the check's verdict. Nothing here writes a file.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { LinkTarget } from '../integrations/remark-dossier.ts';
 import type { Problem } from '../domain/problems.ts';
 import { contentComponents } from './body-check.ts';
@@ -33,8 +34,9 @@ export function dossierRenderer(result: Pick<CheckResult, 'index' | 'site' | 'in
   };
   const components = contentComponents();
   const links = createHash('sha256').update(JSON.stringify([...table.values()])).digest('hex');
-  // Images by their paths and sizes: a changed image is read again when rendered (its name is its hash).
-  const images = [...(result.inventory?.images ?? [])].map(([file, i]) => `${file}:${i.bytes}:${i.mtimeMs}`).join('\n');
+  // Images by their paths and bytes (not their times: a fresh checkout, as in CI, gives every
+  // file a new one, and every stored render would be made again).
+  const images = [...(result.inventory?.images ?? [])].map(([file, i]) => `${file}:${createHash('sha256').update(readFileSync(i.full)).digest('hex')}`).join('\n');
   const digest = codeFingerprint('render', links, components.join(), result.site.siteUrl ?? '', result.site.language, images).slice(0, 16);
   return {
     digest,

@@ -4,7 +4,7 @@
  * only the pages the edit changes, restores the others, and publishes exactly the files
  * a clean build of the edited dossier gives (pages, offline edition, search index).
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,13 @@ describe('a rebuild after an edit', () => {
     expect(restored).toBe(10);
     expect(rendered).toBeGreaterThan(0);
     expect(hashTree(again.dist)).toEqual(hashTree(first.dist));
+  }, 120_000);
+
+  it('after a fresh checkout (the same files with new times, as in CI) still restores every entry page', async () => {
+    const later = new Date(Date.now() + 60_000);
+    for (const rel of ['media/town-c-sketch.png', 'events/clash-in-town-c.md', 'dossier.yml']) utimesSync(path.join(content, rel), later, later);
+    const again = await build('warm');
+    expect(counts(again.output).restored).toBe(10);
   }, 120_000);
 
   it('after a body edit renders its page and the page it now mentions, and gives the files of a clean build', async () => {
