@@ -204,9 +204,18 @@ export function describeSpan(span: DateSpan): string {
  * Chronological order: by first moment, then the finer date first (3 Nov before
  * "Nov" as a whole is arbitrary but stable), then by last moment.
  */
+// Sorting compares each span many times: its interval is worked out once (spans are
+// parsed data, never changed after).
+const intervals = new WeakMap<DateSpan, { from: number; to: number }>();
+function intervalOf(span: DateSpan) {
+  let i = intervals.get(span);
+  if (!i) intervals.set(span, (i = spanInterval(span)));
+  return i;
+}
+
 export function compareSpans(a: DateSpan, b: DateSpan): number {
-  const ia = spanInterval(a);
-  const ib = spanInterval(b);
+  const ia = intervalOf(a);
+  const ib = intervalOf(b);
   return ia.from - ib.from || ia.to - ib.to || Number(a.circa) - Number(b.circa);
 }
 

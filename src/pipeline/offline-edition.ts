@@ -158,6 +158,8 @@ class CompressedZipEntry extends ZipPassThrough {
   }
 }
 
+const LARGE_FILE = 1 << 20;
+
 /** A zip written as it goes, one entry at a time, with fixed timestamps. */
 class ZipWriter {
   private fd: number;
@@ -178,7 +180,7 @@ class ZipWriter {
   }
 
   add(rel: string, data: string | Uint8Array) {
-    if (!this.cache) { this.addCompressed(rel, compressEntry(data)); return; }
+    if (!this.cache) { this.addCompressed(rel, compressEntry(data, data.length > LARGE_FILE ? 6 : 9)); return; }
     // [CRC-32][size][deflated]: the search index's thousands of files and the data files
     // are mostly the same from one build to the next; compressing them is most of this step.
     const key = this.cache.key('zip-entry', rel, data);
@@ -187,7 +189,9 @@ class ZipWriter {
       this.addCompressed(rel, { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.subarray(8)) });
       return;
     }
-    const entry = compressEntry(data);
+    // Large files (dossier.json: 60 MB at 10,000 entries) at zlib's default level: three
+    // times faster than the highest, for about 3% more bytes.
+    const entry = compressEntry(data, data.length > LARGE_FILE ? 6 : 9);
     const head = Buffer.alloc(8);
     head.writeUInt32LE(entry.crc, 0);
     head.writeUInt32LE(entry.size, 4);

@@ -45,9 +45,9 @@ export type PageJobResult<J extends PageJob> =
           : never;
 
 /** Zip entries use deflate at its best compression: the edition is downloaded more often than built. */
-export function compressEntry(data: string | Uint8Array): CompressedEntry {
+export function compressEntry(data: string | Uint8Array, level = 9): CompressedEntry {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const out = deflateRawSync(bytes, { level: 9 });
+  const out = deflateRawSync(bytes, { level });
   // Its own memory, so a worker can hand it over without copying (a Buffer may share a pool).
   const deflated = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out);
   return { deflated, crc: crc32(bytes) >>> 0, size: bytes.length };
