@@ -14,6 +14,7 @@ import { shareSearchDocuments } from '../pipeline/search-index.ts';
 import { contentRoot, loadSiteConfig } from '../pipeline/load.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { sharedCodeFingerprint } from '../pipeline/page-cache.ts';
+import { checkedBodies } from '../pipeline/shared-reading.ts';
 import { createHash } from 'node:crypto';
 
 export interface Dossier {
@@ -51,13 +52,21 @@ export function getDossier(): Promise<Dossier> {
 async function load(): Promise<Dossier> {
   mark('pages:start');
   const astro = new Map<string, CollectionEntry<CollectionName>>();
+  // A build's store holds no bodies: they come from its reading, in this process (dossier-loader.ts).
+  let bodies: Map<string, string> | undefined;
+  const bodyOf = (key: string): string => {
+    bodies ??= checkedBodies();
+    const body = bodies?.get(key);
+    if (body === undefined) throw new Error(`The body of ${key} is neither in the content store nor in this build's reading of the dossier.`);
+    return body;
+  };
   const lists = await Promise.all(COLLECTIONS.map(async (collection) => {
     // Counted: the scale test checks that this stays once per collection per build.
     count('getCollection');
     const items = await getCollection(collection);
     for (const e of items) astro.set(`${collection}/${e.id}`, e);
     return items
-      .map((e) => ({ collection, id: e.id, data: e.data as DataOf[typeof collection], body: e.body ?? '' }))
+      .map((e) => ({ collection, id: e.id, data: e.data as DataOf[typeof collection], body: e.body ?? bodyOf(`${collection}/${e.id}`) }))
       .sort((a, b) => a.id.localeCompare(b.id));
   }));
   const all = Object.fromEntries(COLLECTIONS.map((c, i) => [c, lists[i]])) as Dossier['all'];

@@ -21,17 +21,12 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, problemCount, sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
 import { watchInPreview, type CollectionUpdate } from './dossier-preview.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
+export { shareCheckedEntries } from '../pipeline/shared-reading.ts';
 import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
 import type { CollectionName } from '../schemas/index.ts';
 
 const SHARED = Symbol.for('dossier.checkedEntries');
-interface Shared { result: CheckResult }
-type Holder = { [SHARED]?: Shared };
-
-/** Called by the integration after its check: the dossier the loaders will store. */
-export function shareCheckedEntries(result: CheckResult): void {
-  (globalThis as Holder)[SHARED] = { result };
-}
+type Holder = { [SHARED]?: { result: CheckResult } };
 
 /** The dossier as read: the integration's check, or else one fresh reading shared by all loaders. */
 let pending: { root: string; promise: Promise<CheckResult> } | undefined;
@@ -77,7 +72,8 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
           stored.push({
             id: entry.id,
             data: entry.data as unknown as Record<string, unknown>,
-            body: entry.body,
+            // The preview reads the dossier again after each change: its pages take bodies from the store.
+            body: watcher ? entry.body : undefined,
             filePath,
             digest,
             // Plain data: the page renders the components (src/components/Body.astro).
