@@ -79,6 +79,7 @@ async function load(): Promise<Dossier> {
   }
   let exported: ReturnType<DossierExport['json']> | undefined;
   let allData: string | undefined;
+  const dataOnce = () => (allData ??= dataDigest(lists.flat(), site));
   // The search index step (src/integrations/search.ts) runs after the pages, in this
   // process: it indexes each entry from its data and rendered body.
   shareSearchDocuments(() => ({
@@ -94,8 +95,8 @@ async function load(): Promise<Dossier> {
       const rendered = astro.get(`${collection}/${id}`)?.rendered;
       return bodyParts(rendered?.html ?? '', (rendered?.metadata?.components ?? []) as BodyComponent[]);
     },
-    dataKey: () => (allData ??= dataDigest(lists.flat(), site)).slice(0, 32),
-    pageKey: (collection, id) => pageKey((allData ??= dataDigest(lists.flat(), site)), String(astro.get(`${collection}/${id}`)?.digest ?? ''), graph.linksTo(collection, id)),
+    dataKey: () => dataOnce().slice(0, 32),
+    pageKey: (collection, id) => pageKey(dataOnce(), String(astro.get(`${collection}/${id}`)?.digest ?? ''), graph.linksTo(collection, id)),
     exported: () => (exported ??= new DossierExport(index, graph, site).json(all)),
   };
 }

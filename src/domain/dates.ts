@@ -200,10 +200,6 @@ export function describeSpan(span: DateSpan): string {
   return span.circa ? text.replace(/^c\. /, 'approximately ') : text;
 }
 
-/**
- * Chronological order: by first moment, then the finer date first (3 Nov before
- * "Nov" as a whole is arbitrary but stable), then by last moment.
- */
 // Sorting compares each span many times: its interval is worked out once (spans are
 // parsed data, never changed after).
 const intervals = new WeakMap<DateSpan, { from: number; to: number }>();
@@ -213,6 +209,10 @@ function intervalOf(span: DateSpan) {
   return i;
 }
 
+/**
+ * Chronological order: by first moment, then the finer date first (3 Nov before
+ * "Nov" as a whole is arbitrary but stable), then by last moment.
+ */
 export function compareSpans(a: DateSpan, b: DateSpan): number {
   const ia = intervalOf(a);
   const ib = intervalOf(b);

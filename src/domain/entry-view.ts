@@ -11,8 +11,8 @@ import { ALIAS_KINDS, type Alias } from '../schemas/shared.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { ALIAS_KIND_LABELS, COLLECTION_LABELS } from './labels.ts';
 import type { EntryIndex, EntryLike, ReferenceGraph } from './references.ts';
-import { RELATED_LIMIT, type Related, type RelatedSection } from './related.ts';
-import { entryUrl, indexUrl, LISTED_COLLECTIONS, OVERVIEW_ID, type ListedCollection } from './urls.ts';
+import { cutSections, RELATED_LIMIT, type Related, type RelatedSection } from './related.ts';
+import { entryUrl, indexUrl, LISTED_COLLECTIONS, OVERVIEW_ID, relatedUrl, type ListedCollection } from './urls.ts';
 
 
 // --- key facts (Infobox.astro) ---
@@ -144,12 +144,20 @@ export function entryVisualisations(collection: CollectionName, id: string, d: {
   return out;
 }
 
+/**
+ * The Related sections an entry page shows: long lists cut (cutSections), with a link to
+ * the entry's related page. An explainer page has no related page: its lists stay whole.
+ */
+export function entryRelated(collection: CollectionName, id: string, related: Related): RelatedSection[] {
+  const sections = related.for(collection, id);
+  return collection === 'pages' ? sections : cutSections(sections, relatedUrl(collection, id));
+}
+
 // --- an entry's related page ([collection]/[id]/related.astro) ---
 
-/** Every item of an entry's Related lists, under a link back to the entry. */
-export function relatedPage(collection: ListedCollection, id: string, d: { index: EntryIndex; related: Related }): { title: string; intro: string; back: { href: string; label: string }; sections: RelatedSection[] } {
-  const name = d.index.label(collection, id);
-  const sections = d.related.for(collection, id);
+/** Every item of an entry's Related lists (`sections`, whole), under a link back to the entry. */
+export function relatedPage(collection: ListedCollection, id: string, sections: RelatedSection[], index: EntryIndex): { title: string; intro: string; back: { href: string; label: string }; sections: RelatedSection[] } {
+  const name = index.label(collection, id);
   return {
     title: `Related to ${name}`,
     intro: `Everything in the dossier that is related to ${name}: its page shows up to ${RELATED_LIMIT} of each list.`,

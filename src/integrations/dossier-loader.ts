@@ -21,19 +21,17 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, problemCount, sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
 import { watchInPreview, type CollectionUpdate } from './dossier-preview.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
-export { shareCheckedEntries } from '../pipeline/shared-reading.ts';
+import { shareCheckedEntries, sharedReading } from '../pipeline/shared-reading.ts';
+export { shareCheckedEntries };
 import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
 import type { CollectionName } from '../schemas/index.ts';
-
-const SHARED = Symbol.for('dossier.checkedEntries');
-type Holder = { [SHARED]?: { result: CheckResult } };
 
 /** The dossier as read: the integration's check, or else one fresh reading shared by all loaders. */
 let pending: { root: string; promise: Promise<CheckResult> } | undefined;
 function reading(root: string): Promise<CheckResult> {
-  const shared = (globalThis as Holder)[SHARED];
-  if (shared?.result.root === root) return Promise.resolve(shared.result);
-  if (pending?.root !== root) pending = { root, promise: checkDossier(root).then((result) => ((globalThis as Holder)[SHARED] = { result }).result) };
+  const shared = sharedReading();
+  if (shared?.root === root) return Promise.resolve(shared);
+  if (pending?.root !== root) pending = { root, promise: checkDossier(root).then((result) => { shareCheckedEntries(result); return result; }) };
   return pending.promise;
 }
 

@@ -9,9 +9,14 @@ import type { CheckResult } from './check.ts';
 const SHARED = Symbol.for('dossier.checkedEntries');
 type Holder = { [SHARED]?: { result: CheckResult } };
 
-/** Called by the integration after its check: the dossier the loaders will store. */
+/** Called by the integration after its check (or by a loader that read the dossier itself). */
 export function shareCheckedEntries(result: CheckResult): void {
   (globalThis as Holder)[SHARED] = { result };
+}
+
+/** The reading shared in this process, if any. */
+export function sharedReading(): CheckResult | undefined {
+  return (globalThis as Holder)[SHARED]?.result;
 }
 
 /**
@@ -21,7 +26,7 @@ export function shareCheckedEntries(result: CheckResult): void {
  * holds them already. Undefined outside a build's process.
  */
 export function checkedBodies(): Map<string, string> | undefined {
-  const result = (globalThis as Holder)[SHARED]?.result;
+  const result = sharedReading();
   if (!result) return undefined;
   return new Map(result.entries.map((e) => [`${e.collection}/${e.id}`, e.body]));
 }
