@@ -9,12 +9,10 @@ import { EntryIndex, ReferenceGraph, type EntryLike } from '../domain/references
 import { Related } from '../domain/related.ts';
 import { COLLECTIONS, type CollectionName, type DataOf } from '../schemas/index.ts';
 import { count, mark } from '../pipeline/build-stats.ts';
-import { searchDocument } from '../domain/search.ts';
-import { shareSearchDocuments } from '../pipeline/search-index.ts';
 import { contentRoot, loadSiteConfig } from '../pipeline/load.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { sharedCodeFingerprint } from '../pipeline/page-cache.ts';
-import { checkedBodies } from '../pipeline/shared-reading.ts';
+import { checkedBodies, sharedRenders, type StoredRender } from '../pipeline/shared-reading.ts';
 import { createHash } from 'node:crypto';
 
 export interface Dossier {
@@ -52,13 +50,19 @@ export function getDossier(): Promise<Dossier> {
 async function load(): Promise<Dossier> {
   mark('pages:start');
   const astro = new Map<string, CollectionEntry<CollectionName>>();
-  // A build's store holds no bodies: they come from its reading, in this process (dossier-loader.ts).
+  // A build's store holds no bodies and no renders: they come from its reading and its
+  // loaders, in this process (src/pipeline/shared-reading.ts). The preview's store has them.
   let bodies: Map<string, string> | undefined;
   const bodyOf = (key: string): string => {
     bodies ??= checkedBodies();
     const body = bodies?.get(key);
     if (body === undefined) throw new Error(`The body of ${key} is neither in the content store nor in this build's reading of the dossier.`);
     return body;
+  };
+  const renderOf = (key: string): StoredRender => {
+    const rendered = (astro.get(key)?.rendered as StoredRender | undefined) ?? sharedRenders()?.get(key);
+    if (!rendered) throw new Error(`The rendered body of ${key} is neither in the content store nor among this build's renders.`);
+    return rendered;
   };
   const lists = await Promise.all(COLLECTIONS.map(async (collection) => {
     // Counted: the scale test checks that this stays once per collection per build.
@@ -74,26 +78,20 @@ async function load(): Promise<Dossier> {
   const graph = new ReferenceGraph(index);
   const site = loadSiteConfig(contentRoot());
   const media = new Map<string, string>();
-  for (const e of astro.values()) {
-    for (const m of (e.rendered?.metadata?.media ?? []) as { name: string; full: string }[]) media.set(m.name, m.full);
+  for (const key of astro.keys()) {
+    for (const m of renderOf(key).metadata.media) media.set(m.name, m.full);
   }
   let exported: ReturnType<DossierExport['json']> | undefined;
   let allData: string | undefined;
   const dataOnce = () => (allData ??= dataDigest(lists.flat(), site));
-  // The search index step (src/integrations/search.ts) runs after the pages, in this
-  // process: it indexes each entry from its data and rendered body.
-  shareSearchDocuments(() => ({
-    language: site.language,
-    documents: lists.flat().map((e) => searchDocument({ ...e, html: astro.get(`${e.collection}/${e.id}`)?.rendered?.html ?? '' })),
-  }));
   return {
     site, index, graph, all,
     media: [...media].sort(([a], [b]) => a.localeCompare(b)).map(([name, full]) => ({ name, full })),
     related: new Related(index, graph),
     astroEntry: (collection, id) => astro.get(`${collection}/${id}`)!,
     bodyParts: (collection, id) => {
-      const rendered = astro.get(`${collection}/${id}`)?.rendered;
-      return bodyParts(rendered?.html ?? '', (rendered?.metadata?.components ?? []) as BodyComponent[]);
+      const rendered = renderOf(`${collection}/${id}`);
+      return bodyParts(rendered.html, rendered.metadata.components as BodyComponent[]);
     },
     dataKey: () => dataOnce().slice(0, 32),
     pageKey: (collection, id) => pageKey(dataOnce(), String(astro.get(`${collection}/${id}`)?.digest ?? ''), graph.linksTo(collection, id)),

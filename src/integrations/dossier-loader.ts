@@ -11,9 +11,10 @@
  * In a build, the integration's check in astro:config:setup hands its result over
  * (same process), so files are read once. Renders are stored with a digest of the
  * entry's file and of everything else they depend on (the project's code, ids and
- * labels, images): an unchanged entry keeps its stored render. In the preview, the
- * dossier is read again after each change and its problems are shown on its pages
- * (src/integrations/dossier-preview.ts); a build stops on them here.
+ * labels, images): an unchanged entry keeps its stored render. A build keeps renders
+ * in the cache folder and in this process, not in Astro's store (shared-reading.ts). In
+ * the preview, the dossier is read again after each change and its problems are shown
+ * on its pages (src/integrations/dossier-preview.ts); a build stops on them here.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import path from 'node:path';
@@ -21,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, problemCount, sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
 import { watchInPreview, type CollectionUpdate } from './dossier-preview.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
-import { shareCheckedEntries, sharedReading } from '../pipeline/shared-reading.ts';
+import { shareCheckedEntries, sharedReading, shareRenders } from '../pipeline/shared-reading.ts';
+import { readRenders, writeRenders, type KeptRender } from '../pipeline/render-store.ts';
 export { shareCheckedEntries };
 import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
 import type { CollectionName } from '../schemas/index.ts';
@@ -43,6 +45,14 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
     name: 'dossier-loader',
     load: async (context: LoaderContext) => {
       const { store, config, generateDigest, logger, watcher } = context;
+      // A build keeps renders out of the store (shared-reading.ts) and between builds in
+      // the cache folder; the preview keeps them in the store, where its pages read them.
+      const cacheDir = config.cacheDir ? fileURLToPath(config.cacheDir) : undefined;
+      let kept: Map<string, KeptRender> | undefined;
+      const before = (id: string): Partial<KeptRender> | undefined => {
+        if (watcher) return store.get(id) as Partial<KeptRender> | undefined;
+        return (kept ??= cacheDir ? readRenders(cacheDir, collection) : new Map()).get(id);
+      };
       /** Stores the collection's entries as `result` has them: what it could not render, which files it stored. */
       const update = (result: CheckResult): CollectionUpdate => {
         let renderer = renderers.get(result);
@@ -50,37 +60,43 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
         const entries = result.entries.filter((e) => e.collection === collection);
         const refused: Problem[] = [];
         const stored: Parameters<typeof store.set>[0][] = [];
+        const renders = new Map<string, KeptRender>();
         const files: string[] = [];
         for (const entry of entries) {
           const filePath = path.relative(fileURLToPath(config.root), path.join(root, entry.file)).split(path.sep).join('/');
-          const digest = generateDigest(`${renderer.digest}\n${entry.text ?? `${JSON.stringify(entry.data)}\n${entry.body}`}`);
-          const existing = store.get(entry.id);
-          if (existing?.digest === digest && existing.filePath === filePath) {
-            stored.push(existing as Parameters<typeof store.set>[0]); // unchanged: its stored render stands
-            files.push(entry.file);
-            continue;
+          // The mode is in the digest: a store the preview filled holds what a build's does not.
+          const digest = generateDigest(`${renderer.digest}\n${watcher ? 'preview' : 'build'}\n${entry.text ?? `${JSON.stringify(entry.data)}\n${entry.body}`}`);
+          const previous = before(entry.id);
+          let rendered = previous?.digest === digest && previous.filePath === filePath ? previous.rendered : undefined;
+          if (!rendered) {
+            const r = renderer.render(entry);
+            if (!r.ok) {
+              refused.push(...r.problems);
+              continue;
+            }
+            const { html, headings, components, images } = r.value;
+            // Plain data: the page renders the components (src/components/Body.astro).
+            rendered = { html, metadata: { headings, components, media: images.map((i) => ({ name: i.name, full: i.full })) } };
           }
-          const r = renderer.render(entry);
-          if (!r.ok) {
-            refused.push(...r.problems);
-            continue;
-          }
-          const { html, headings, components, images } = r.value;
           files.push(entry.file);
+          renders.set(entry.id, { digest, filePath, rendered });
           stored.push({
             id: entry.id,
             data: entry.data as unknown as Record<string, unknown>,
-            // The preview reads the dossier again after each change: its pages take bodies from the store.
             body: watcher ? entry.body : undefined,
             filePath,
             digest,
-            // Plain data: the page renders the components (src/components/Body.astro).
-            rendered: { html, metadata: { headings, components, media: images.map((i) => ({ name: i.name, full: i.full })) } },
+            rendered: watcher ? rendered : undefined,
           });
         }
         const keep = new Set(stored.map((e) => e.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-        for (const entry of stored) store.set(entry);
+        for (const entry of stored) store.set(entry); // an unchanged digest leaves Astro's entry as it is
+        if (!watcher) {
+          shareRenders(collection, new Map([...renders].map(([id, k]) => [id, k.rendered])));
+          if (cacheDir) writeRenders(cacheDir, collection, renders);
+          kept = undefined;
+        }
         return { refused, stored: files };
       };
       const result = await reading(root);

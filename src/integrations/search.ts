@@ -1,25 +1,39 @@
 /**
- * Search: after Astro has written the site, write the Pagefind index from the records
- * the data layer shared while the pages were built (src/pipeline/search-index.ts): no
- * page is parsed again. Any Pagefind error fails the build. Runs before the CSP and
- * offline steps; the offline edition wraps the files written here.
+ * Search: the Pagefind index from the build's reading and rendered bodies
+ * (src/pipeline/search-index.ts), so no page is parsed. It is made in memory when Astro
+ * starts bundling, after the content loaders have rendered every body: Pagefind's
+ * process, which needs about a gigabyte at 10,000 entries, has ended before the pages
+ * start, instead of running beside the build's largest heap after them. Its files are
+ * written once the site is, before the CSP and offline steps (the offline edition wraps
+ * them). Any Pagefind error fails the build.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex, SearchIndexError, sharedSearchDocuments } from '../pipeline/search-index.ts';
+import { mark } from '../pipeline/build-stats.ts';
+import { makeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
+import { sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
 
 export function search(): AstroIntegration {
+  let made: MadeSearchIndex | undefined;
   return {
     name: 'dossier-search',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': async ({ logger }) => {
         const started = performance.now();
-        const input = sharedSearchDocuments();
-        if (!input) throw new SearchIndexError('The search index could not be built: no page read the dossier, so there are no records to index.');
+        const reading = sharedReading();
+        const renders = sharedRenders();
+        if (!reading || !renders?.size) throw new SearchIndexError('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
+        const documents = readingDocuments(reading.entries, (key) => renders.get(key)?.html);
         const recordsMs = Math.round(performance.now() - started);
-        const stats = await buildSearchIndex(fileURLToPath(dir), input);
-        const ms = Math.round(performance.now() - started);
-        logger.info(`indexed ${stats.pages} pages in ${ms} ms (their records from the data: ${recordsMs} ms): ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB`);
+        made = await makeSearchIndex({ language: reading.site.language, documents });
+        mark('search:done');
+        const bytes = made.files.reduce((n, f) => n + f.content.length, 0);
+        logger.info(`indexed ${made.pages} pages in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
+      },
+      'astro:build:done': ({ dir }) => {
+        if (!made) throw new SearchIndexError('The search index could not be built: it was not made before the pages.');
+        writeSearchIndex(fileURLToPath(dir), made);
+        made = undefined;
       },
     },
   };

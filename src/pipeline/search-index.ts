@@ -1,9 +1,11 @@
 /**
  * Builds the Pagefind search index from the dossier's data, through Pagefind's Node
- * API: one record per entry page (src/domain/search.ts searchDocument), handed over by
- * the data layer during the build (shareSearchDocuments), so no built page is read or
- * parsed again. Only the files the site's search needs are written to <dist>/pagefind/;
- * the offline edition wraps those same files later, as a separate step.
+ * API: one record per entry page (src/domain/search.ts searchDocument), from the build's
+ * reading and rendered bodies (readingDocuments), so no built page is read or parsed.
+ * The index is made in memory before the pages are (makeSearchIndex: Pagefind's process
+ * then runs beside a smaller build process, and has ended before the pages start), and
+ * only the files the site's search needs are written to <dist>/pagefind/ once the site
+ * is (writeSearchIndex); the offline edition wraps those same files.
  *
  * Fold for matching, show what was written: a record's content and title are the
  * entry's text as written (the result's title and snippet come from them); the folded
@@ -16,7 +18,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
-import type { SearchDocument } from '../domain/search.ts';
+import { searchDocument, type SearchDocument } from '../domain/search.ts';
+import type { EntryLike } from '../domain/references.ts';
 import { asSentence, foldText, otherForms } from '../domain/search-text.ts';
 
 /** Where the index lives in the output, relative to its root. */
@@ -54,21 +57,16 @@ export interface SearchDocuments {
   documents: SearchDocument[];
 }
 
-const SHARED = Symbol.for('dossier.searchDocuments');
-type Holder = { [SHARED]?: () => SearchDocuments };
-
 /**
- * Called by the data layer (src/data/dossier.ts) when it has read the dossier: the
- * build's pages run in this process, and the index step, after them, asks for the
- * documents (computed then, once).
+ * Every entry's document, from the build's reading (src/pipeline/shared-reading.ts): its
+ * data as checked and its body as rendered. Every entry has a page, so every entry is indexed.
  */
-export function shareSearchDocuments(provide: () => SearchDocuments): void {
-  (globalThis as Holder)[SHARED] = provide;
-}
-
-/** The documents the build's data layer shared, if it ran. */
-export function sharedSearchDocuments(): SearchDocuments | undefined {
-  return (globalThis as Holder)[SHARED]?.();
+export function readingDocuments(entries: readonly EntryLike[], htmlOf: (key: string) => string | undefined): SearchDocument[] {
+  return entries.map((e) => {
+    const html = htmlOf(`${e.collection}/${e.id}`);
+    if (html === undefined) throw new SearchIndexError(`The search index could not be built: ${e.collection}/${e.id} has no rendered body in this build.`);
+    return searchDocument({ ...e, html });
+  });
 }
 
 /** A name folded, then its other forms (an Arabic name without its article), each once. */
@@ -104,7 +102,13 @@ export function pagefindRecord(doc: SearchDocument, language: string): CustomRec
   };
 }
 
-export async function buildSearchIndex(distDir: string, input: SearchDocuments): Promise<SearchIndexStats> {
+/** An index made in memory: the files the site's search needs, by path below pagefind/. */
+export interface MadeSearchIndex {
+  pages: number;
+  files: { path: string; content: Uint8Array }[];
+}
+
+export async function makeSearchIndex(input: SearchDocuments): Promise<MadeSearchIndex> {
   const fail = (what: string, errors: string[]) => {
     throw new SearchIndexError(`The search index could not be built (${what}): ${errors.join('; ')}`);
   };
@@ -112,10 +116,7 @@ export async function buildSearchIndex(distDir: string, input: SearchDocuments):
   if (!created.index || created.errors.length) fail('starting Pagefind', created.errors);
   const index = created.index!;
   try {
-    // Sorted by address: the index does not depend on the order pages were built in.
     const documents = [...input.documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    // Many records in flight: each is a round trip to Pagefind's process, which indexes
-    // them in parallel; its output does not depend on the order they arrive in.
     let next = 0;
     const worker = async () => {
       while (next < documents.length) {
@@ -127,22 +128,28 @@ export async function buildSearchIndex(distDir: string, input: SearchDocuments):
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
     const { files, errors } = await index.getFiles();
     if (errors.length) fail('writing the index', errors);
-    const out = path.join(distDir, PAGEFIND_DIR);
-    rmSync(out, { recursive: true, force: true });
-    let bytes = 0;
-    let written = 0;
     const entry = files.find((f) => f.path === 'pagefind-entry.json');
     const wasm = entry ? wasmInUse(new TextDecoder().decode(entry.content)) : new Set<string>();
-    for (const f of files) {
-      if (!isNeededIndexFile(f.path, wasm)) continue;
-      mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-      writeFileSync(path.join(out, f.path), f.content);
-      bytes += f.content.length;
-      written++;
-    }
-    return { pages: documents.length, files: written, bytes };
+    return { pages: documents.length, files: files.filter((f) => isNeededIndexFile(f.path, wasm)).map((f) => ({ path: f.path, content: f.content })) };
   } finally {
     await index.deleteIndex().catch(() => {});
     await pagefind.close();
   }
+}
+
+/** Writes a made index into <dist>/pagefind/, replacing what was there. */
+export function writeSearchIndex(distDir: string, made: MadeSearchIndex): SearchIndexStats {
+  const out = path.join(distDir, PAGEFIND_DIR);
+  rmSync(out, { recursive: true, force: true });
+  let bytes = 0;
+  for (const f of made.files) {
+    mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+    writeFileSync(path.join(out, f.path), f.content);
+    bytes += f.content.length;
+  }
+  return { pages: made.pages, files: made.files.length, bytes };
+}
+
+export async function buildSearchIndex(distDir: string, input: SearchDocuments): Promise<SearchIndexStats> {
+  return writeSearchIndex(distDir, await makeSearchIndex(input));
 }

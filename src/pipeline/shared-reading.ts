@@ -1,17 +1,30 @@
 /**
- * The build's one reading of the dossier (src/pipeline/check.ts), shared in its process:
- * the integration's check hands it to the content loaders (src/integrations/dossier-loader.ts)
- * and the pages take the Markdown bodies from it (src/data/dossier.ts). Type imports only,
- * so the pages' bundle takes nothing else with it.
+ * The build's one reading of the dossier (src/pipeline/check.ts) and its rendered
+ * bodies, shared in its process: the integration's check hands the reading to the
+ * content loaders (src/integrations/dossier-loader.ts), the loaders hand over what they
+ * rendered, and the pages take Markdown bodies and renders from here (src/data/dossier.ts).
+ * Type imports only, so the pages' bundle takes nothing else with it.
+ *
+ * A build keeps both out of Astro's content store: Astro compiles that store into a
+ * module the pages load, and this process holds them already. At 10,000 entries the
+ * bodies were 24 MB of that module and the renders 39 MB of the 54 MB left; each megabyte
+ * of it costs many in the bundle phase (it is copied as it is bundled).
  */
 import type { CheckResult } from './check.ts';
+import type { Heading, RenderedBody } from './render-body.ts';
+
+/** A body as rendered, in the shape of Astro's `rendered` field (the preview stores it there). */
+export interface StoredRender {
+  html: string;
+  metadata: { headings: Heading[]; components: RenderedBody['components']; media: { name: string; full: string }[] };
+}
 
 const SHARED = Symbol.for('dossier.checkedEntries');
-type Holder = { [SHARED]?: { result: CheckResult } };
+type Holder = { [SHARED]?: { result: CheckResult; renders: Map<string, StoredRender> } };
 
 /** Called by the integration after its check (or by a loader that read the dossier itself). */
 export function shareCheckedEntries(result: CheckResult): void {
-  (globalThis as Holder)[SHARED] = { result };
+  (globalThis as Holder)[SHARED] = { result, renders: new Map() };
 }
 
 /** The reading shared in this process, if any. */
@@ -20,13 +33,23 @@ export function sharedReading(): CheckResult | undefined {
 }
 
 /**
- * The Markdown bodies as the build's reading has them, by "collection/id". A build does
- * not store them in Astro's content store: Astro compiles that store into a module the
- * pages load (at 10,000 entries a third of it was bodies, 24 MB), and this process
- * holds them already. Undefined outside a build's process.
+ * The Markdown bodies as the build's reading has them, by "collection/id". Undefined
+ * outside a build's process.
  */
 export function checkedBodies(): Map<string, string> | undefined {
   const result = sharedReading();
   if (!result) return undefined;
   return new Map(result.entries.map((e) => [`${e.collection}/${e.id}`, e.body]));
+}
+
+/** Called by a build's loader with what it rendered (or kept) for one collection, by id. */
+export function shareRenders(collection: string, renders: ReadonlyMap<string, StoredRender>): void {
+  const shared = (globalThis as Holder)[SHARED];
+  if (!shared) return;
+  for (const [id, rendered] of renders) shared.renders.set(`${collection}/${id}`, rendered);
+}
+
+/** The renders the loaders shared in this process, by "collection/id". */
+export function sharedRenders(): ReadonlyMap<string, StoredRender> | undefined {
+  return (globalThis as Holder)[SHARED]?.renders;
 }

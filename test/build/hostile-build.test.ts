@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/domain/problems.ts';
 import { checkDossier } from '../../src/pipeline/check.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
-import { astroBin, distOf, ROOT, runNode, snapshot, userEnv } from '../helpers/build.ts';
+import { astroBin, CACHE, distOf, ROOT, runNode, snapshot, userEnv } from '../helpers/build.ts';
 import { hostileCases, layHostileCase, SECRET } from '../helpers/hostile.ts';
 
 const cases = hostileCases();
@@ -69,7 +69,9 @@ describe('hostile corpus: accepted cases build into inert pages', () => {
     const accepted = cases.filter((c) => c.accepted);
     expect(accepted.length).toBeGreaterThan(0);
     const { root, cleanup } = layHostileCase(accepted);
-    const work = mkdtempSync(path.join(tmpdir(), 'dossier-hostile-accepted-'));
+    // Under the working directory: Astro bundles the pages of a build whose output is outside
+    // it in ./.astro/, which builds running at the same time would share.
+    const work = mkdtempSync(path.join(CACHE, 'hostile-accepted-'));
     try {
       const out = path.join(work, 'dist');
       mkdirSync(work, { recursive: true });

@@ -4,13 +4,15 @@
  * only the pages the edit changes, restores the others, and publishes exactly the files
  * a clean build of the edited dossier gives (pages, offline edition, search index).
  */
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroBin, FIXTURES, hashTree, ROOT, runNode, userEnv } from '../helpers/build.ts';
+import { astroBin, CACHE, FIXTURES, hashTree, ROOT, runNode, userEnv } from '../helpers/build.ts';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dossier-incremental-'));
+// Under the working directory: Astro bundles the pages of a build whose output is outside
+// it in ./.astro/, which builds running at the same time would share.
+mkdirSync(CACHE, { recursive: true });
+const work = mkdtempSync(path.join(CACHE, 'incremental-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const content = path.join(work, 'content');
 cpSync(FIXTURES.mini, content, { recursive: true });

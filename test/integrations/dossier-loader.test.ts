@@ -4,23 +4,26 @@
  * check's plain lines, and refuses a body on its own; the preview leaves out what has
  * problems, says why in inert text, and takes an entry back once it is fixed.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dossierLoader, shareCheckedEntries } from '../../src/integrations/dossier-loader.ts';
 import { checkDossier } from '../../src/pipeline/check.ts';
+import { sharedRenders } from '../../src/pipeline/shared-reading.ts';
 import { ACTOR, EVENT, makeDossier } from '../helpers/dossier.ts';
 
 type Stored = { id: string; digest?: string; filePath?: string; rendered?: { html: string } };
 
-function fakeContext(collection: string, dev: boolean) {
+function fakeContext(collection: string, dev: boolean, cacheDir?: string) {
   const stored = new Map<string, Stored>([['stale', { id: 'stale' }]]);
   const warnings: string[] = [];
   let onChange: ((event: string, file: string) => void) | undefined;
   const context = {
     collection,
-    config: { root: new URL(`file://${process.cwd()}/`) },
+    config: { root: new URL(`file://${process.cwd()}/`), cacheDir: cacheDir ? pathToFileURL(`${cacheDir}/`) : undefined },
     generateDigest: (s: string) => String(s.length) + s.slice(0, 40),
     watcher: dev ? { add() {}, on: (_: string, f: typeof onChange) => { onChange = f; } } : undefined,
     // A reading after the test's folder is gone reports through error(): not this test's concern.
@@ -38,13 +41,34 @@ function fakeContext(collection: string, dev: boolean) {
 afterEach(() => vi.restoreAllMocks());
 
 describe('the build', () => {
-  it('stores every entry with its rendered body, and drops entries that are gone', async () => {
+  it('stores every entry without its body or render, which it shares in this process, and drops entries that are gone', async () => {
     const root = makeDossier({ 'events/e.md': EVENT('', 'Text [@report-a].') });
     shareCheckedEntries(await checkDossier(root));
     const { context, stored } = fakeContext('events', false);
     await dossierLoader('events', root).load(context);
     expect([...stored.keys()]).toEqual(['e']);
-    expect(stored.get('e')?.rendered?.html).toContain('<sup class="citation">');
+    expect(stored.get('e')?.rendered).toBeUndefined();
+    expect(sharedRenders()?.get('events/e')?.html).toContain('<sup class="citation">');
+  });
+
+  it('keeps renders in the cache folder: an unchanged entry keeps its render, a changed one is rendered again', async () => {
+    const root = makeDossier({ 'events/e.md': EVENT('', 'First [@report-a].') });
+    const cache = mkdtempSync(path.join(tmpdir(), 'dossier-cache-'));
+    const build = async () => {
+      shareCheckedEntries(await checkDossier(root));
+      await dossierLoader('events', root).load(fakeContext('events', false, cache).context);
+      return sharedRenders()?.get('events/e')?.html;
+    };
+    expect(await build()).toContain('First');
+    // A render the cache holds for the same file is taken as it is (here marked, to see it).
+    const file = path.join(cache, 'dossier-bodies/events.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('First', 'Kept'));
+    expect(await build()).toContain('Kept');
+    writeFileSync(path.join(root, 'events/e.md'), EVENT('', 'Second [@report-a].'));
+    expect(await build()).toContain('Second');
+    // A cache file that is not the cache's own shape is as good as none.
+    writeFileSync(file, '{"not": "renders"}');
+    expect(await build()).toContain('Second');
   });
 
   it('refuses a body on its own, with the check\'s plain lines, even if nothing stopped it before', async () => {
@@ -70,6 +94,8 @@ describe('the preview (npm run dev)', () => {
     const { context, stored, warnings, change } = fakeContext('actors', true);
     await dossierLoader('actors', root).load(context);
     expect([...stored.keys()].sort()).toEqual(['group-a']);
+    // The preview's pages read bodies and renders from the store.
+    expect(stored.get('group-a')?.rendered?.html).toContain('<p>');
 
     // A save in the folder reads the dossier again; the loader says what is left out.
     writeFileSync(path.join(root, 'actors/bad.md'), ACTOR('"a\\n::error file=x::pwned": 2\n'));

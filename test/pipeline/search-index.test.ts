@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
-import { buildSearchIndex, isNeededIndexFile, pagefindRecord, shareSearchDocuments } from '../../src/pipeline/search-index.ts';
+import { buildSearchIndex, isNeededIndexFile, pagefindRecord, readingDocuments } from '../../src/pipeline/search-index.ts';
 import { fileUrl, walkFiles } from '../../src/pipeline/files.ts';
 import { searchDocument } from '../../src/domain/search.ts';
 import { search } from '../../src/integrations/search.ts';
@@ -40,6 +40,20 @@ describe('pagefindRecord', () => {
   });
 });
 
+describe('readingDocuments', () => {
+  const entry = { collection: 'places' as const, id: 'b', data: { name: 'Al Bukamal', kind: 'town', aliases: [], sources: [] } as any };
+
+  it('makes each entry\'s document from its data and its rendered body', () => {
+    const [doc] = readingDocuments([entry], (key) => (key === 'places/b' ? '<p>A town on the <em>Euphrates</em>.</p>' : undefined));
+    expect(doc.url).toBe('/places/b/');
+    expect(doc.text).toBe('A town on the Euphrates.');
+  });
+
+  it('refuses in plain words an entry this build did not render', () => {
+    expect(() => readingDocuments([entry], () => undefined)).toThrow('The search index could not be built: places/b has no rendered body in this build.');
+  });
+});
+
 describe('buildSearchIndex', () => {
   it('indexes one record per entry and writes only what a search needs', async () => {
     const root = site({ 'index.html': '<!doctype html><title>t</title><p>Home</p>', '_astro/x.css': 'body{}' });
@@ -57,12 +71,18 @@ describe('buildSearchIndex', () => {
     expect(readdirSync(root).sort()).toEqual(['_astro', 'index.html', 'pagefind']);
   });
 
-  it('fails the build in plain words when no page handed over the records', async () => {
-    (globalThis as any)[Symbol.for('dossier.searchDocuments')] = undefined;
-    const hook = search().hooks['astro:build:done'] as (o: unknown) => Promise<void>;
-    await expect(hook({ dir: new URL('file:///nowhere/'), logger: { info() {} } })).rejects
-      .toThrow('The search index could not be built: no page read the dossier, so there are no records to index.');
-    shareSearchDocuments(() => ({ language: 'en', documents: [] }));
+  it('fails the build in plain words when the dossier was not read in its process', async () => {
+    const holder = globalThis as Record<symbol, unknown>;
+    const key = Symbol.for('dossier.checkedEntries');
+    const saved = holder[key];
+    holder[key] = undefined;
+    try {
+      const hook = search().hooks['astro:build:start'] as (o: unknown) => Promise<void>;
+      await expect(hook({ logger: { info() {} } })).rejects
+        .toThrow('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
+    } finally {
+      holder[key] = saved;
+    }
   });
 });
 
