@@ -61,7 +61,7 @@ export interface SearchDocuments {
  * Every entry's document, from the build's reading (src/pipeline/shared-reading.ts): its
  * data as checked and its body as rendered. Every entry has a page, so every entry is indexed.
  */
-export function readingDocuments(entries: readonly EntryLike[], htmlOf: (key: string) => string | undefined): SearchDocument[] {
+export function readingDocuments(entries: readonly Pick<EntryLike, 'collection' | 'id' | 'data'>[], htmlOf: (key: string) => string | undefined): SearchDocument[] {
   return entries.map((e) => {
     const html = htmlOf(`${e.collection}/${e.id}`);
     if (html === undefined) throw new SearchIndexError(`The search index could not be built: ${e.collection}/${e.id} has no rendered body in this build.`);
