@@ -51,7 +51,7 @@ export class SearchIndexError extends Error {}
 
 const IN_FLIGHT = 64;
 
-/** What the data layer hands the index step: the site's language and every entry's document. */
+/** What the index is made from: the site's language and every entry's document. */
 export interface SearchDocuments {
   language: string;
   documents: SearchDocument[];
