@@ -7,6 +7,7 @@
  * written once the site is, before the CSP and offline steps (the offline edition wraps
  * them). Any Pagefind error fails the build.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mark } from '../pipeline/build-stats.ts';
@@ -15,9 +16,14 @@ import { sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
 
 export function search(): AstroIntegration {
   let made: MadeSearchIndex | undefined;
+  let cacheFile: string | undefined;
   return {
     name: 'dossier-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // The last build's index, kept while the records are the same (search-index.ts).
+        cacheFile = path.join(fileURLToPath(config.cacheDir), 'dossier-search.pack');
+      },
       'astro:build:start': async ({ logger }) => {
         const started = performance.now();
         const reading = sharedReading();
@@ -25,10 +31,11 @@ export function search(): AstroIntegration {
         if (!reading || !renders?.size) throw new SearchIndexError('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
         const documents = readingDocuments(reading.entries, (key) => renders.get(key)?.html);
         const recordsMs = Math.round(performance.now() - started);
-        made = await makeSearchIndex({ language: reading.site.language, documents });
+        made = await makeSearchIndex({ language: reading.site.language, documents }, cacheFile);
         mark('search:done');
         const bytes = made.files.reduce((n, f) => n + f.content.length, 0);
-        logger.info(`indexed ${made.pages} pages in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
+        const kept = made.kept ? ', kept from the last build: the records are the same' : '';
+        logger.info(`indexed ${made.pages} pages in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms${kept}): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
       },
       'astro:build:done': ({ dir }) => {
         if (!made) throw new SearchIndexError('The search index could not be built: it was not made before the pages.');

@@ -14,7 +14,9 @@
  * as metadata that is matched but never shown. Names (meta name, names) are stored
  * folded: they only rank and lift results.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { CustomRecord } from 'pagefind';
@@ -106,23 +108,34 @@ export function pagefindRecord(doc: SearchDocument, language: string): CustomRec
 export interface MadeSearchIndex {
   pages: number;
   files: { path: string; content: Uint8Array }[];
+  /** Taken from the last build's (the same records, the same code and Pagefind). */
+  kept?: boolean;
 }
 
-export async function makeSearchIndex(input: SearchDocuments): Promise<MadeSearchIndex> {
+/**
+ * Makes the index of the documents. With a cache file, the last build's index is kept when
+ * its records are the same (Pagefind has no way to change an index in part: any other
+ * change makes it all again, 7 s at 10,000 entries).
+ */
+export async function makeSearchIndex(input: SearchDocuments, cacheFile?: string): Promise<MadeSearchIndex> {
   const fail = (what: string, errors: string[]) => {
     throw new SearchIndexError(`The search index could not be built (${what}): ${errors.join('; ')}`);
   };
+  const documents = [...input.documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const records = documents.map((doc) => pagefindRecord(doc, input.language));
+  const key = cacheFile ? recordsKey(records) : undefined;
+  const kept = cacheFile && key ? readPack(cacheFile, key) : undefined;
+  if (kept) return { pages: records.length, files: kept, kept: true };
   const created = await pagefind.createIndex({});
   if (!created.index || created.errors.length) fail('starting Pagefind', created.errors);
   const index = created.index!;
   try {
-    const documents = [...input.documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     let next = 0;
     const worker = async () => {
-      while (next < documents.length) {
-        const doc = documents[next++];
-        const added = await index.addCustomRecord(pagefindRecord(doc, input.language));
-        if (added.errors.length) fail(doc.url, added.errors);
+      while (next < records.length) {
+        const i = next++;
+        const added = await index.addCustomRecord(records[i]);
+        if (added.errors.length) fail(documents[i].url, added.errors);
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
@@ -130,10 +143,49 @@ export async function makeSearchIndex(input: SearchDocuments): Promise<MadeSearc
     if (errors.length) fail('writing the index', errors);
     const entry = files.find((f) => f.path === 'pagefind-entry.json');
     const wasm = entry ? wasmInUse(new TextDecoder().decode(entry.content)) : new Set<string>();
-    return { pages: documents.length, files: files.filter((f) => isNeededIndexFile(f.path, wasm)).map((f) => ({ path: f.path, content: f.content })) };
+    const needed = files.filter((f) => isNeededIndexFile(f.path, wasm)).map((f) => ({ path: f.path, content: f.content }));
+    if (cacheFile && key) writePack(cacheFile, key, needed);
+    return { pages: documents.length, files: needed };
   } finally {
     await index.deleteIndex().catch(() => {});
     await pagefind.close();
+  }
+}
+
+/** What the index is made from: the records, this module's code and the lockfile (Pagefind's version). */
+function recordsKey(records: CustomRecord[]): string {
+  const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
+  const lock = path.join(fileURLToPath(new URL('../../', import.meta.url)), 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  for (const r of records) hash.update('\0').update(JSON.stringify(r));
+  return hash.digest('hex');
+}
+
+/** The cache file: [header length][header JSON: key, paths and lengths][the files' bytes]. */
+function writePack(file: string, key: string, files: MadeSearchIndex['files']): void {
+  try {
+    const header = Buffer.from(JSON.stringify({ key, files: files.map((f) => [f.path, f.content.length]) }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, Buffer.concat([length, header, ...files.map((f) => f.content)]));
+    renameSync(`${file}.tmp`, file);
+  } catch {
+    // A cache that cannot be written costs the next build time, not correctness.
+  }
+}
+
+function readPack(file: string, key: string): MadeSearchIndex['files'] | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const length = bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { key: string; files: [string, number][] };
+    if (header.key !== key) return undefined;
+    let at = 4 + length;
+    const files = header.files.map(([p, n]) => ({ path: p, content: new Uint8Array(bytes.subarray(at, (at += n))) }));
+    return at === bytes.length ? files : undefined;
+  } catch {
+    return undefined;
   }
 }
 

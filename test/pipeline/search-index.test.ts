@@ -1,8 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
-import { buildSearchIndex, isNeededIndexFile, pagefindRecord, readingDocuments } from '../../src/pipeline/search-index.ts';
+import { buildSearchIndex, isNeededIndexFile, makeSearchIndex, pagefindRecord, readingDocuments } from '../../src/pipeline/search-index.ts';
 import { fileUrl, walkFiles } from '../../src/pipeline/files.ts';
 import { searchDocument } from '../../src/domain/search.ts';
 import { search } from '../../src/integrations/search.ts';
@@ -51,6 +52,23 @@ describe('readingDocuments', () => {
 
   it('refuses in plain words an entry this build did not render', () => {
     expect(() => readingDocuments([entry], () => undefined)).toThrow('The search index could not be built: places/b has no rendered body in this build.');
+  });
+});
+
+describe('makeSearchIndex with a cache file', () => {
+  it('keeps the last index while the records are the same, and makes it again when one changes', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dossier-search-cache-')), 'dossier-search.pack');
+    const first = await makeSearchIndex({ language: 'en', documents: [kh] }, file);
+    expect(first.kept).toBeUndefined();
+    const again = await makeSearchIndex({ language: 'en', documents: [kh] }, file);
+    expect(again.kept).toBe(true);
+    expect(again.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')])).toEqual(first.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')]));
+    const changed = await makeSearchIndex({ language: 'en', documents: [{ ...kh, text: `${kh.text} More.` }] }, file);
+    expect(changed.kept).toBeUndefined();
+    // A damaged cache file is as good as none.
+    writeFileSync(file, 'not a pack');
+    expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBeUndefined();
+    expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBe(true);
   });
 });
 
