@@ -301,10 +301,31 @@ describe('what a result shows (issue 16)', () => {
 
 describe('names as sources write them (test/fixtures/search-names)', () => {
   let names: StaticServer;
+  let dist: string;
   beforeAll(async () => {
     const r = buildDossier('search-names', path.join(ROOT, 'test/fixtures/search-names'));
     if (r.status !== 0) throw new Error(`Building the search-names dossier failed:\n${r.output.slice(-3000)}`);
+    dist = r.dist;
     names = await serveDir(r.dist);
+  });
+
+  it('isolates an alias in Arabic script whose language the content does not state, and gives it one', async () => {
+    const html = readFileSync(path.join(dist, 'actors/qasem-soleimani/index.html'), 'utf8');
+    // Isolated, the alias keeps the list's "; " and its footnote marker after it, as written.
+    expect(html).toMatch(/<li><bdi lang="ar">قاسم سليماني<\/bdi><sup class="citation"/);
+    // Latin aliases stay plain spans.
+    expect(html).toContain('<li><span>Qassem Suleimani</span></li>');
+    const page = await browser.newPage();
+    await page.goto(`${names.url}/actors/qasem-soleimani/`);
+    // Drawn after the name, not pulled into the Arabic run (where it would sit left of the name).
+    const order = await page.evaluate(() => {
+      const sup = [...document.querySelectorAll('.alias-group li sup.citation')].pop()!;
+      const range = document.createRange();
+      range.selectNodeContents(sup.previousElementSibling!);
+      return { name: range.getBoundingClientRect(), mark: sup.getBoundingClientRect() };
+    });
+    expect(order.mark.left).toBeGreaterThanOrEqual(order.name.right - 1);
+    await page.close();
   });
   afterAll(async () => {
     await names?.close();
