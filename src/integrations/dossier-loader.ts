@@ -61,6 +61,7 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
         const refused: Problem[] = [];
         const stored: Parameters<typeof store.set>[0][] = [];
         const renders = new Map<string, KeptRender>();
+        let renderedNow = 0;
         const files: string[] = [];
         for (const entry of entries) {
           const filePath = path.relative(fileURLToPath(config.root), path.join(root, entry.file)).split(path.sep).join('/');
@@ -69,6 +70,7 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
           const previous = before(entry.id);
           let rendered = previous?.digest === digest && previous.filePath === filePath ? previous.rendered : undefined;
           if (!rendered) {
+            renderedNow++;
             const r = renderer.render(entry);
             if (!r.ok) {
               refused.push(...r.problems);
@@ -94,7 +96,8 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
         for (const entry of stored) store.set(entry); // an unchanged digest leaves Astro's entry as it is
         if (!watcher) {
           shareRenders(collection, new Map([...renders].map(([id, k]) => [id, k.rendered])));
-          if (cacheDir) writeRenders(cacheDir, collection, renders);
+          // Nothing rendered and nothing gone: the file holds these renders already.
+          if (cacheDir && (renderedNow > 0 || renders.size !== kept?.size)) writeRenders(cacheDir, collection, renders);
           kept = undefined;
         }
         return { refused, stored: files };
