@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, problemCount, sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
 import { watchInPreview, type CollectionUpdate } from './dossier-preview.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
-import { shareCheckedEntries, sharedReading, shareRenders } from '../pipeline/shared-reading.ts';
+import { shareCheckedEntries, sharedReading, sharedRenderPool, shareRenders } from '../pipeline/shared-reading.ts';
+import type { Entry } from '../pipeline/load.ts';
 import { readRenders, writeRenders, type KeptRender } from '../pipeline/render-store.ts';
 export { shareCheckedEntries };
 import { dossierRenderer, type DossierRenderer } from '../pipeline/renderer.ts';
@@ -53,25 +54,39 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
         if (watcher) return store.get(id) as Partial<KeptRender> | undefined;
         return (kept ??= cacheDir ? readRenders(cacheDir, collection) : new Map()).get(id);
       };
-      /** Stores the collection's entries as `result` has them: what it could not render, which files it stored. */
-      const update = (result: CheckResult): CollectionUpdate => {
+      const rendererOf = (result: CheckResult): DossierRenderer => {
         let renderer = renderers.get(result);
         if (!renderer) renderers.set(result, (renderer = dossierRenderer(result)));
-        const entries = result.entries.filter((e) => e.collection === collection);
+        return renderer;
+      };
+      /** Each entry of the collection: where Astro records it, its digest, and its render if one is kept. */
+      const plan = (result: CheckResult) => {
+        const renderer = rendererOf(result);
+        return result.entries.filter((e) => e.collection === collection).map((entry) => {
+          const filePath = path.relative(fileURLToPath(config.root), path.join(root, entry.file)).split(path.sep).join('/');
+          // The mode is in the digest: a store the preview filled holds what a build's does not.
+          const digest = generateDigest(`${renderer.digest}\n${watcher ? 'preview' : 'build'}\n${entry.text ?? `${JSON.stringify(entry.data)}\n${entry.body}`}`);
+          const previous = before(entry.id);
+          const rendered = previous?.digest === digest && previous.filePath === filePath ? previous.rendered : undefined;
+          return { entry, filePath, digest, rendered };
+        });
+      };
+      /**
+       * Stores the collection's entries as `result` has them: what it could not render, which
+       * files it stored. `fresh`: renders already made for it (by the build's render pool).
+       */
+      const update = (result: CheckResult, fresh?: ReadonlyMap<Entry, ReturnType<DossierRenderer['render']>>): CollectionUpdate => {
+        const renderer = rendererOf(result);
         const refused: Problem[] = [];
         const stored: Parameters<typeof store.set>[0][] = [];
         const renders = new Map<string, KeptRender>();
         let renderedNow = 0;
         const files: string[] = [];
-        for (const entry of entries) {
-          const filePath = path.relative(fileURLToPath(config.root), path.join(root, entry.file)).split(path.sep).join('/');
-          // The mode is in the digest: a store the preview filled holds what a build's does not.
-          const digest = generateDigest(`${renderer.digest}\n${watcher ? 'preview' : 'build'}\n${entry.text ?? `${JSON.stringify(entry.data)}\n${entry.body}`}`);
-          const previous = before(entry.id);
-          let rendered = previous?.digest === digest && previous.filePath === filePath ? previous.rendered : undefined;
+        for (const { entry, filePath, digest, rendered: keptRender } of plan(result)) {
+          let rendered = keptRender;
           if (!rendered) {
             renderedNow++;
-            const r = renderer.render(entry);
+            const r = fresh?.get(entry) ?? renderer.render(entry);
             if (!r.ok) {
               refused.push(...r.problems);
               continue;
@@ -105,7 +120,15 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
       const result = await reading(root);
       // Astro passes a file watcher only to the preview, which shows the problems on its pages.
       if (watcher) return watchInPreview(root, collection, result, update, watcher, logger);
-      const { refused } = update(result);
+      // A large dossier's bodies are rendered on the build's worker threads too (render-pool.ts).
+      const pool = sharedRenderPool();
+      let fresh: Map<Entry, ReturnType<DossierRenderer['render']>> | undefined;
+      if (pool) {
+        const todo = plan(result).filter((p) => !p.rendered).map((p) => p.entry);
+        const done = await pool.renderAll(todo, rendererOf(result));
+        fresh = new Map(todo.map((e, i) => [e, done[i]]));
+      }
+      const { refused } = update(result, fresh);
       // The renderer's refusals repeat the check's lines (it judges the same bodies): each once.
       const problems = uniqueProblems([...result.errors, ...refused]);
       if (problems.length) refuse(problems, `${path.relative(process.cwd(), root) || '.'}/`);

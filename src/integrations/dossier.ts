@@ -15,6 +15,8 @@ import { checkDossier } from '../pipeline/check.ts';
 import { contentRoot } from '../pipeline/load.ts';
 import { PREVIEW_PROBLEMS_EVENT, PREVIEW_PROBLEMS_URL, problemsSummary } from '../domain/preview.ts';
 import { shareCheckedEntries } from './dossier-loader.ts';
+import { countEntryFiles, renderWorkers, startRenderPool } from '../pipeline/render-pool.ts';
+import { sharedRenderPool, shareRenderPool } from '../pipeline/shared-reading.ts';
 import { onPreviewProblems, previewMiddleware } from './dossier-preview.ts';
 
 export function dossier(): AstroIntegration {
@@ -27,6 +29,10 @@ export function dossier(): AstroIntegration {
         writeStatsOnExit();
         mark('check:start');
         const root = contentRoot();
+        // A large dossier's bodies are rendered on worker threads too; each reads the dossier
+        // while this thread checks it (src/pipeline/render-pool.ts).
+        const workers = command === 'build' ? renderWorkers(countEntryFiles(root)) : 0;
+        shareRenderPool(workers > 0 ? startRenderPool(root, workers) : undefined);
         const result = await checkDossier(root);
         mark('check:done');
         // The content layer stores these entries instead of reading every file again.
@@ -59,8 +65,14 @@ export function dossier(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
         mark('config:done');
       },
-      'astro:build:start': () => {
+      'astro:build:start': async ({ logger }) => {
         mark('build:start');
+        // The content loaders have rendered every body by now: the workers' memory goes
+        // before the search index's process starts (src/integrations/search.ts).
+        const pool = sharedRenderPool();
+        await pool?.close();
+        if (pool) logger.info(`${pool.renderedThere} bodies rendered in worker processes`);
+        shareRenderPool(undefined);
         // The pages' keys for the incremental build name the code (src/data/dossier.ts, pageKey).
         sharedCodeFingerprint(true);
         // With an output folder outside the working directory, Astro builds in ./.astro/

@@ -11,6 +11,7 @@
  * of it costs many in the bundle phase (it is copied as it is bundled).
  */
 import type { CheckResult } from './check.ts';
+import type { RenderPool } from './render-pool.ts';
 import type { Heading, RenderedBody } from './render-body.ts';
 
 /** A body as rendered, in the shape of Astro's `rendered` field (the preview stores it there). */
@@ -52,4 +53,16 @@ export function shareRenders(collection: string, renders: ReadonlyMap<string, St
 /** The renders the loaders shared in this process, by "collection/id". */
 export function sharedRenders(): ReadonlyMap<string, StoredRender> | undefined {
   return (globalThis as Holder)[SHARED]?.renders;
+}
+
+const POOL = Symbol.for('dossier.renderPool');
+type PoolHolder = { [POOL]?: RenderPool };
+
+/** The build's body render pool (started by the integration for a large dossier), for the loaders. */
+export function shareRenderPool(pool: RenderPool | undefined): void {
+  (globalThis as PoolHolder)[POOL] = pool;
+}
+
+export function sharedRenderPool(): RenderPool | undefined {
+  return (globalThis as PoolHolder)[POOL];
 }

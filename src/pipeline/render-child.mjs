@@ -1,0 +1,25 @@
+// A process of the build's body renderer (render-pool.ts). Plain JavaScript, so Node can
+// start it; it loads the TypeScript through tsx's loader. It reads the dossier
+// itself, with the function `npm run check` runs, and renders an entry only when that
+// reading and its renderer are the main thread's: the same body, the same digest.
+import { register } from 'tsx/esm/api';
+
+register();
+const { checkDossier } = await import('./check.ts');
+const { dossierRenderer } = await import('./renderer.ts');
+const result = await checkDossier(process.env.DOSSIER_RENDER_ROOT);
+const renderer = dossierRenderer(result);
+const byKey = new Map(result.entries.map((e) => [`${e.collection}/${e.id}`, e]));
+
+process.on('message', ({ id, digest, items }) => {
+  try {
+    // null: not rendered here (the main thread renders it).
+    const results = items.map(({ key, body }) => {
+      const entry = byKey.get(key);
+      return digest === renderer.digest && entry?.body === body ? renderer.render(entry) : null;
+    });
+    process.send({ id, results });
+  } catch (err) {
+    process.send({ id, error: err?.message ?? String(err) });
+  }
+});
