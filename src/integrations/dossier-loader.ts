@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, problemCount, sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
 import { watchInPreview, type CollectionUpdate } from './dossier-preview.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
-import { shareCheckedEntries, sharedReading, sharedRenderPool, shareRenders } from '../pipeline/shared-reading.ts';
+import { shareCheckedEntries, sharedReading, sharedRenderPool, shareRenderPool, shareRenders } from '../pipeline/shared-reading.ts';
+import { renderWorkers, startRenderPool } from '../pipeline/render-pool.ts';
 import type { Entry } from '../pipeline/load.ts';
 import { readRenders, writeRenders, type KeptRender } from '../pipeline/render-store.ts';
 export { shareCheckedEntries };
@@ -120,11 +121,13 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
       const result = await reading(root);
       // Astro passes a file watcher only to the preview, which shows the problems on its pages.
       if (watcher) return watchInPreview(root, collection, result, update, watcher, logger);
-      // A large dossier's bodies are rendered on the build's worker threads too (render-pool.ts).
-      const pool = sharedRenderPool();
+      // Many bodies to render are rendered in the build's worker processes too (render-pool.ts):
+      // started by the integration for a first build, else here when this collection needs them.
+      const todo = plan(result).filter((p) => !p.rendered).map((p) => p.entry);
+      let pool = sharedRenderPool();
+      if (!pool && renderWorkers(todo.length) > 0) shareRenderPool((pool = startRenderPool(root, renderWorkers(todo.length))));
       let fresh: Map<Entry, ReturnType<DossierRenderer['render']>> | undefined;
-      if (pool) {
-        const todo = plan(result).filter((p) => !p.rendered).map((p) => p.entry);
+      if (pool && todo.length) {
         const done = await pool.renderAll(todo, rendererOf(result));
         fresh = new Map(todo.map((e, i) => [e, done[i]]));
       }

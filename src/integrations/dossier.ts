@@ -16,6 +16,7 @@ import { contentRoot } from '../pipeline/load.ts';
 import { PREVIEW_PROBLEMS_EVENT, PREVIEW_PROBLEMS_URL, problemsSummary } from '../domain/preview.ts';
 import { shareCheckedEntries } from './dossier-loader.ts';
 import { countEntryFiles, renderWorkers, startRenderPool } from '../pipeline/render-pool.ts';
+import { hasKeptRenders } from '../pipeline/render-store.ts';
 import { sharedRenderPool, shareRenderPool } from '../pipeline/shared-reading.ts';
 import { onPreviewProblems, previewMiddleware } from './dossier-preview.ts';
 
@@ -25,13 +26,14 @@ export function dossier(): AstroIntegration {
   return {
     name: 'dossier',
     hooks: {
-      'astro:config:setup': async ({ command, logger, injectScript }) => {
+      'astro:config:setup': async ({ command, config, logger, injectScript }) => {
         writeStatsOnExit();
         mark('check:start');
         const root = contentRoot();
-        // A large dossier's bodies are rendered on worker threads too; each reads the dossier
-        // while this thread checks it (src/pipeline/render-pool.ts).
-        const workers = command === 'build' ? renderWorkers(countEntryFiles(root)) : 0;
+        // A large dossier's bodies are rendered in worker processes too, each reading the
+        // dossier while this thread checks it (src/pipeline/render-pool.ts). Started now for a
+        // first build; after one, most renders are kept, and a loader starts them if many are not.
+        const workers = command === 'build' && !hasKeptRenders(fileURLToPath(config.cacheDir)) ? renderWorkers(countEntryFiles(root)) : 0;
         shareRenderPool(workers > 0 ? startRenderPool(root, workers) : undefined);
         const result = await checkDossier(root);
         mark('check:done');

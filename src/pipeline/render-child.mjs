@@ -23,3 +23,5 @@ process.on('message', ({ id, digest, items }) => {
     process.send({ id, error: err?.message ?? String(err) });
   }
 });
+// The build is gone (it ended, or failed): so is this process.
+process.on('disconnect', () => process.exit(0));

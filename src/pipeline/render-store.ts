@@ -5,7 +5,7 @@
  * file, the code, ids and labels, images) and path are unchanged keeps its render. A
  * cache only: a file that is missing, unreadable or of another shape is as good as none.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StoredRender } from './shared-reading.ts';
 
@@ -19,6 +19,11 @@ const FOLDER = 'dossier-bodies';
 
 function fileOf(cacheDir: string, collection: string): string {
   return path.join(cacheDir, FOLDER, `${collection}.json`);
+}
+
+/** True when an earlier build kept renders in this cache folder. */
+export function hasKeptRenders(cacheDir: string): boolean {
+  return existsSync(path.join(cacheDir, FOLDER));
 }
 
 export function readRenders(cacheDir: string, collection: string): Map<string, KeptRender> {

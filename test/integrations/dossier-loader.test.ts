@@ -12,7 +12,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dossierLoader, shareCheckedEntries } from '../../src/integrations/dossier-loader.ts';
 import { checkDossier } from '../../src/pipeline/check.ts';
-import { sharedRenders } from '../../src/pipeline/shared-reading.ts';
+import { sharedRenderPool, sharedRenders, shareRenderPool } from '../../src/pipeline/shared-reading.ts';
 import { ACTOR, EVENT, makeDossier } from '../helpers/dossier.ts';
 
 type Stored = { id: string; digest?: string; filePath?: string; rendered?: { html: string } };
@@ -69,6 +69,26 @@ describe('the build', () => {
     // A cache file that is not the cache's own shape is as good as none.
     writeFileSync(file, '{"not": "renders"}');
     expect(await build()).toContain('Second');
+  });
+
+  it('renders many bodies in worker processes too, started when a collection needs them', async () => {
+    // One worker whatever the machine's cores (on one core there would be none).
+    vi.stubEnv('DOSSIER_WORKERS', '1');
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 320; i++) files[`events/e${i}.md`] = EVENT('', `Event ${i} [@report-a].`);
+    const root = makeDossier(files);
+    shareCheckedEntries(await checkDossier(root));
+    shareRenderPool(undefined);
+    await dossierLoader('events', root).load(fakeContext('events', false).context);
+    const pool = sharedRenderPool();
+    try {
+      expect(pool?.renderedThere).toBeGreaterThan(100);
+      expect(sharedRenders()?.get('events/e7')?.html).toContain('Event 7');
+    } finally {
+      await pool?.close();
+      shareRenderPool(undefined);
+      vi.unstubAllEnvs();
+    }
   });
 
   it('refuses a body on its own, with the check\'s plain lines, even if nothing stopped it before', async () => {
