@@ -76,14 +76,14 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
        * Stores the collection's entries as `result` has them: what it could not render, which
        * files it stored. `fresh`: renders already made for it (by the build's render pool).
        */
-      const update = (result: CheckResult, fresh?: ReadonlyMap<Entry, ReturnType<DossierRenderer['render']>>): CollectionUpdate => {
+      const update = (result: CheckResult, fresh?: ReadonlyMap<Entry, ReturnType<DossierRenderer['render']>>, planned = plan(result)): CollectionUpdate => {
         const renderer = rendererOf(result);
         const refused: Problem[] = [];
         const stored: Parameters<typeof store.set>[0][] = [];
         const renders = new Map<string, KeptRender>();
         let renderedNow = 0;
         const files: string[] = [];
-        for (const { entry, filePath, digest, rendered: keptRender } of plan(result)) {
+        for (const { entry, filePath, digest, rendered: keptRender } of planned) {
           let rendered = keptRender;
           if (!rendered) {
             renderedNow++;
@@ -123,7 +123,8 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
       if (watcher) return watchInPreview(root, collection, result, update, watcher, logger);
       // Many bodies to render are rendered in the build's worker processes too (render-pool.ts):
       // started by the integration for a first build, else here when this collection needs them.
-      const todo = plan(result).filter((p) => !p.rendered).map((p) => p.entry);
+      const planned = plan(result);
+      const todo = planned.filter((p) => !p.rendered).map((p) => p.entry);
       let pool = sharedRenderPool();
       if (!pool && renderWorkers(todo.length) > 0) shareRenderPool((pool = startRenderPool(root, renderWorkers(todo.length))));
       let fresh: Map<Entry, ReturnType<DossierRenderer['render']>> | undefined;
@@ -131,7 +132,7 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
         const done = await pool.renderAll(todo, rendererOf(result));
         fresh = new Map(todo.map((e, i) => [e, done[i]]));
       }
-      const { refused } = update(result, fresh);
+      const { refused } = update(result, fresh, planned);
       // The renderer's refusals repeat the check's lines (it judges the same bodies): each once.
       const problems = uniqueProblems([...result.errors, ...refused]);
       if (problems.length) refuse(problems, `${path.relative(process.cwd(), root) || '.'}/`);
