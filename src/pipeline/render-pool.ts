@@ -4,8 +4,8 @@
  * Processes, not threads: a thread's memory stayed in the build's process after it ended
  * (500 MB at 10,000 entries, beside the search index's process); a process's goes with it.
  *
- * Each worker reads the dossier itself (render-child.mjs), while the main thread checks
- * it, and renders an entry only if its reading has the same body and its renderer the
+ * Each worker reads the dossier itself (render-child.mjs; in a first build, while the main
+ * thread checks it), and renders an entry only if its reading has the same body and its renderer the
  * same digest (code, ids and labels, images) as the main thread's; anything else, and a
  * worker that fails, is rendered in the main thread. So every render is the one the main
  * thread would have made: the same function on the same input, and the build's output is
@@ -29,11 +29,11 @@ export interface RenderPool {
 }
 
 /**
- * Workers besides the main thread for a dossier of `entries` entry files: DOSSIER_WORKERS
- * when set, else one per core but the main thread's, once the dossier is large enough.
+ * Workers besides the main thread for `bodies` bodies to render: DOSSIER_WORKERS when set,
+ * else one per core but the main thread's, once there are enough (page-pool.ts, poolSize).
  */
-export function renderWorkers(entries: number, env: Record<string, string | undefined> = process.env): number {
-  return env.DOSSIER_WORKERS?.trim() ? poolSize(entries, env) : Math.max(0, poolSize(entries, env) - 1);
+export function renderWorkers(bodies: number, env: Record<string, string | undefined> = process.env): number {
+  return env.DOSSIER_WORKERS?.trim() ? poolSize(bodies, env) : Math.max(0, poolSize(bodies, env) - 1);
 }
 
 /** The entry files of a content folder, counted without reading them. */
