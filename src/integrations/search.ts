@@ -28,7 +28,7 @@ export function search(): AstroIntegration {
         const started = performance.now();
         const reading = sharedReading();
         const renders = sharedRenders();
-        if (!reading || !renders?.size) throw new SearchIndexError('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
+        if (!reading || !renders) throw new SearchIndexError('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
         const documents = readingDocuments(reading.entries, (key) => renders.get(key)?.html);
         const recordsMs = Math.round(performance.now() - started);
         made = await makeSearchIndex({ language: reading.site.language, documents }, cacheFile);

@@ -121,6 +121,7 @@ export async function makeSearchIndex(input: SearchDocuments, cacheFile?: string
   const fail = (what: string, errors: string[]) => {
     throw new SearchIndexError(`The search index could not be built (${what}): ${errors.join('; ')}`);
   };
+  // Sorted by address: the index does not depend on the order entries were read in.
   const documents = [...input.documents].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const records = documents.map((doc) => pagefindRecord(doc, input.language));
   const key = cacheFile ? recordsKey(records) : undefined;
@@ -130,6 +131,8 @@ export async function makeSearchIndex(input: SearchDocuments, cacheFile?: string
   if (!created.index || created.errors.length) fail('starting Pagefind', created.errors);
   const index = created.index!;
   try {
+    // Many records in flight: each is a round trip to Pagefind's process, which indexes
+    // them in parallel; its output does not depend on the order they arrive in.
     let next = 0;
     const worker = async () => {
       while (next < records.length) {
