@@ -66,7 +66,9 @@ export function csp(): AstroIntegration {
         // Pages Astro's incremental build restored, as this process published them before.
         const rest = adoptRestoredPages(out, unrendered, (file) => readFileSync(file, 'utf8')).map((rel) => path.join(out, rel));
         const late = rest.length ? await applyCspToDir(out, {}, { cacheDir, files: rest }) : { problems: [], pages: 0, fromCache: 0 };
-        const problems = [...rendered.problems.map((p) => inertText(p)), ...late.problems];
+        // In page order: pages render several at a time (astro.config.mjs, build.concurrency).
+        const found = [...rendered.problems].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+        const problems = [...found.map((p) => inertText(`${p.page}: ${p.problem}`)), ...late.problems];
         const pages = rendered.secured.size + late.pages;
         const restored = rendered.restored ? `, ${rendered.restored} restored unchanged from the last build` : '';
         const fromCache = late.fromCache;

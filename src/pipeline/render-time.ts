@@ -22,8 +22,8 @@ import type { PageCache } from './page-cache.ts';
 import { createHash } from 'node:crypto';
 
 export interface RenderedSite {
-  /** "page: problem", in the order pages were rendered. */
-  problems: string[];
+  /** Unsafe constructs found, by page (site-relative file). */
+  problems: { page: string; problem: string }[];
   /** Pages (site-relative file, e.g. places/x/index.html) whose policy was written as they were rendered. */
   secured: Set<string>;
   /** Offline copies, by page file (compressed on Node's thread pool while later pages render). */
@@ -83,12 +83,22 @@ export function classicScriptFile(script: { src: string } | { code: string }): s
   return `_astro/inline.${createHash('sha256').update(script.code).digest('hex').slice(0, 12)}.classic.js`;
 }
 
+/**
+ * Records a classic script a copy names. Pages render several at a time, in no fixed
+ * order: an inline script is bundled from the first page in path order that has it, so
+ * that the edition does not depend on which page finished first.
+ */
+function nameScript(site: RenderedSite, file: string, script: { src: string } | { code: string; pagePath: string }) {
+  const known = site.scripts.get(file);
+  if (!known || ('pagePath' in script && 'pagePath' in known && script.pagePath < known.pagePath)) site.scripts.set(file, script);
+}
+
 /** Records a page's offline copy as the cache holds it: [header length][header JSON][deflated copy]. */
 function adoptCopy(site: RenderedSite, rel: string, hit: Buffer) {
   const length = hit.readUInt32LE(0);
   const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as CachedCopyHeader;
   for (const sitePath of header.assumed) assumeFile(site, sitePath, rel);
-  for (const [file, script] of header.scripts) if (!site.scripts.has(file)) site.scripts.set(file, script);
+  for (const [file, script] of header.scripts) nameScript(site, file, script);
   if (header.search) site.withSearch.add(rel);
   site.offline.set(rel, Promise.resolve({ deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size }));
   site.fromCache++;
@@ -123,7 +133,7 @@ export function processRenderedPage(html: string, pathname: string): string {
   const scanned = applyCspScanned(html);
   const web = scanned ?? applyCsp(html);
   if (scanned) site.scanned++; else site.parsed++;
-  for (const p of web.problems) site.problems.push(`${rel}: ${p}`);
+  for (const problem of web.problems) site.problems.push({ page: rel, problem });
   site.secured.add(rel);
 
   // The offline copy, from the same scan: the page as rendered, with the web page's changes.
@@ -147,7 +157,7 @@ export function processRenderedPage(html: string, pathname: string): string {
         classicScript: (script, at) => {
           const file = classicScriptFile(script);
           const named = 'src' in script ? script : { code: script.code, pagePath: at };
-          if (!site.scripts.has(file)) site.scripts.set(file, named);
+          nameScript(site, file, named);
           scripts.push([file, named]);
           return file;
         },
