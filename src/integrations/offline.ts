@@ -12,25 +12,36 @@ import { OFFLINE_ZIP } from '../pipeline/offline.ts';
 import { buildOfflineEdition } from '../pipeline/offline-edition.ts';
 import { renderedSite } from '../pipeline/render-time.ts';
 import { beginGeneration, codeFingerprint, endGeneration, PageCache } from '../pipeline/page-cache.ts';
+import { renderingPoolSize, startRenderingPool, type RenderingPool } from '../pipeline/page-pool.ts';
+import { sharedReading } from '../pipeline/shared-reading.ts';
 
 export function offline(): AstroIntegration {
   let cacheDir: string | undefined;
+  let rendering: RenderingPool | undefined;
   return {
     name: 'dossier-offline',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:start': () => {
+      'astro:build:start': async () => {
         // Copies of pages unchanged since the last build are taken from here as pages render.
-        if (!cacheDir) return;
-        const dir = path.join(cacheDir, 'dossier-render');
-        beginGeneration(dir);
-        renderedSite().cache = new PageCache({ dir, fingerprint: codeFingerprint('offline-render') });
+        const setup = cacheDir ? { dir: path.join(cacheDir, 'dossier-render'), fingerprint: codeFingerprint('offline-render') } : undefined;
+        if (setup) {
+          beginGeneration(setup.dir);
+          renderedSite().cache = new PageCache(setup);
+        }
+        // Each page's policy and copy are made on other cores while the next pages render.
+        const size = renderingPoolSize(sharedReading()?.entries.length ?? 0);
+        if (size > 0) renderedSite().pool = rendering = await startRenderingPool(setup, size);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const rendered = renderedSite();
+        if (rendering) {
+          await rendering.close();
+          rendered.pool = rendering = undefined;
+        }
         const stats = await buildOfflineEdition(fileURLToPath(dir), { cacheDir, rendered });
         // Every copy is in the cache once written there: the ones this build used become the cache.
         await Promise.allSettled(rendered.offline.values());

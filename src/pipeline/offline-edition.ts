@@ -21,7 +21,7 @@ import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
 import { fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
 import type { RenderedSite } from './render-time.ts';
-import { compressEntry, type CompressedEntry } from './page-jobs.ts';
+import { compressEntry, type CompressedEntry } from './zip-entry.ts';
 import { codeFingerprint, type PageCache } from './page-cache.ts';
 import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
 import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';

@@ -7,11 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 import { applyCsp, type CspOptions } from '../domain/csp.ts';
 import { fileUrl, replaceFile } from './files.ts';
 import { offlineHtml, ScriptBundler, type HtmlContext } from './offline.ts';
 import { applySplice, PageCache, spliceBetween, type PageCacheSetup, type Splice } from './page-cache.ts';
+import { secureRenderedPage, type PageCopy, type SecuredPage } from './render-time.ts';
+import { compressEntry, type CompressedEntry } from './zip-entry.ts';
+
+export type { CompressedEntry } from './zip-entry.ts';
 
 /** What every job of a pool may need, sent once to each worker. */
 export interface PageJobsSetup {
@@ -31,10 +34,13 @@ export interface OfflinePageJob { kind: 'offline-page'; rel: string }
 export interface OfflineScriptsJob { kind: 'offline-scripts' }
 /** How many pages this thread took from the cache. */
 export interface CacheStatsJob { kind: 'cache-stats' }
-export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob;
+/** A page as Astro rendered it: its policy and offline copy (render-time.ts), made beside the rendering of the next pages. */
+export interface RenderedPageJob { kind: 'rendered-page'; html: string; pathname: string }
+export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob | RenderedPageJob;
 
-/** A zip entry deflated where it was made: the raw deflate stream, its CRC-32 and size. */
-export interface CompressedEntry { deflated: Uint8Array<ArrayBuffer>; crc: number; size: number }
+/** A secured page as a message: its copy's entry made, not promised. */
+export type SecuredPageMessage = Omit<SecuredPage, 'copy'> & { copy?: Omit<PageCopy, 'entry'> & { entry: CompressedEntry } };
+
 export interface CacheStats { hits: number }
 
 export type PageJobResult<J extends PageJob> =
@@ -42,31 +48,8 @@ export type PageJobResult<J extends PageJob> =
     : J extends OfflinePageJob ? CompressedEntry
       : J extends OfflineScriptsJob ? [string, string][]
         : J extends CacheStatsJob ? CacheStats
-          : never;
-
-/** Zip entries use deflate at its best compression: the edition is downloaded more often than built. */
-export function compressEntry(data: string | Uint8Array, level = 9): CompressedEntry {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const out = deflateRawSync(bytes, { level });
-  // Its own memory, so a worker can hand it over without copying (a Buffer may share a pool).
-  const deflated = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out);
-  return { deflated, crc: crc32(bytes) >>> 0, size: bytes.length };
-}
-
-/**
- * compressEntry on Node's thread pool: for a page's offline copy made as it is rendered,
- * so that compressing it overlaps the rendering of the next pages.
- */
-export function compressEntryAsync(data: string): Promise<CompressedEntry> {
-  const bytes = Buffer.from(data, 'utf8');
-  return new Promise((resolve, reject) => {
-    deflateRaw(bytes, { level: 9 }, (err, out) => {
-      if (err) return reject(err);
-      const deflated = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out);
-      resolve({ deflated, crc: crc32(bytes) >>> 0, size: bytes.length });
-    });
-  });
-}
+          : J extends RenderedPageJob ? SecuredPageMessage
+            : never;
 
 export function createPageJobs(setup: PageJobsSetup) {
   const cache = setup.cache ? new PageCache(setup.cache) : undefined;
@@ -85,6 +68,12 @@ export function createPageJobs(setup: PageJobsSetup) {
           return [...offlineJobs().scripts.outputs()] as PageJobResult<J>;
         case 'cache-stats':
           return { hits: cache?.hits ?? 0 } as PageJobResult<J>;
+        case 'rendered-page': {
+          // Compressed here, in this thread: it is the one with time to spare.
+          const page = secureRenderedPage(job.html, job.pathname, cache, async (copy) => compressEntry(copy));
+          const message: SecuredPageMessage = page.copy ? { ...page, copy: { ...page.copy, entry: await page.copy.entry } } : { ...page, copy: undefined };
+          return message as PageJobResult<J>;
+        }
         default:
           throw new Error(`unknown post-build job ${(job as PageJob).kind}`);
       }

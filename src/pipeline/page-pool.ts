@@ -11,6 +11,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { abandonGeneration, beginGeneration, endGeneration } from './page-cache.ts';
 import { createPageJobs, type PageJob, type PageJobResult, type PageJobsSetup } from './page-jobs.ts';
+import type { PageCacheSetup } from './page-cache.ts';
+import type { SecuredPage } from './render-time.ts';
 
 /** Below this many pages, starting workers (about half a second each) costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 300;
@@ -36,6 +38,37 @@ export function poolSize(pages: number, env: Record<string, string | undefined> 
   // On one core a worker would only add its start-up time to the same work.
   const cores = availableParallelism();
   return pages >= MIN_PAGES_FOR_WORKERS && cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
+}
+
+/**
+ * How many workers secure pages while Astro renders them (src/pipeline/render-time.ts):
+ * DOSSIER_WORKERS when set, else one per core but the one that renders (up to 3), once
+ * the site is large enough.
+ */
+export function renderingPoolSize(pages: number, env: Record<string, string | undefined> = process.env): number {
+  if (env.DOSSIER_WORKERS?.trim()) return poolSize(pages, env);
+  const cores = availableParallelism();
+  return pages >= MIN_PAGES_FOR_WORKERS && cores >= 2 ? Math.min(cores - 1, MAX_WORKERS - 1) : 0;
+}
+
+/** Workers that secure rendered pages: each page's policy and offline copy, as render-time.ts makes them. */
+export interface RenderingPool {
+  secure(html: string, pathname: string): Promise<SecuredPage>;
+  threads: number;
+  close(): Promise<void>;
+}
+
+/** Starts `size` workers (at least one) that secure rendered pages, with the render cache's setup. */
+export async function startRenderingPool(cache: PageCacheSetup | undefined, size: number): Promise<RenderingPool> {
+  const pool = await startPagePool({ distDir: '', cache }, Math.max(1, size));
+  return {
+    threads: pool.workers,
+    async secure(html, pathname) {
+      const page = await pool.run({ kind: 'rendered-page', html, pathname });
+      return page.copy ? { ...page, copy: { ...page.copy, entry: Promise.resolve(page.copy.entry) } } : { ...page, copy: undefined };
+    },
+    close: () => pool.close(),
+  };
 }
 
 /** A started pool: its jobs run in worker threads, or in this thread when it has none. */

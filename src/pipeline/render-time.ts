@@ -17,7 +17,7 @@ import { applyCsp, applyCspScanned, buildPolicy, policyMetaTag, sha256 } from '.
 import { offlinePageScanned } from '../domain/offline.ts';
 import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
-import { compressEntryAsync, type CompressedEntry } from './page-jobs.ts';
+import { compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
 import type { PageCache } from './page-cache.ts';
 import { createHash } from 'node:crypto';
 
@@ -37,13 +37,18 @@ export interface RenderedSite {
   /** Scan or full parse, for the build's log. */
   scanned: number;
   parsed: number;
-  /** Time spent on this work in the rendering thread (ms), for the build's log. */
+  /** Time spent on this work (ms), in the rendering thread or in the pool's threads, for the build's log. */
   ms: number;
   /**
    * Offline copies from the last build, found by the page as rendered (set by the
    * offline step, src/integrations/offline.ts): an unchanged page's copy is not made again.
    */
-  cache?: Pick<PageCache, 'key' | 'get' | 'put'>;
+  cache?: CopyCache;
+  /**
+   * Worker threads that secure pages as they are rendered (set by the offline step while
+   * pages render); none: the rendering thread does it.
+   */
+  pool?: { secure(html: string, pathname: string): Promise<SecuredPage>; threads: number };
   /** Copies taken from the cache. */
   fromCache: number;
   /** Pages Astro restored from its incremental build cache, found in the render cache. */
@@ -93,15 +98,21 @@ function nameScript(site: RenderedSite, file: string, script: { src: string } | 
   if (!known || ('pagePath' in script && 'pagePath' in known && script.pagePath < known.pagePath)) site.scripts.set(file, script);
 }
 
-/** Records a page's offline copy as the cache holds it: [header length][header JSON][deflated copy]. */
-function adoptCopy(site: RenderedSite, rel: string, hit: Buffer) {
+/** A cached copy: [header length][header JSON][deflated copy]. */
+function readCachedCopy(hit: Buffer): PageCopy {
   const length = hit.readUInt32LE(0);
   const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as CachedCopyHeader;
-  for (const sitePath of header.assumed) assumeFile(site, sitePath, rel);
-  for (const [file, script] of header.scripts) nameScript(site, file, script);
-  if (header.search) site.withSearch.add(rel);
-  site.offline.set(rel, Promise.resolve({ deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size }));
-  site.fromCache++;
+  const entry = { deflated: new Uint8Array(hit.subarray(4 + length)), crc: header.crc, size: header.size };
+  return { entry: Promise.resolve(entry), search: header.search, assumed: header.assumed, scripts: header.scripts, cached: true };
+}
+
+/** Records a page's offline copy, made now or taken from the cache. */
+function adoptCopy(site: RenderedSite, rel: string, copy: PageCopy) {
+  for (const sitePath of copy.assumed) assumeFile(site, sitePath, rel);
+  for (const [file, script] of copy.scripts) nameScript(site, file, script);
+  if (copy.search) site.withSearch.add(rel);
+  site.offline.set(rel, copy.entry);
+  if (copy.cached) site.fromCache++;
 }
 
 /**
@@ -117,72 +128,108 @@ export function adoptRestoredPages(distDir: string, rels: string[], read: (file:
   for (const rel of rels) {
     const hit = site.cache.get(site.cache.key(`${fileUrl(rel)}\0${read(`${distDir}/${rel}`)}`));
     if (!hit) { rest.push(rel); continue; }
-    adoptCopy(site, rel, hit);
+    adoptCopy(site, rel, readCachedCopy(hit));
     site.secured.add(rel);
     site.restored++;
   }
   return rest;
 }
 
-/** A rendered page: its policy written in, its offline copy kept. Returns the page to publish. */
-export function processRenderedPage(html: string, pathname: string): string {
+/** What the work on one rendered page found: the page to publish and its offline copy. */
+export interface SecuredPage {
+  html: string;
+  problems: string[];
+  /** Read by the fast scan (else parsed fully). */
+  scanned: boolean;
+  ms: number;
+  /** None when the page has a problem or the scan was not sure of it: the offline step makes it. */
+  copy?: PageCopy;
+}
+
+/** A page's offline copy, and what it assumed and named. */
+export interface PageCopy {
+  entry: Promise<CompressedEntry>;
+  search: boolean;
+  assumed: string[];
+  scripts: CachedCopyHeader['scripts'];
+  /** Taken from the last build's cache. */
+  cached: boolean;
+}
+
+type CopyCache = Pick<PageCache, 'key' | 'get' | 'put'>;
+
+/**
+ * A rendered page's policy and offline copy, from the page alone (and the cache): the
+ * same wherever it runs, in the rendering thread or a worker (src/pipeline/page-jobs.ts).
+ * `ms`: the time it took where it ran, for the build's log.
+ */
+export function secureRenderedPage(html: string, pathname: string, cache: CopyCache | undefined, compress: (copy: string) => Promise<CompressedEntry> = compressEntryAsync): SecuredPage {
   const started = performance.now();
-  const site = renderedSite();
-  const rel = pageFile(pathname);
-  const pagePath = fileUrl(rel);
+  const page = securing(html, pathname, cache, compress);
+  page.ms = performance.now() - started;
+  return page;
+}
+
+function securing(html: string, pathname: string, cache: CopyCache | undefined, compress: (copy: string) => Promise<CompressedEntry>): SecuredPage {
+  const pagePath = fileUrl(pageFile(pathname));
   const scanned = applyCspScanned(html);
   const web = scanned ?? applyCsp(html);
-  if (scanned) site.scanned++; else site.parsed++;
-  for (const problem of web.problems) site.problems.push({ page: rel, problem });
-  site.secured.add(rel);
-
+  const page: SecuredPage = { html: web.html, problems: web.problems, scanned: Boolean(scanned), ms: 0 };
   // The offline copy, from the same scan: the page as rendered, with the web page's changes.
-  if (scanned && scanned.policyAt !== undefined && !web.problems.length) {
-    // Keyed by the page as published: a page Astro restores from its incremental build
-    // cache is found by the same key (adoptRestoredPages).
-    const key = site.cache?.key(`${pagePath}\0${web.html}`);
-    const hit = key ? site.cache!.get(key) : undefined;
-    if (hit) {
-      adoptCopy(site, rel, hit);
-    } else {
-      const assumed: string[] = [];
-      const scripts: CachedCopyHeader['scripts'] = [];
-      const copy = offlinePageScanned(html, scanned.tags, pagePath, {
-        isDirectory: (sitePath) => {
-          // Known folders end with "/": anything else is taken for a file, checked once the site is written.
-          assumeFile(site, sitePath, rel);
-          assumed.push(sitePath);
-          return false;
-        },
-        classicScript: (script, at) => {
-          const file = classicScriptFile(script);
-          const named = 'src' in script ? script : { code: script.code, pagePath: at };
-          nameScript(site, file, named);
-          scripts.push([file, named]);
-          return file;
-        },
-        pagefindScript: `/${OFFLINE_PAGEFIND}`,
-        zipPath: `/${OFFLINE_ZIP}`,
-        hash: sha256,
-        policy: (hashes) => buildPolicy(hashes, { offline: true }),
-        policyTag: policyMetaTag,
-      }, { edits: scanned.edits, policyAt: scanned.policyAt });
-      if (copy) {
-        if (copy.search) site.withSearch.add(rel);
-        const entry = compressEntryAsync(copy.html).then((e) => {
-          if (key) {
-            const header = Buffer.from(JSON.stringify({ crc: e.crc, size: e.size, search: copy.search, assumed, scripts } satisfies CachedCopyHeader), 'utf8');
-            const length = Buffer.alloc(4);
-            length.writeUInt32LE(header.length);
-            site.cache!.put(key, Buffer.concat([length, header, e.deflated]));
-          }
-          return e;
-        });
-        entry.catch(() => {}); // seen when the offline step awaits it
-        site.offline.set(rel, entry);
-      }
+  if (!scanned || scanned.policyAt === undefined || web.problems.length) return page;
+  // Keyed by the page as published: a page Astro restores from its incremental build
+  // cache is found by the same key (adoptRestoredPages).
+  const key = cache?.key(`${pagePath}\0${web.html}`);
+  const hit = key ? cache!.get(key) : undefined;
+  if (hit) return { ...page, copy: readCachedCopy(hit) };
+  const assumed: string[] = [];
+  const scripts: CachedCopyHeader['scripts'] = [];
+  const copy = offlinePageScanned(html, scanned.tags, pagePath, {
+    // Known folders end with "/": anything else is taken for a file, checked once the site is written.
+    isDirectory: (sitePath) => { assumed.push(sitePath); return false; },
+    classicScript: (script, at) => {
+      const file = classicScriptFile(script);
+      scripts.push([file, 'src' in script ? script : { code: script.code, pagePath: at }]);
+      return file;
+    },
+    pagefindScript: `/${OFFLINE_PAGEFIND}`,
+    zipPath: `/${OFFLINE_ZIP}`,
+    hash: sha256,
+    policy: (hashes) => buildPolicy(hashes, { offline: true }),
+    policyTag: policyMetaTag,
+  }, { edits: scanned.edits, policyAt: scanned.policyAt });
+  if (!copy) return page;
+  const entry = compress(copy.html).then((e) => {
+    if (key) {
+      const header = Buffer.from(JSON.stringify({ crc: e.crc, size: e.size, search: copy.search, assumed, scripts } satisfies CachedCopyHeader), 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(header.length);
+      cache!.put(key, Buffer.concat([length, header, e.deflated]));
     }
-  }
-  site.ms += performance.now() - started;
-  return web.html;
+    return e;
+  });
+  entry.catch(() => {}); // seen when the offline step awaits it
+  return { ...page, copy: { entry, search: copy.search, assumed, scripts, cached: false } };
+}
+
+/** Records what securePage found for a page in this build's record; returns the page to publish. */
+export function recordPage(pathname: string, page: SecuredPage): string {
+  const site = renderedSite();
+  const rel = pageFile(pathname);
+  for (const problem of page.problems) site.problems.push({ page: rel, problem });
+  site.secured.add(rel);
+  if (page.scanned) site.scanned++; else site.parsed++;
+  site.ms += page.ms;
+  if (page.copy) adoptCopy(site, rel, page.copy);
+  return page.html;
+}
+
+/**
+ * A rendered page: its policy written in, its offline copy kept. Returns the page to
+ * publish. On the build's page pool when there is one (src/integrations/offline.ts
+ * starts it), so that this work runs beside the rendering of the next pages.
+ */
+export async function processRenderedPage(html: string, pathname: string): Promise<string> {
+  const site = renderedSite();
+  return recordPage(pathname, site.pool ? await site.pool.secure(html, pathname) : secureRenderedPage(html, pathname, site.cache));
 }

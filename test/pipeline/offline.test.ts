@@ -10,7 +10,7 @@ import { buildPolicy, sha256 } from '../../src/domain/csp.ts';
 import { scanTags } from '../../src/domain/html-scan.ts';
 import { offlinePageScanned } from '../../src/domain/offline.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from '../../src/pipeline/offline-names.ts';
-import { compressEntryAsync } from '../../src/pipeline/page-jobs.ts';
+import { compressEntryAsync } from '../../src/pipeline/zip-entry.ts';
 import { classicScriptFile, type RenderedSite } from '../../src/pipeline/render-time.ts';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
 import { buildOfflineEdition } from '../../src/pipeline/offline-edition.ts';
-import { inOrder, MIN_PAGES_FOR_WORKERS, poolSize } from '../../src/pipeline/page-pool.ts';
+import { inOrder, MIN_PAGES_FOR_WORKERS, poolSize, renderingPoolSize, startRenderingPool } from '../../src/pipeline/page-pool.ts';
+import { beginGeneration, endGeneration, PageCache } from '../../src/pipeline/page-cache.ts';
+import { secureRenderedPage, type SecuredPage } from '../../src/pipeline/render-time.ts';
 import { applyCspToDir } from '../../src/integrations/csp.ts';
 
 const page = (title: string, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -30,6 +32,57 @@ describe('poolSize', () => {
     expect(poolSize(10_000, { DOSSIER_WORKERS: '0' })).toBe(0);
     expect(poolSize(5, { DOSSIER_WORKERS: '3' })).toBe(3);
     expect(() => poolSize(5, { DOSSIER_WORKERS: 'many' })).toThrow('DOSSIER_WORKERS is "many": give a whole number of worker threads from 0 to 64 (0 runs the post-build steps in the main thread), or leave it unset to use one per core.');
+  });
+});
+
+describe('renderingPoolSize', () => {
+  it('leaves a core to the rendering thread, and follows DOSSIER_WORKERS', () => {
+    const cores = availableParallelism();
+    expect(renderingPoolSize(MIN_PAGES_FOR_WORKERS - 1, {})).toBe(0);
+    expect(renderingPoolSize(10_000, {})).toBe(cores >= 2 ? Math.min(cores - 1, 3) : 0);
+    expect(renderingPoolSize(10_000, { DOSSIER_WORKERS: '0' })).toBe(0);
+    expect(renderingPoolSize(5, { DOSSIER_WORKERS: '2' })).toBe(2);
+  });
+});
+
+describe('pages secured on worker threads as they are rendered', () => {
+  /** What a secured page holds, with its copy's bytes. */
+  const settled = async (p: SecuredPage) => ({ ...p, ms: 0, copy: p.copy && { ...p.copy, entry: await p.copy.entry } });
+  const rendered = (title: string, body = '') => page(title, body).replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="x">');
+
+  it('publish the same page, problems and offline copy as this thread, and take copies from the cache alike', { timeout: 60_000 }, async () => {
+    const pages: [string, string][] = [
+      ['/actors/a-1/', rendered('1', '<p style="color: red">1</p><a href="/places/p">p</a>')],
+      ['/actors/bad/', rendered('bad', '<button onclick="steal()">x</button>')],
+      ['/', rendered('home', '<div data-search-root></div>')],
+    ];
+    const dir = makeDossier({}, false);
+    const setup = { dir: path.join(dir, 'cache'), fingerprint: 'test' };
+    beginGeneration(setup.dir);
+    const pool = await startRenderingPool(setup, 1);
+    try {
+      for (const [pathname, html] of pages) {
+        const here = await settled(secureRenderedPage(html, pathname, undefined));
+        const there = await settled(await pool.secure(html, pathname));
+        expect(there).toEqual(here);
+      }
+      // The next build: this one's copies are the cache.
+      endGeneration(setup.dir);
+      beginGeneration(setup.dir);
+      const [good, bad, home] = await Promise.all(pages.map(([pathname, html]) => pool.secure(html, pathname).then(settled)));
+      expect(bad.problems).toEqual([expect.stringMatching(/^<button onclick="…">: inline event handlers are not allowed/)]);
+      expect(bad.copy).toBeUndefined();
+      expect(good.copy).toMatchObject({ assumed: ['/places/p'], scripts: [['_astro/page.classic.js', { src: '/_astro/page.js' }]], cached: true, search: false });
+      expect(home.copy?.search).toBe(true);
+      // The worker's copies were kept: this thread finds them by the page.
+      endGeneration(setup.dir);
+      beginGeneration(setup.dir);
+      const fromHere = await settled(secureRenderedPage(pages[0][1], pages[0][0], new PageCache(setup)));
+      expect(fromHere.copy?.cached).toBe(true);
+      expect(Buffer.from(fromHere.copy!.entry.deflated).equals(Buffer.from(good.copy!.entry.deflated))).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 });
 
