@@ -86,10 +86,27 @@ type Ref = { collection: CollectionName; id: string };
 const keyOf = (r: Ref) => `${r.collection}/${r.id}`;
 
 export class Related {
+  /**
+   * Lists worked out once per entry: its page, its related page and its visualisations
+   * all ask for them. Shared, so callers must not change what they get.
+   */
+  private readonly made = new Map<string, unknown>();
+
   constructor(private readonly index: EntryIndex, private readonly graph: ReferenceGraph) {}
+
+  private once<T>(key: string, make: () => T): T {
+    if (this.made.has(key)) return this.made.get(key) as T;
+    const value = make();
+    this.made.set(key, value);
+    return value;
+  }
 
   /** The sections for one entry, in display order, empty ones left out. */
   for(collection: CollectionName, id: string): RelatedSection[] {
+    return this.once(`sections:${collection}/${id}`, () => this.sections(collection, id));
+  }
+
+  private sections(collection: CollectionName, id: string): RelatedSection[] {
     const sections = (() => {
       switch (collection) {
         case 'actors': return this.actor(id);
@@ -109,14 +126,18 @@ export class Related {
 
   /** Events an actor takes part in, in date order. */
   eventsOfActor(id: string): RelatedItem[] {
-    return this.sortByDate(this.incoming('actors', id, 'participant').map((l) => {
+    return this.once(`actor-events:${id}`, () => this.sortByDate(this.incoming('actors', id, 'participant').map((l) => {
       const role = this.eventData(l.from.id)?.participants.find((p) => p.actor === id)?.role;
       return this.item(l.from, { note: role });
-    }));
+    })));
   }
 
   /** Events at a place or at any place within it, in date order. */
   eventsAtPlace(id: string): RelatedItem[] {
+    return this.once(`place-events:${id}`, () => this.eventsWithin(id));
+  }
+
+  private eventsWithin(id: string): RelatedItem[] {
     const places = this.placeAndDescendants(id);
     const items = new Map<string, RelatedItem>();
     for (const place of places) {

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { discardStaging, failedBuildMessage, publishPaths, removeLeftovers, swapIntoPlace, type PublishPaths } from '../pipeline/publish.ts';
+import { discardStaging, failedBuildMessage, publishPaths, removeInBackground, removeLeftovers, swapIntoPlace, type PublishPaths } from '../pipeline/publish.ts';
 
 export function publish(): AstroIntegration {
   let paths: PublishPaths | undefined;
@@ -35,7 +35,7 @@ export function publish(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         if (!paths) return;
         if (path.resolve(fileURLToPath(dir)) !== paths.staging) throw new Error(`dossier-publish: Astro built into ${fileURLToPath(dir)}, not the staging folder ${paths.staging}`);
-        swapIntoPlace(paths);
+        swapIntoPlace(paths, removeInBackground);
         published = true;
         logger.info(`published ${paths.out}`);
       },

@@ -26,6 +26,7 @@ export interface PageCacheSetup {
 
 export class PageCache {
   hits = 0;
+  private made = new Set<string>();
   private current: string;
   private next: string;
 
@@ -51,18 +52,36 @@ export class PageCache {
       return undefined;
     }
     const to = this.file(this.next, key);
-    mkdirSync(path.dirname(to), { recursive: true });
-    try { renameSync(from, to); } catch { writeFileSync(to, data); } // two pages with the same HTML
+    // Failing to move it: two pages with the same HTML, the first one moved it.
+    this.folder(to, () => { try { renameSync(from, to); } catch { writeFileSync(to, data); } });
     this.hits++;
     return data;
   }
 
   put(key: string, data: Uint8Array | string) {
     const to = this.file(this.next, key);
-    mkdirSync(path.dirname(to), { recursive: true });
     const temp = `${to}.${process.pid}.${threadId}.tmp`;
-    writeFileSync(temp, data);
+    this.folder(to, () => writeFileSync(temp, data));
     renameSync(temp, to);
+  }
+
+  /**
+   * Makes the folder of an entry's file, once per folder (a rebuild moves 10,000 entries
+   * into 256 folders); made again if it went since (a new generation).
+   */
+  private folder(file: string, write: () => void) {
+    const dir = path.dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    try {
+      write();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(dir)) throw error;
+      mkdirSync(dir, { recursive: true });
+      write();
+    }
   }
 
   private file(generation: string, key: string) {

@@ -88,6 +88,9 @@ describe('publishing a build', () => {
     expect(r.status, r.output.slice(-3000)).toBe(0);
     expect(r.output).toContain(`removed what interrupted builds left: ${path.basename(stagingOf(killed.pid))}`);
     expect(r.output).toContain(`[dossier-publish] published ${OUT}`);
+    // The replaced output is removed by a process of its own, after the build has ended.
+    const started = Date.now();
+    while (readdirSync(SITE).length > 1 && Date.now() - started < 30_000) await sleep(50);
     expect(readdirSync(SITE)).toEqual(['dist']);
     // A new site: the previous one's extra file is gone, the pages are newer, the zip is there.
     expect(existsSync(path.join(OUT, 'previous.txt'))).toBe(false);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discardStaging, failedBuildMessage, parseLeftover, processAlive, publishPaths, removeLeftovers, swapIntoPlace } from '../../src/pipeline/publish.ts';
+import { discardStaging, failedBuildMessage, parseLeftover, processAlive, publishPaths, removeInBackground, removeLeftovers, swapIntoPlace } from '../../src/pipeline/publish.ts';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'dossier-publish-'));
 const site = (dir: string, text: string) => {
@@ -50,6 +50,19 @@ describe('swapIntoPlace', () => {
     site(paths.staging, 'new');
     swapIntoPlace(paths);
     expect(text(paths.out)).toBe('new');
+    expect(readdirSync(root)).toEqual(['dist']);
+  });
+
+  it('can leave the old output to a process of its own, which removes it after the swap', async () => {
+    const root = temp();
+    const paths = publishPaths(path.join(root, 'dist'), 11);
+    site(paths.out, 'old');
+    for (let i = 0; i < 200; i++) site(path.join(paths.out, `page-${i}`), String(i));
+    site(paths.staging, 'new');
+    swapIntoPlace(paths, removeInBackground);
+    expect(text(paths.out)).toBe('new');
+    const started = Date.now();
+    while (readdirSync(root).length > 1 && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(root)).toEqual(['dist']);
   });
 
