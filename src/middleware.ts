@@ -10,6 +10,6 @@ import { processRenderedPage } from './pipeline/render-time.ts';
 export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   if (import.meta.env.DEV || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
-  const html = await processRenderedPage(await response.text(), context.url.pathname);
+  const html = await processRenderedPage(response, context.url.pathname);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

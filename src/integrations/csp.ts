@@ -80,7 +80,7 @@ export function csp(): AstroIntegration {
           console.error(`\n${shown}${more}\n\nThe built pages hold ${problems.length} unsafe construct(s); the build is refused. These come from templates or scripts, not content: fix them in src/.`);
           process.exit(1);
         }
-        logger.info(`Content-Security-Policy written into ${pages} page(s) (${rendered.secured.size - rendered.restored} as they were rendered${restored}: ${rendered.scanned} scanned, ${rendered.parsed} parsed, policy and offline copy ${Math.round(rendered.ms)} ms${rendered.pool ? ` on ${rendered.pool.threads} worker thread(s)` : ''}; ${late.pages} after, ${fromCache} of them unchanged since the last build) in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`Content-Security-Policy written into ${pages} page(s) (${rendered.secured.size - rendered.restored} as they were rendered${restored}: ${rendered.scanned} scanned, ${rendered.parsed} parsed, policy and offline copy ${Math.round(rendered.ms)} ms${rendered.pool ? ` on ${rendered.pool.threads} worker thread(s), with ${rendered.pool.layouts} graph layout(s)` : ''}; ${late.pages} after, ${fromCache} of them unchanged since the last build) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

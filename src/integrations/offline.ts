@@ -14,6 +14,7 @@ import { renderedSite } from '../pipeline/render-time.ts';
 import { beginGeneration, codeFingerprint, endGeneration, PageCache } from '../pipeline/page-cache.ts';
 import { renderingPoolSize, startRenderingPool, type RenderingPool } from '../pipeline/page-pool.ts';
 import { sharedReading } from '../pipeline/shared-reading.ts';
+import { shareOffload } from '../pipeline/offload.ts';
 
 export function offline(): AstroIntegration {
   let cacheDir: string | undefined;
@@ -33,12 +34,16 @@ export function offline(): AstroIntegration {
         }
         // Each page's policy and copy are made on other cores while the next pages render.
         const size = renderingPoolSize(sharedReading()?.entries.length ?? 0);
-        if (size > 0) renderedSite().pool = rendering = await startRenderingPool(setup, size);
+        if (size > 0) {
+          renderedSite().pool = rendering = await startRenderingPool(setup, size);
+          shareOffload(rendering);
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const rendered = renderedSite();
         if (rendering) {
+          shareOffload(undefined);
           await rendering.close();
           rendered.pool = rendering = undefined;
         }

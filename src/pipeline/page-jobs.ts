@@ -13,6 +13,7 @@ import { offlineHtml, ScriptBundler, type HtmlContext } from './offline.ts';
 import { applySplice, PageCache, spliceBetween, type PageCacheSetup, type Splice } from './page-cache.ts';
 import { secureRenderedPage, type PageCopy, type SecuredPage } from './render-time.ts';
 import { compressEntry, type CompressedEntry } from './zip-entry.ts';
+import { layoutGraph, type GraphEdgeIn, type GraphLayout, type GraphLayoutOptions, type GraphNodeIn } from '../domain/graph-layout.ts';
 
 export type { CompressedEntry } from './zip-entry.ts';
 
@@ -35,11 +36,13 @@ export interface OfflineScriptsJob { kind: 'offline-scripts' }
 /** How many pages this thread took from the cache. */
 export interface CacheStatsJob { kind: 'cache-stats' }
 /** A page as Astro rendered it: its policy and offline copy (render-time.ts), made beside the rendering of the next pages. */
-export interface RenderedPageJob { kind: 'rendered-page'; html: string; pathname: string }
-export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob | RenderedPageJob;
+export interface RenderedPageJob { kind: 'rendered-page'; html: Uint8Array; pathname: string }
+/** A relations graph's layout (src/data/viz.ts), with each node's room worked out by the page. */
+export interface GraphLayoutJob { kind: 'graph-layout'; nodes: GraphNodeIn[]; edges: GraphEdgeIn[]; options: Omit<GraphLayoutOptions, 'room'>; rooms: number[] }
+export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob | RenderedPageJob | GraphLayoutJob;
 
 /** A secured page as a message: its copy's entry made, not promised. */
-export type SecuredPageMessage = Omit<SecuredPage, 'copy'> & { copy?: Omit<PageCopy, 'entry'> & { entry: CompressedEntry } };
+export type SecuredPageMessage = Omit<SecuredPage<Uint8Array>, 'copy'> & { copy?: Omit<PageCopy, 'entry'> & { entry: CompressedEntry } };
 
 export interface CacheStats { hits: number }
 
@@ -49,7 +52,8 @@ export type PageJobResult<J extends PageJob> =
       : J extends OfflineScriptsJob ? [string, string][]
         : J extends CacheStatsJob ? CacheStats
           : J extends RenderedPageJob ? SecuredPageMessage
-            : never;
+            : J extends GraphLayoutJob ? GraphLayout
+              : never;
 
 export function createPageJobs(setup: PageJobsSetup) {
   const cache = setup.cache ? new PageCache(setup.cache) : undefined;
@@ -70,9 +74,14 @@ export function createPageJobs(setup: PageJobsSetup) {
           return { hits: cache?.hits ?? 0 } as PageJobResult<J>;
         case 'rendered-page': {
           // Compressed here, in this thread: it is the one with time to spare.
-          const page = secureRenderedPage(job.html, job.pathname, cache, async (copy) => compressEntry(copy));
-          const message: SecuredPageMessage = page.copy ? { ...page, copy: { ...page.copy, entry: await page.copy.entry } } : { ...page, copy: undefined };
+          const page = secureRenderedPage(Buffer.from(job.html.buffer, job.html.byteOffset, job.html.byteLength).toString('utf8'), job.pathname, cache, async (copy) => compressEntry(copy));
+          const html = new Uint8Array(Buffer.from(page.html, 'utf8'));
+          const message: SecuredPageMessage = page.copy ? { ...page, html, copy: { ...page.copy, entry: await page.copy.entry } } : { ...page, html, copy: undefined };
           return message as PageJobResult<J>;
+        }
+        case 'graph-layout': {
+          const rooms = new Map(job.nodes.map((n, i) => [n.id, job.rooms[i]]));
+          return layoutGraph(job.nodes, job.edges, { ...job.options, room: (n) => rooms.get(n.id)! }) as PageJobResult<J>;
         }
         default:
           throw new Error(`unknown post-build job ${(job as PageJob).kind}`);

@@ -13,6 +13,7 @@ import { abandonGeneration, beginGeneration, endGeneration } from './page-cache.
 import { createPageJobs, type PageJob, type PageJobResult, type PageJobsSetup } from './page-jobs.ts';
 import type { PageCacheSetup } from './page-cache.ts';
 import type { SecuredPage } from './render-time.ts';
+import type { Offload } from './offload.ts';
 
 /** Below this many pages, starting workers (about half a second each) costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 300;
@@ -52,8 +53,11 @@ export function renderingPoolSize(pages: number, env: Record<string, string | un
 }
 
 /** Workers that secure rendered pages: each page's policy and offline copy, as render-time.ts makes them. */
-export interface RenderingPool {
-  secure(html: string, pathname: string): Promise<SecuredPage>;
+export interface RenderingPool extends Offload {
+  /** Graph layouts done there. */
+  layouts: number;
+  /** The page's UTF-8 bytes (handed over: the caller's copy is emptied). */
+  secure(html: Uint8Array, pathname: string): Promise<SecuredPage<Uint8Array>>;
   threads: number;
   close(): Promise<void>;
 }
@@ -66,6 +70,11 @@ export async function startRenderingPool(cache: PageCacheSetup | undefined, size
     async secure(html, pathname) {
       const page = await pool.run({ kind: 'rendered-page', html, pathname });
       return page.copy ? { ...page, copy: { ...page.copy, entry: Promise.resolve(page.copy.entry) } } : { ...page, copy: undefined };
+    },
+    layouts: 0,
+    layoutGraph(nodes, edges, { room, ...options }) {
+      this.layouts++;
+      return pool.run({ kind: 'graph-layout', nodes, edges, options, rooms: nodes.map((n) => room?.(n) ?? 34) });
     },
     close: () => pool.close(),
   };
@@ -149,6 +158,11 @@ export async function* inOrder<I, O>(items: Iterable<I>, run: (item: I) => Promi
   }
 }
 
+/** True when a byte array is the whole of its buffer, so handing the buffer over moves nothing else. */
+export function ownsMemory(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer);
+}
+
 class PageWorker {
   pending = 0;
   private worker: Worker;
@@ -181,7 +195,9 @@ class PageWorker {
     this.pending++;
     return new Promise((resolve, reject) => {
       this.calls.set(id, { resolve, reject });
-      this.worker.postMessage({ id, job });
+      // A page's bytes move to the worker instead of being copied (when they own their memory).
+      const bytes = 'html' in job ? job.html : undefined;
+      this.worker.postMessage({ id, job }, bytes && ownsMemory(bytes) ? [bytes.buffer as ArrayBuffer] : []);
     });
   }
 

@@ -10,10 +10,11 @@ const jobs = createPageJobs(workerData);
 parentPort.on('message', async ({ id, job }) => {
   try {
     const result = await jobs.run(job);
-    // A compressed page's bytes move to the main thread instead of being copied (when
-    // they own their memory: a Buffer read from the cache may share a pool).
-    const bytes = result?.deflated ?? result?.copy?.entry?.deflated;
-    const transfer = bytes instanceof Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [];
+    // A page's bytes move to the main thread instead of being copied (when they own
+    // their memory: a Buffer read from the cache may share a pool).
+    const transfer = [result?.deflated, result?.copy?.entry?.deflated, result?.html]
+      .filter((b) => b instanceof Uint8Array && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength)
+      .map((b) => b.buffer);
     parentPort.postMessage({ id, result }, transfer);
   } catch (err) {
     parentPort.postMessage({ id, error: { name: err?.name ?? 'Error', message: err?.message ?? String(err) } });

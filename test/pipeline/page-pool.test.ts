@@ -8,6 +8,7 @@ import { buildOfflineEdition } from '../../src/pipeline/offline-edition.ts';
 import { inOrder, MIN_PAGES_FOR_WORKERS, poolSize, renderingPoolSize, startRenderingPool } from '../../src/pipeline/page-pool.ts';
 import { beginGeneration, endGeneration, PageCache } from '../../src/pipeline/page-cache.ts';
 import { secureRenderedPage, type SecuredPage } from '../../src/pipeline/render-time.ts';
+import { layoutGraph } from '../../src/domain/graph-layout.ts';
 import { applyCspToDir } from '../../src/integrations/csp.ts';
 
 const page = (title: string, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -47,12 +48,13 @@ describe('renderingPoolSize', () => {
 
 describe('pages secured on worker threads as they are rendered', () => {
   /** What a secured page holds, with its copy's bytes. */
-  const settled = async (p: SecuredPage) => ({ ...p, ms: 0, copy: p.copy && { ...p.copy, entry: await p.copy.entry } });
+  const settled = async (p: SecuredPage<string | Uint8Array>) => ({ ...p, html: typeof p.html === 'string' ? p.html : Buffer.from(p.html).toString('utf8'), ms: 0, copy: p.copy && { ...p.copy, entry: await p.copy.entry } });
+  const bytes = (html: string) => new Uint8Array(Buffer.from(html, 'utf8'));
   const rendered = (title: string, body = '') => page(title, body).replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="x">');
 
   it('publish the same page, problems and offline copy as this thread, and take copies from the cache alike', { timeout: 60_000 }, async () => {
     const pages: [string, string][] = [
-      ['/actors/a-1/', rendered('1', '<p style="color: red">1</p><a href="/places/p">p</a>')],
+      ['/actors/a-1/', rendered('1', '<p style="color: red">1 — قاسم سليماني</p><a href="/places/p">p</a>')],
       ['/actors/bad/', rendered('bad', '<button onclick="steal()">x</button>')],
       ['/', rendered('home', '<div data-search-root></div>')],
     ];
@@ -63,13 +65,13 @@ describe('pages secured on worker threads as they are rendered', () => {
     try {
       for (const [pathname, html] of pages) {
         const here = await settled(secureRenderedPage(html, pathname, undefined));
-        const there = await settled(await pool.secure(html, pathname));
+        const there = await settled(await pool.secure(bytes(html), pathname));
         expect(there).toEqual(here);
       }
       // The next build: this one's copies are the cache.
       endGeneration(setup.dir);
       beginGeneration(setup.dir);
-      const [good, bad, home] = await Promise.all(pages.map(([pathname, html]) => pool.secure(html, pathname).then(settled)));
+      const [good, bad, home] = await Promise.all(pages.map(([pathname, html]) => pool.secure(bytes(html), pathname).then(settled)));
       expect(bad.problems).toEqual([expect.stringMatching(/^<button onclick="…">: inline event handlers are not allowed/)]);
       expect(bad.copy).toBeUndefined();
       expect(good.copy).toMatchObject({ assumed: ['/places/p'], scripts: [['_astro/page.classic.js', { src: '/_astro/page.js' }]], cached: true, search: false });
@@ -80,6 +82,24 @@ describe('pages secured on worker threads as they are rendered', () => {
       const fromHere = await settled(secureRenderedPage(pages[0][1], pages[0][0], new PageCache(setup)));
       expect(fromHere.copy?.cached).toBe(true);
       expect(Buffer.from(fromHere.copy!.entry.deflated).equals(Buffer.from(good.copy!.entry.deflated))).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('graph layouts on a worker thread', () => {
+  it('place every node where this thread does, with each node\'s room', { timeout: 60_000 }, async () => {
+    const nodes = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, label: `Group ${id.toUpperCase()}` }));
+    const edges = [{ source: 'a', target: 'b', type: 'allied' }, { source: 'b', target: 'c', type: 'rival' }, { source: 'd', target: 'a', type: 'allied' }];
+    const options = { width: 400, height: 560, seed: 7, top: 40, room: (n: { id: string }) => (n.id === 'c' ? 90 : 30) };
+    const pool = await startRenderingPool(undefined, 1);
+    try {
+      const there = await pool.layoutGraph(nodes, edges, options);
+      expect(there).toEqual(layoutGraph(nodes, edges, options));
+      // The room counts: without it the drawing differs.
+      expect(there).not.toEqual(layoutGraph(nodes, edges, { ...options, room: undefined }));
+      expect(pool.layouts).toBe(1);
     } finally {
       await pool.close();
     }
