@@ -36,13 +36,13 @@ export interface OfflineScriptsJob { kind: 'offline-scripts' }
 /** How many pages this thread took from the cache. */
 export interface CacheStatsJob { kind: 'cache-stats' }
 /** A page as Astro rendered it: its policy and offline copy (render-time.ts), made beside the rendering of the next pages. */
-export interface RenderedPageJob { kind: 'rendered-page'; html: Uint8Array; pathname: string }
+export interface RenderedPageJob { kind: 'rendered-page'; html: Uint8Array<ArrayBuffer>; pathname: string }
 /** A relations graph's layout (src/data/viz.ts), with each node's room worked out by the page. */
 export interface GraphLayoutJob { kind: 'graph-layout'; nodes: GraphNodeIn[]; edges: GraphEdgeIn[]; options: Omit<GraphLayoutOptions, 'room'>; rooms: number[] }
 export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob | RenderedPageJob | GraphLayoutJob;
 
 /** A secured page as a message: its copy's entry made, not promised. */
-export type SecuredPageMessage = Omit<SecuredPage<Uint8Array>, 'copy'> & { copy?: Omit<PageCopy, 'entry'> & { entry: CompressedEntry } };
+export type SecuredPageMessage = Omit<SecuredPage<Uint8Array<ArrayBuffer>>, 'copy'> & { copy?: Omit<PageCopy, 'entry'> & { entry: CompressedEntry } };
 
 export interface CacheStats { hits: number }
 

@@ -57,7 +57,7 @@ export interface RenderingPool extends Offload {
   /** Graph layouts done there. */
   layouts: number;
   /** The page's UTF-8 bytes (handed over: the caller's copy is emptied). */
-  secure(html: Uint8Array, pathname: string): Promise<SecuredPage<Uint8Array>>;
+  secure(html: Uint8Array<ArrayBuffer>, pathname: string): Promise<SecuredPage<Uint8Array<ArrayBuffer>>>;
   threads: number;
   close(): Promise<void>;
 }
@@ -65,7 +65,7 @@ export interface RenderingPool extends Offload {
 /** Starts `size` workers (at least one) that secure rendered pages, with the render cache's setup. */
 export async function startRenderingPool(cache: PageCacheSetup | undefined, size: number): Promise<RenderingPool> {
   const pool = await startPagePool({ distDir: '', cache }, Math.max(1, size));
-  return {
+  const rendering: RenderingPool = {
     threads: pool.workers,
     async secure(html, pathname) {
       const page = await pool.run({ kind: 'rendered-page', html, pathname });
@@ -73,11 +73,12 @@ export async function startRenderingPool(cache: PageCacheSetup | undefined, size
     },
     layouts: 0,
     layoutGraph(nodes, edges, { room, ...options }) {
-      this.layouts++;
+      rendering.layouts++;
       return pool.run({ kind: 'graph-layout', nodes, edges, options, rooms: nodes.map((n) => room?.(n) ?? 34) });
     },
     close: () => pool.close(),
   };
+  return rendering;
 }
 
 /** A started pool: its jobs run in worker threads, or in this thread when it has none. */

@@ -48,7 +48,7 @@ export interface RenderedSite {
    * Worker threads that secure pages as they are rendered (set by the offline step while
    * pages render); none: the rendering thread does it.
    */
-  pool?: { secure(html: Uint8Array, pathname: string): Promise<SecuredPage<Uint8Array>>; threads: number; layouts: number };
+  pool?: { secure(html: Uint8Array<ArrayBuffer>, pathname: string): Promise<SecuredPage<Uint8Array<ArrayBuffer>>>; threads: number; layouts: number };
   /** Copies taken from the cache. */
   fromCache: number;
   /** Pages Astro restored from its incremental build cache, found in the render cache. */
@@ -137,7 +137,7 @@ export function adoptRestoredPages(distDir: string, rels: string[], read: (file:
 }
 
 /** What the work on one rendered page found: the page to publish and its offline copy. */
-export interface SecuredPage<H extends string | Uint8Array = string> {
+export interface SecuredPage<H extends string | Uint8Array<ArrayBuffer> = string> {
   /** The page to publish (its UTF-8 bytes when it came from a worker). */
   html: H;
   problems: string[];
@@ -215,7 +215,7 @@ function securing(html: string, pathname: string, cache: CopyCache | undefined, 
 }
 
 /** Records what securePage found for a page in this build's record; returns the page to publish. */
-export function recordPage<H extends string | Uint8Array>(pathname: string, page: SecuredPage<H>): H {
+export function recordPage<H extends string | Uint8Array<ArrayBuffer>>(pathname: string, page: SecuredPage<H>): H {
   const site = renderedSite();
   const rel = pageFile(pathname);
   for (const problem of page.problems) site.problems.push({ page: rel, problem });
@@ -231,7 +231,7 @@ export function recordPage<H extends string | Uint8Array>(pathname: string, page
  * publish. On the build's page pool when there is one (src/integrations/offline.ts
  * starts it), so that this work runs beside the rendering of the next pages.
  */
-export async function processRenderedPage(response: Response, pathname: string): Promise<string | Uint8Array> {
+export async function processRenderedPage(response: Response, pathname: string): Promise<string | Uint8Array<ArrayBuffer>> {
   const site = renderedSite();
   if (!site.pool) return recordPage(pathname, secureRenderedPage(await response.text(), pathname, site.cache));
   // As bytes both ways: the worker decodes and encodes the page, not this thread.

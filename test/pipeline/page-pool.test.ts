@@ -48,7 +48,7 @@ describe('renderingPoolSize', () => {
 
 describe('pages secured on worker threads as they are rendered', () => {
   /** What a secured page holds, with its copy's bytes. */
-  const settled = async (p: SecuredPage<string | Uint8Array>) => ({ ...p, html: typeof p.html === 'string' ? p.html : Buffer.from(p.html).toString('utf8'), ms: 0, copy: p.copy && { ...p.copy, entry: await p.copy.entry } });
+  const settled = async (p: SecuredPage<string | Uint8Array<ArrayBuffer>>) => ({ ...p, html: typeof p.html === 'string' ? p.html : Buffer.from(p.html).toString('utf8'), ms: 0, copy: p.copy && { ...p.copy, entry: await p.copy.entry } });
   const bytes = (html: string) => new Uint8Array(Buffer.from(html, 'utf8'));
   const rendered = (title: string, body = '') => page(title, body).replace('<meta charset="utf-8">', '<meta charset="utf-8"><meta name="x">');
 
