@@ -15,7 +15,7 @@ import { relationNote } from '../domain/related.ts';
 import type { TimelineEvent } from '../domain/timeline-svg.ts';
 import type { EventIndex } from '../domain/timeline-data.ts';
 import { layoutGraph, neighbourhood, type GraphLayout, type GraphLayoutOptions } from '../domain/graph-layout.ts';
-import { sharedOffload } from '../pipeline/offload.ts';
+import { sharedOffload } from '../pipeline/shared-reading.ts';
 import type { Actor, Event, Place } from '../schemas/index.ts';
 import { unknownIdMessage } from '../domain/viz-props.ts';
 import { textWidth } from '../domain/label-placement.ts';
@@ -131,7 +131,7 @@ const graphCache = new Map<string, Promise<{ layout: GraphLayout; nodes: GraphNo
 
 /**
  * The graph of all actors that have relations, or the neighbourhood of one actor; laid
- * out once per build, on a worker thread when the build has them (src/pipeline/offload.ts).
+ * out once per build, on a worker thread when the build has them (sharedOffload).
  */
 export function graphView(focus: string | undefined, depth: number, size: { width: number; height: number }, nodeFont = 12.5) {
   const key = `${focus ?? '*'}|${depth}|${size.width}x${size.height}|${nodeFont}`;

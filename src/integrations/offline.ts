@@ -13,8 +13,7 @@ import { buildOfflineEdition } from '../pipeline/offline-edition.ts';
 import { renderedSite } from '../pipeline/render-time.ts';
 import { beginGeneration, codeFingerprint, endGeneration, PageCache } from '../pipeline/page-cache.ts';
 import { renderingPoolSize, startRenderingPool, type RenderingPool } from '../pipeline/page-pool.ts';
-import { sharedReading } from '../pipeline/shared-reading.ts';
-import { shareOffload } from '../pipeline/offload.ts';
+import { shareOffload, sharedReading } from '../pipeline/shared-reading.ts';
 
 export function offline(): AstroIntegration {
   let cacheDir: string | undefined;

@@ -13,7 +13,7 @@ import { abandonGeneration, beginGeneration, endGeneration } from './page-cache.
 import { createPageJobs, type PageJob, type PageJobResult, type PageJobsSetup } from './page-jobs.ts';
 import type { PageCacheSetup } from './page-cache.ts';
 import type { SecuredPage } from './render-time.ts';
-import type { Offload } from './offload.ts';
+import type { Offload } from './shared-reading.ts';
 
 /** Below this many pages, starting workers (about half a second each) costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 300;

@@ -13,6 +13,7 @@
 import type { CheckResult } from './check.ts';
 import type { RenderPool } from './render-pool.ts';
 import type { Heading, RenderedBody } from './render-body.ts';
+import type { GraphEdgeIn, GraphLayout, GraphLayoutOptions, GraphNodeIn } from '../domain/graph-layout.ts';
 
 /** A body as rendered, in the shape of Astro's `rendered` field (the preview stores it there). */
 export interface StoredRender {
@@ -55,14 +56,31 @@ export function sharedRenders(): ReadonlyMap<string, StoredRender> | undefined {
   return (globalThis as Holder)[SHARED]?.renders;
 }
 
-const POOL = Symbol.for('dossier.renderPool');
-type PoolHolder = { [POOL]?: RenderPool };
+/**
+ * A value shared in the build's process under a global name: the integrations and the
+ * pages' bundle each load their own copy of this module.
+ */
+function processValue<T>(name: string) {
+  const key = Symbol.for(name);
+  const g = globalThis as { [k: symbol]: T | undefined };
+  return { set: (value: T | undefined) => { g[key] = value; }, get: () => g[key] };
+}
 
+const renderPool = processValue<RenderPool>('dossier.renderPool');
 /** The build's body render pool (started by the integration for a large dossier), for the loaders. */
-export function shareRenderPool(pool: RenderPool | undefined): void {
-  (globalThis as PoolHolder)[POOL] = pool;
+export const shareRenderPool = renderPool.set;
+export const sharedRenderPool = renderPool.get;
+
+/**
+ * Pure work the pages hand to the build's worker threads (src/pipeline/page-pool.ts), so
+ * that it runs beside the rendering of the next pages: set by the offline step for a
+ * large site's build (src/integrations/offline.ts); absent, the work is done where it is
+ * asked for. The results are the same either way.
+ */
+export interface Offload {
+  layoutGraph(nodes: GraphNodeIn[], edges: GraphEdgeIn[], options: GraphLayoutOptions): Promise<GraphLayout>;
 }
 
-export function sharedRenderPool(): RenderPool | undefined {
-  return (globalThis as PoolHolder)[POOL];
-}
+const offload = processValue<Offload>('dossier.offload');
+export const shareOffload = offload.set;
+export const sharedOffload = offload.get;
