@@ -13,11 +13,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { CspOptions } from '../domain/csp.ts';
 import { inertText } from '../domain/problems.ts';
-import { htmlFiles } from '../pipeline/files.ts';
+import { htmlFiles, reusingReader } from '../pipeline/files.ts';
 import { codeFingerprint } from '../pipeline/page-cache.ts';
 import { inOrder, poolSize, runOnPagePool } from '../pipeline/page-pool.ts';
 import { adoptRestoredPages, renderedSite } from '../pipeline/render-time.ts';
-import { readFileSync } from 'node:fs';
 
 export interface CspStepResult {
   /** What must not be published, as "page: problem", in page order. */
@@ -64,8 +63,9 @@ export function csp(): AstroIntegration {
         const rendered = renderedSite();
         const unrendered = htmlFiles(out).map((f) => path.relative(out, f).split(path.sep).join('/')).filter((rel) => !rendered.secured.has(rel));
         // Pages Astro's incremental build restored, as this process published them before.
-        // Read as bytes: the key hashes the page's UTF-8, and decoding 10,000 pages costs seconds.
-        const rest = adoptRestoredPages(out, unrendered, (file) => readFileSync(file)).map((rel) => path.join(out, rel));
+        // Read as bytes into one buffer: the key hashes the page's UTF-8, and decoding (or
+        // allocating for) 10,000 pages costs seconds.
+        const rest = adoptRestoredPages(out, unrendered, reusingReader()).map((rel) => path.join(out, rel));
         const late = rest.length ? await applyCspToDir(out, {}, { cacheDir, files: rest }) : { problems: [], pages: 0, fromCache: 0 };
         // In page order: pages render several at a time (astro.config.mjs, build.concurrency).
         const found = [...rendered.problems].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
