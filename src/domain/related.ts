@@ -124,6 +124,21 @@ export class Related {
     return sections.filter((s) => s.items.length > 0);
   }
 
+  /**
+   * The sections of an entry with a list longer than `limit` (it gets a related page), or
+   * undefined. Asked of every entry on every build: an event's lists are worked out only
+   * when one could be that long (they come from its participants, its places and what
+   * mentions it), since a rebuild renders few entry pages that would want them.
+   */
+  longLists(collection: CollectionName, id: string, limit = RELATED_LIMIT): RelatedSection[] | undefined {
+    if (collection === 'events') {
+      const data = this.eventData(id);
+      if (Math.max(data?.participants.length ?? 0, data?.places.length ?? 0, this.graph.linksTo('events', id).length) <= limit) return undefined;
+    }
+    const sections = this.for(collection, id);
+    return hasLongList(sections, limit) ? sections : undefined;
+  }
+
   /** Events an actor takes part in, in date order. */
   eventsOfActor(id: string): RelatedItem[] {
     return this.once(`actor-events:${id}`, () => this.sortByDate(this.incoming('actors', id, 'participant').map((l) => {

@@ -123,6 +123,19 @@ describe('cutSections: long lists on an entry page', () => {
     expect(labels(s)).toEqual(['Event 1', 'Event 2']);
     expect(s.more?.lead).toBe('Showing the first 2 of 3:');
   });
+  it('longLists: the sections of exactly the entries with a list over the limit, whatever it skips', () => {
+    const entries = [['actors', 'kh'], ['actors', 'iran'], ['places', 'syria'], ['places', 'bukamal'], ['events', 'announce'], ['events', 'early'], ['pages', 'overview']] as const;
+    for (const limit of [0, 1, 2, 3]) {
+      for (const [collection, id] of entries) {
+        const all = related.for(collection, id);
+        expect(related.longLists(collection, id, limit), `${collection}/${id} over ${limit}`).toEqual(hasLongList(all, limit) ? all : undefined);
+      }
+    }
+    // Announcement has two participants: over a limit of 1 it gets a related page; Early attacks, with one of each, does not.
+    expect(related.longLists('events', 'announce', 1)).toBeDefined();
+    expect(related.longLists('events', 'early', 1)).toBeUndefined();
+  });
+
   it('hasLongList: whether a related page is needed', () => {
     expect(hasLongList([section('first', [item(1), item(2)])], 2)).toBe(false);
     expect(hasLongList([section('first', [item(1), item(2), item(3)])], 2)).toBe(true);
