@@ -19,9 +19,10 @@ export default defineConfig({
   // Separate caches let tests build several dossiers without sharing a content store.
   cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  // Several pages at a time: while one page's file is written (and its offline copy
-  // compressed) on Node's thread pool, the next renders. 8 measured fastest at 1k and 10k
-  // (bench/RESULTS.md); nothing a page shows depends on the order pages finish.
+  // Several pages at a time: while a page is written, or secured on a worker thread
+  // (src/pipeline/render-time.ts), the next ones render. On 2 cores, 1k entries: pages in
+  // 7.2-8.3 s one at a time, 4.6-6.1 s with 4 to 16; at 10k, 32 was slower than 8.
+  // Nothing a page shows depends on the order pages finish.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
   // No prefetch, no client router: both need fetch(), which file:// refuses.
   prefetch: false,
