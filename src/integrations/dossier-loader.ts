@@ -126,7 +126,8 @@ export function dossierLoader(collection: CollectionName, root: string): Loader 
       const planned = plan(result);
       const todo = planned.filter((p) => !p.rendered).map((p) => p.entry);
       let pool = sharedRenderPool();
-      if (!pool && renderWorkers(todo.length) > 0) shareRenderPool((pool = startRenderPool(root, renderWorkers(todo.length))));
+      const workers = pool ? 0 : renderWorkers(todo.length);
+      if (workers > 0) shareRenderPool((pool = startRenderPool(root, workers)));
       let fresh: Map<Entry, ReturnType<DossierRenderer['render']>> | undefined;
       if (pool && todo.length) {
         const done = await pool.renderAll(todo, rendererOf(result));

@@ -38,7 +38,7 @@ export interface CacheStatsJob { kind: 'cache-stats' }
 /** A page as Astro rendered it: its policy and offline copy (render-time.ts), made beside the rendering of the next pages. */
 export interface RenderedPageJob { kind: 'rendered-page'; html: Uint8Array<ArrayBuffer>; pathname: string }
 /** A relations graph's layout (src/data/viz.ts), with each node's room worked out by the page. */
-export interface GraphLayoutJob { kind: 'graph-layout'; nodes: GraphNodeIn[]; edges: GraphEdgeIn[]; options: Omit<GraphLayoutOptions, 'room'>; rooms: number[] }
+export interface GraphLayoutJob { kind: 'graph-layout'; nodes: GraphNodeIn[]; edges: GraphEdgeIn[]; options: Omit<GraphLayoutOptions, 'room'>; rooms?: number[] }
 export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob | RenderedPageJob | GraphLayoutJob;
 
 /** A secured page as a message: its copy's entry made, not promised. */
@@ -80,8 +80,8 @@ export function createPageJobs(setup: PageJobsSetup) {
           return message as PageJobResult<J>;
         }
         case 'graph-layout': {
-          const rooms = new Map(job.nodes.map((n, i) => [n.id, job.rooms[i]]));
-          return layoutGraph(job.nodes, job.edges, { ...job.options, room: (n) => rooms.get(n.id)! }) as PageJobResult<J>;
+          const rooms = job.rooms && new Map(job.nodes.map((n, i) => [n.id, job.rooms![i]]));
+          return layoutGraph(job.nodes, job.edges, { ...job.options, room: rooms && ((n) => rooms.get(n.id)!) }) as PageJobResult<J>;
         }
         default:
           throw new Error(`unknown post-build job ${(job as PageJob).kind}`);

@@ -14,6 +14,7 @@ import { createPageJobs, type PageJob, type PageJobResult, type PageJobsSetup } 
 import type { PageCacheSetup } from './page-cache.ts';
 import type { SecuredPage } from './render-time.ts';
 import type { Offload } from './shared-reading.ts';
+import { ownsMemory } from './zip-entry.ts';
 
 /** Below this many pages, starting workers (about half a second each) costs more than it saves. */
 export const MIN_PAGES_FOR_WORKERS = 300;
@@ -44,12 +45,12 @@ export function poolSize(pages: number, env: Record<string, string | undefined> 
 /**
  * How many workers secure pages while Astro renders them (src/pipeline/render-time.ts):
  * DOSSIER_WORKERS when set, else one per core but the one that renders (up to 3), once
- * the site is large enough.
+ * the dossier has enough entries (each is a page at least).
  */
-export function renderingPoolSize(pages: number, env: Record<string, string | undefined> = process.env): number {
-  if (env.DOSSIER_WORKERS?.trim()) return poolSize(pages, env);
+export function renderingPoolSize(entries: number, env: Record<string, string | undefined> = process.env): number {
+  if (env.DOSSIER_WORKERS?.trim()) return poolSize(entries, env);
   const cores = availableParallelism();
-  return pages >= MIN_PAGES_FOR_WORKERS && cores >= 2 ? Math.min(cores - 1, MAX_WORKERS - 1) : 0;
+  return entries >= MIN_PAGES_FOR_WORKERS && cores >= 2 ? Math.min(cores - 1, MAX_WORKERS - 1) : 0;
 }
 
 /** Workers that secure rendered pages: each page's policy and offline copy, as render-time.ts makes them. */
@@ -74,7 +75,7 @@ export async function startRenderingPool(cache: PageCacheSetup | undefined, size
     layouts: 0,
     layoutGraph(nodes, edges, { room, ...options }) {
       rendering.layouts++;
-      return pool.run({ kind: 'graph-layout', nodes, edges, options, rooms: nodes.map((n) => room?.(n) ?? 34) });
+      return pool.run({ kind: 'graph-layout', nodes, edges, options, rooms: room && nodes.map(room) });
     },
     close: () => pool.close(),
   };
@@ -157,11 +158,6 @@ export async function* inOrder<I, O>(items: Iterable<I>, run: (item: I) => Promi
     refill();
     yield result;
   }
-}
-
-/** True when a byte array is the whole of its buffer, so handing the buffer over moves nothing else. */
-export function ownsMemory(bytes: Uint8Array): boolean {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer);
 }
 
 class PageWorker {

@@ -5,6 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { createPageJobs } = await import('./page-jobs.ts');
+const { ownsMemory } = await import('./zip-entry.ts');
 const jobs = createPageJobs(workerData);
 
 parentPort.on('message', async ({ id, job }) => {
@@ -13,7 +14,7 @@ parentPort.on('message', async ({ id, job }) => {
     // A page's bytes move to the main thread instead of being copied (when they own
     // their memory: a Buffer read from the cache may share a pool).
     const transfer = [result?.deflated, result?.copy?.entry?.deflated, result?.html]
-      .filter((b) => b instanceof Uint8Array && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength)
+      .filter((b) => b instanceof Uint8Array && ownsMemory(b))
       .map((b) => b.buffer);
     parentPort.postMessage({ id, result }, transfer);
   } catch (err) {

@@ -19,6 +19,7 @@ import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
 import { compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
 import type { PageCache } from './page-cache.ts';
+import type { RenderingPool } from './page-pool.ts';
 import { createHash } from 'node:crypto';
 
 export interface RenderedSite {
@@ -26,7 +27,7 @@ export interface RenderedSite {
   problems: { page: string; problem: string }[];
   /** Pages (site-relative file, e.g. places/x/index.html) whose policy was written as they were rendered. */
   secured: Set<string>;
-  /** Offline copies, by page file (compressed on Node's thread pool while later pages render). */
+  /** Offline copies, by page file (compressed while later pages render: on Node's thread pool, or in the pool's worker). */
   offline: Map<string, Promise<CompressedEntry>>;
   /** Classic scripts the copies name (output file → the module it re-bundles). */
   scripts: Map<string, { src: string } | { code: string; pagePath: string }>;
@@ -48,7 +49,7 @@ export interface RenderedSite {
    * Worker threads that secure pages as they are rendered (set by the offline step while
    * pages render); none: the rendering thread does it.
    */
-  pool?: { secure(html: Uint8Array<ArrayBuffer>, pathname: string): Promise<SecuredPage<Uint8Array<ArrayBuffer>>>; threads: number; layouts: number };
+  pool?: Pick<RenderingPool, 'secure' | 'threads' | 'layouts'>;
   /** Copies taken from the cache. */
   fromCache: number;
   /** Pages Astro restored from its incremental build cache, found in the render cache. */
@@ -214,7 +215,7 @@ function securing(html: string, pathname: string, cache: CopyCache | undefined, 
   return { ...page, copy: { entry, search: copy.search, assumed, scripts, cached: false } };
 }
 
-/** Records what securePage found for a page in this build's record; returns the page to publish. */
+/** Records what secureRenderedPage found for a page in this build's record; returns the page to publish. */
 export function recordPage<H extends string | Uint8Array<ArrayBuffer>>(pathname: string, page: SecuredPage<H>): H {
   const site = renderedSite();
   const rel = pageFile(pathname);

@@ -21,17 +21,26 @@ export interface StoredRender {
   metadata: { headings: Heading[]; components: RenderedBody['components']; media: { name: string; full: string }[] };
 }
 
-const SHARED = Symbol.for('dossier.checkedEntries');
-type Holder = { [SHARED]?: { result: CheckResult; renders: Map<string, StoredRender> } };
+/**
+ * A value shared in the build's process under a global name: the integrations and the
+ * pages' bundle each load their own copy of this module.
+ */
+function processValue<T>(name: string) {
+  const key = Symbol.for(name);
+  const g = globalThis as { [k: symbol]: T | undefined };
+  return { set: (value: T | undefined) => { g[key] = value; }, get: () => g[key] };
+}
+
+const reading = processValue<{ result: CheckResult; renders: Map<string, StoredRender> }>('dossier.checkedEntries');
 
 /** Called by the integration after its check (or by a loader that read the dossier itself). */
 export function shareCheckedEntries(result: CheckResult): void {
-  (globalThis as Holder)[SHARED] = { result, renders: new Map() };
+  reading.set({ result, renders: new Map() });
 }
 
 /** The reading shared in this process, if any. */
 export function sharedReading(): CheckResult | undefined {
-  return (globalThis as Holder)[SHARED]?.result;
+  return reading.get()?.result;
 }
 
 /**
@@ -46,24 +55,14 @@ export function checkedBodies(): Map<string, string> | undefined {
 
 /** Called by a build's loader with what it rendered (or kept) for one collection, by id. */
 export function shareRenders(collection: string, renders: ReadonlyMap<string, StoredRender>): void {
-  const shared = (globalThis as Holder)[SHARED];
+  const shared = reading.get();
   if (!shared) return;
   for (const [id, rendered] of renders) shared.renders.set(`${collection}/${id}`, rendered);
 }
 
 /** The renders the loaders shared in this process, by "collection/id". */
 export function sharedRenders(): ReadonlyMap<string, StoredRender> | undefined {
-  return (globalThis as Holder)[SHARED]?.renders;
-}
-
-/**
- * A value shared in the build's process under a global name: the integrations and the
- * pages' bundle each load their own copy of this module.
- */
-function processValue<T>(name: string) {
-  const key = Symbol.for(name);
-  const g = globalThis as { [k: symbol]: T | undefined };
-  return { set: (value: T | undefined) => { g[key] = value; }, get: () => g[key] };
+  return reading.get()?.renders;
 }
 
 const renderPool = processValue<RenderPool>('dossier.renderPool');

@@ -4,15 +4,20 @@
  */
 import { crc32, deflateRaw, deflateRawSync } from 'node:zlib';
 
+/** True when a byte array is the whole of its buffer, so handing the buffer to another thread moves nothing else. */
+export function ownsMemory(bytes: Uint8Array): boolean {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !(typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer);
+}
+
+/** The bytes in memory of their own (a Buffer may share a pool), so a worker can hand them over without copying. */
+const owned = (out: Buffer) => (ownsMemory(out) ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out));
+
 /** A zip entry deflated where it was made: the raw deflate stream, its CRC-32 and size. */
 export interface CompressedEntry { deflated: Uint8Array<ArrayBuffer>; crc: number; size: number }
 /** Zip entries use deflate at its best compression: the edition is downloaded more often than built. */
 export function compressEntry(data: string | Uint8Array, level = 9): CompressedEntry {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const out = deflateRawSync(bytes, { level });
-  // Its own memory, so a worker can hand it over without copying (a Buffer may share a pool).
-  const deflated = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out);
-  return { deflated, crc: crc32(bytes) >>> 0, size: bytes.length };
+  return { deflated: owned(deflateRawSync(bytes, { level })), crc: crc32(bytes) >>> 0, size: bytes.length };
 }
 
 /**
@@ -24,8 +29,7 @@ export function compressEntryAsync(data: string): Promise<CompressedEntry> {
   return new Promise((resolve, reject) => {
     deflateRaw(bytes, { level: 9 }, (err, out) => {
       if (err) return reject(err);
-      const deflated = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength ? new Uint8Array(out.buffer as ArrayBuffer) : new Uint8Array(out);
-      resolve({ deflated, crc: crc32(bytes) >>> 0, size: bytes.length });
+      resolve({ deflated: owned(out), crc: crc32(bytes) >>> 0, size: bytes.length });
     });
   });
 }
