@@ -33,7 +33,10 @@ const search = async (page: Page, origin: string, q: string) => {
 };
 
 const firstResults = (page: Page) => page.$$eval('#search-results a.search-result-title', (as) => as.map((a) => a.getAttribute('href')));
-const waitForResults = (page: Page) => page.waitForFunction(() => /result|No results/.test(document.getElementById('search-status')?.textContent ?? ''));
+// The status names the query its results are for: typing runs a search for each pause,
+// so an earlier prefix's results can be on the page when the URL already has the whole word.
+const waitForResults = (page: Page, q: string) => page.waitForFunction(
+  (q) => new RegExp(`(result|No results).* for “${q}”`).test(document.getElementById('search-status')?.textContent ?? ''), q);
 
 export const EXPECTED_FIRST: [string, string][] = [
   ['Kataib Helbollah', '/actors/kataib-hezbollah/'],
@@ -132,7 +135,7 @@ describe('search', () => {
     const historyLength = await page.evaluate(() => history.length);
     await page.locator('#search-q').pressSequentially('Hashd', { delay: 30 });
     await page.waitForURL(/\?q=Hashd$/);
-    await waitForResults(page);
+    await waitForResults(page, 'Hashd');
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
     // Keyboard: ↓ to the first result, Enter to open it.
     await page.keyboard.press('ArrowDown');
@@ -162,7 +165,7 @@ describe('search', () => {
     const page = await browser.newPage();
     // "Skip" is only in every page's skip link, never in the content.
     await page.goto(`${server.url}/search/?q=Skip`);
-    await waitForResults(page);
+    await waitForResults(page, 'Skip');
     await expect(page.textContent('#search-status')).resolves.toMatch(/^No results/);
     await page.close();
   });
@@ -171,7 +174,7 @@ describe('search', () => {
     const page = await browser.newPage();
     // "irregulars" is only in one source's title, which the source lists of the pages citing it repeat.
     await page.goto(`${server.url}/search/?q=irregulars`);
-    await waitForResults(page);
+    await waitForResults(page, 'irregulars');
     await expect(firstResults(page)).resolves.toEqual(['/sources/kuna-2017-11-04/']);
     // Timelines, maps and graphs label other entries: the index is written from each
     // entry's own text (src/domain/search.ts searchDocument), never from its page.
