@@ -82,6 +82,23 @@ describe('the events list', () => {
   });
 });
 
+describe('the page header', () => {
+  it.each([360, 700, 800, 1000, 1280])('gives the site title room at %i px: at most two lines, every tool inside the page', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await open(context, content, '/');
+    const header = await page.evaluate(() => {
+      const title = document.querySelector('.site-title')!;
+      const lineHeight = parseFloat(getComputedStyle(title).lineHeight);
+      const rights = [...document.querySelectorAll('.site-header .site-tools *')].map((el) => el.getBoundingClientRect().right);
+      return { lines: Math.round(title.getBoundingClientRect().height / lineHeight), right: Math.max(...rights), page: document.documentElement.clientWidth };
+    });
+    // The seed dossier's title is 55 characters: a grid squeezed it to six lines at 700 px.
+    expect(header.lines).toBeLessThanOrEqual(2);
+    expect(header.right).toBeLessThanOrEqual(header.page);
+    await context.close();
+  });
+});
+
 describe('the home page', () => {
   it.each([390, 1280])('puts the timeline first at %i px: above the overview, a few Tab presses from the top', async (width) => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
