@@ -247,6 +247,35 @@ describe('with JavaScript', () => {
     }
   });
 
+  it('draws names at a readable size at any width: the wide drawings where they keep 0.82 of their size, else the narrow ones', async () => {
+    const sizes: Record<number, { timeline: number[]; graph: number[] }> = {};
+    for (const width of [360, 600, 700, 820, 900, 1000, 1280]) {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(`${server.url}/actors/kataib-hezbollah/`);
+        // On-screen size of the words in the drawing shown: font size × the drawing's scale.
+        const onScreen = (selector: string, words: string) => page.locator(selector).evaluate((fig, words) => {
+          const svg = [...fig.querySelectorAll<SVGSVGElement>('svg.tl-svg, svg.graph-svg')].find((s) => s.getClientRects().length)!;
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return [...svg.querySelectorAll(words)].map((t) => Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10);
+        }, words);
+        sizes[width] = { timeline: await onScreen('figure[data-viz="timeline"]', '.tl-label'), graph: await onScreen('figure[data-viz="graph"]', 'a.graph-node text') };
+      } finally {
+        await ctx.close();
+      }
+    }
+    for (const [width, { timeline, graph }] of Object.entries(sizes)) {
+      expect(timeline.length, `${width} px`).toBeGreaterThan(0);
+      expect(graph.length, `${width} px`).toBeGreaterThan(0);
+      // The wide drawings were scaled to 0.66 of their size at 700 px: 7.9 px event names.
+      for (const px of [...timeline, ...graph]) {
+        expect(px, `${width} px`).toBeGreaterThanOrEqual(9.5);
+        expect(px, `${width} px`).toBeLessThanOrEqual(18.5);
+      }
+    }
+  });
+
   it('an actor page shows the actor\'s neighbourhood and its events', async () => {
     const { page, seen } = await open(ctx, '/actors/kataib-hezbollah/');
     const graph = page.locator('figure[data-viz="graph"]');
