@@ -426,6 +426,24 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
     }
   });
 
+  it('in print on a page as narrow as A4, draws the wide timeline and graph with the wide drawing\'s key', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 700, height: 1000 } });
+    try {
+      const { page } = await open(ctx, '/actors/kataib-hezbollah/');
+      await page.emulateMedia({ media: 'print' });
+      // The key's entries for a symbol only one drawing uses (this dossier has none of its own).
+      await page.locator('.tl-legend').first().evaluate((ul) => ul.insertAdjacentHTML('beforeend', '<li class="k-only-wide" id="only-wide">w</li><li class="k-only-narrow" id="only-narrow">n</li>'));
+      await expect(page.locator('figure[data-viz="timeline"] svg.tl-wide').isVisible()).resolves.toBe(true);
+      await expect(page.locator('figure[data-viz="timeline"] svg.tl-narrow').isVisible()).resolves.toBe(false);
+      await expect(page.locator('.graph-wide').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.graph-narrow').isVisible()).resolves.toBe(false);
+      await expect(page.locator('#only-wide').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#only-narrow').isVisible()).resolves.toBe(false);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('in print every title is whole', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
