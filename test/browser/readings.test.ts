@@ -2,21 +2,10 @@
  * Search finds an entry by a reading it does not follow (content/): the readings' text is part
  * of the page's indexed body (src/components/Readings.astro in the infobox).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { distOf } from '../helpers/build.ts';
-import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { builtSiteInBrowser, watchPage } from '../helpers/browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDir(distOf('content'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSiteInBrowser('content');
 
 describe('readings in search', () => {
   it.each([
@@ -26,9 +15,9 @@ describe('readings in search', () => {
     // A brigade number only a reading not followed gives (and the notes of the source that gives it).
     ['"47th Brigades"', ['/actors/kataib-hezbollah/', '/sources/handwiki-kataib-hezbollah/']],
   ])('%s finds the entries that carry that reading', async (q, expected) => {
-    const page = await browser.newPage();
-    const seen = watchPage(page, server.url);
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+    const page = await site.browser.newPage();
+    const seen = watchPage(page, site.server.url);
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(q)}`);
     await page.waitForFunction(() => /result|No results/.test(document.getElementById('search-status')?.textContent ?? ''));
     const hrefs = await page.$$eval('#search-results a.search-result-title', (as) => as.map((a) => a.getAttribute('href')));
     expect([...hrefs].sort()).toEqual(expected);

@@ -4,21 +4,12 @@ import { readFileSync } from 'node:fs';
  * entity's own page first, filters narrow, the URL follows the query.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { buildDossier, distOf, ROOT } from '../helpers/build.ts';
-import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
+import { builtSiteInBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDir(distOf('content'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = builtSiteInBrowser('content');
 
 /** Each result on screen: its address, title and snippet (hits in [brackets]). */
 const shown = (page: Page) => page.$$eval('#search-results li', (lis) => lis.map((li) => ({
@@ -54,12 +45,12 @@ export const EXPECTED_FIRST: [string, string][] = [
 
 describe('search', () => {
   it('puts the entity a reader means first, for every name in the brief (?q= in the URL)', async () => {
-    const page = await browser.newPage();
-    const seen = watchPage(page, server.url);
+    const page = await site.browser.newPage();
+    const seen = watchPage(page, site.server.url);
     const firstResultMs: number[] = [];
     const got: [string, string | null][] = [];
     for (const [q] of EXPECTED_FIRST) {
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent(q)}`);
+      await page.goto(`${site.server.url}/search/?q=${encodeURIComponent(q)}`);
       await page.waitForSelector('#search-results a.search-result-title');
       got.push([q, (await firstResults(page))[0]]);
       firstResultMs.push(await page.evaluate(() => performance.getEntriesByName('search:first-result')[0]?.startTime ?? NaN));
@@ -72,17 +63,17 @@ describe('search', () => {
   });
 
   it('finds Arabic spelled with hamza, alef maqsura or vowel marks the content does not use', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     // Content: كتائب حزب الله; typed with the ya seat instead of hamza and with vowel marks.
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('كتايِب حزب اللّه')}`);
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('كتايِب حزب اللّه')}`);
     await page.waitForSelector('#search-results a.search-result-title');
     expect((await firstResults(page))[0]).toBe('/actors/kataib-hezbollah/');
     await page.close();
   });
 
   it('shows each result with its type, date at its precision and an excerpt with the hit marked', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('Al Qaim')}&type=event`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('Al Qaim')}&type=event`);
     await page.waitForSelector('#search-results li');
     const first = page.locator('#search-results li').first();
     await expect(first.locator('.search-result-type').textContent()).resolves.toBe('event');
@@ -93,8 +84,8 @@ describe('search', () => {
   });
 
   it('narrows results with the type filter and keeps the filter in the URL', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=Bukamal`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=Bukamal`);
     // The status names the count once every result of the page is shown.
     await page.waitForFunction(() => /\d+ results? for/.test(document.getElementById('search-status')?.textContent ?? ''));
     const all = Number(/(\d+) result/.exec((await page.textContent('#search-status'))!)![1]);
@@ -113,8 +104,8 @@ describe('search', () => {
   });
 
   it('orders events by date, whatever their precision', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=Bukamal&type=event&sort=date:asc`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=Bukamal&type=event&sort=date:asc`);
     // The first results are shown before the rest: the status names the count once all are there.
     await page.waitForFunction(() => /\d+ results? for/.test(document.getElementById('search-status')?.textContent ?? ''));
     await expect(page.inputValue('#search-sort')).resolves.toBe('date:asc');
@@ -130,8 +121,8 @@ describe('search', () => {
   });
 
   it('updates the URL as you type without adding history entries, and the back button returns to the search', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/`);
     const historyLength = await page.evaluate(() => history.length);
     await page.locator('#search-q').pressSequentially('Hashd', { delay: 30 });
     await page.waitForURL(/\?q=Hashd$/);
@@ -141,7 +132,7 @@ describe('search', () => {
     await page.keyboard.press('ArrowDown');
     await expect(page.evaluate(() => document.activeElement?.getAttribute('href'))).resolves.toBe('/actors/hashd-al-shaabi/');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/actors/hashd-al-shaabi/`);
+    await page.waitForURL(`${site.server.url}/actors/hashd-al-shaabi/`);
     await page.goBack();
     await page.waitForURL(/\/search\/\?q=Hashd$/);
     await page.waitForSelector('#search-results a.search-result-title');
@@ -151,29 +142,29 @@ describe('search', () => {
   });
 
   it('leads there from the search box in every page header', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/places/al-qaim/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/places/al-qaim/`);
     await page.locator('#site-search-q').fill('Daesh');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/search/?q=Daesh`);
+    await page.waitForURL(`${site.server.url}/search/?q=Daesh`);
     await page.waitForSelector('#search-results a.search-result-title');
     expect((await firstResults(page))[0]).toBe('/actors/islamic-state/');
     await page.close();
   });
 
   it('does not index the header, navigation or footer', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     // "Skip" is only in every page's skip link, never in the content.
-    await page.goto(`${server.url}/search/?q=Skip`);
+    await page.goto(`${site.server.url}/search/?q=Skip`);
     await waitForResults(page, 'Skip');
     await expect(page.textContent('#search-status')).resolves.toMatch(/^No results/);
     await page.close();
   });
 
   it('finds a page by its own words, not by the names in its source list or visualisations', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     // "irregulars" is only in one source's title, which the source lists of the pages citing it repeat.
-    await page.goto(`${server.url}/search/?q=irregulars`);
+    await page.goto(`${site.server.url}/search/?q=irregulars`);
     await waitForResults(page, 'irregulars');
     await expect(firstResults(page)).resolves.toEqual(['/sources/kuna-2017-11-04/']);
     // Timelines, maps and graphs label other entries: the index is written from each
@@ -182,8 +173,8 @@ describe('search', () => {
   });
 
   it('has no accessibility violations with results on screen (axe-core)', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=Hashd`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/search/?q=Hashd`);
     await page.waitForSelector('#search-results li');
     // Evaluated by the browser's devtools protocol: an injected <script> would be refused by the page's CSP.
     await page.evaluate(readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
@@ -197,8 +188,8 @@ describe('search', () => {
 
   it('is styled from the site palette, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await browser.newPage({ colorScheme });
-      await page.goto(`${server.url}/search/?q=Quds`);
+      const page = await site.browser.newPage({ colorScheme });
+      await page.goto(`${site.server.url}/search/?q=Quds`);
       await page.waitForSelector('#search-results li');
       const c = await page.evaluate(() => {
         const probe = document.createElement('span');
@@ -238,7 +229,7 @@ describe('search in the second dossier', () => {
   ];
   it('puts the entry a reader means first', async () => {
     const second = await serveDir(distOf('iran-iraq'));
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const seen = watchPage(page, second.url);
     const got: [string, string | null][] = [];
     for (const [q] of SECOND_FIRST) {
@@ -256,10 +247,10 @@ describe('search in the second dossier', () => {
 
 describe('what a result shows (issue 16)', () => {
   it('shows sentences of the entry: no label run into its value, no alias list, no repeated title, no citation marker', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const bad: string[] = [];
     for (const q of ['HandWiki', 'Al Qaim', 'Hashd', 'Kataib Hezbollah', 'Bukamal', 'Muhandis', '2019']) {
-      for (const r of await search(page, server.url, q)) {
+      for (const r of await search(page, site.server.url, q)) {
         const text = r.snippet.replace(/[[\]]/g, '');
         if (/\b(Kind|Publisher|Date|Native name|Address|Language|Notes|Also known as|Sources|Relations)\S/u.test(text)) bad.push(`${q}: label run into its value: ${r.snippet}`);
         if (/^[…\s]*·/.test(text) || / · .* · /.test(text)) bad.push(`${q}: alias list: ${r.snippet}`);
@@ -274,9 +265,9 @@ describe('what a result shows (issue 16)', () => {
   });
 
   it('marks the spelling the content has when the query is spelled another way', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     // The content writes كتائب (hamza on a ya seat); typed with a plain ya.
-    const results = await search(page, server.url, 'كتايب');
+    const results = await search(page, site.server.url, 'كتايب');
     expect(results.some((r) => r.snippet.includes('[كتائب]'))).toBe(true);
     expect(results.every((r) => !r.snippet.includes('كتايب'))).toBe(true);
     await page.close();
@@ -284,14 +275,14 @@ describe('what a result shows (issue 16)', () => {
 
   it('keeps the results from moving the page as they arrive (layout shift below 0.05, phone and desktop)', async () => {
     for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
-      const page = await browser.newPage({ viewport });
+      const page = await site.browser.newPage({ viewport });
       await page.addInitScript(() => {
         (window as any).__cls = 0;
         new PerformanceObserver((list) => {
           for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).__cls += e.value;
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(`${server.url}/search/?q=${encodeURIComponent('Al Qaim')}`);
+      await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('Al Qaim')}`);
       await page.waitForSelector('#search-results li');
       await page.waitForTimeout(500);
       const cls = await page.evaluate(() => (window as any).__cls as number);
@@ -318,7 +309,7 @@ describe('names as sources write them (test/fixtures/search-names)', () => {
     expect(html).toMatch(/<li><bdi lang="ar">قاسم سليماني<\/bdi><sup class="citation"/);
     // Latin aliases stay plain spans.
     expect(html).toContain('<li><span>Qassem Suleimani</span></li>');
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(`${names.url}/actors/qasem-soleimani/`);
     // Drawn after the name, not pulled into the Arabic run (where it would sit left of the name).
     const order = await page.evaluate(() => {
@@ -335,7 +326,7 @@ describe('names as sources write them (test/fixtures/search-names)', () => {
   });
 
   it('finds Al-Qa’im by Qaim and by Al Qaim, and Al Qaim finds nothing without Qaim', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const qaim = await search(page, names.url, 'Qaim');
     const alQaim = await search(page, names.url, 'Al Qaim');
     expect(qaim[0]?.href).toBe('/places/al-qaim/');
@@ -347,14 +338,14 @@ describe('names as sources write them (test/fixtures/search-names)', () => {
   });
 
   it('puts the event a query names above the source named after it', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const results = await search(page, names.url, 'Flight 752');
     expect(results.map((r) => r.href).slice(0, 2)).toEqual(['/events/flight-752/', '/sources/ps752-article/']);
     await page.close();
   });
 
   it('shows the Persian and Arabic spellings as written, whichever the reader typed', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     // Typed with the Arabic ya; the name is written with the Persian ی.
     const soleimani = await search(page, names.url, 'قاسم سليماني');
     expect(soleimani[0].href).toBe('/actors/qasem-soleimani/');

@@ -4,22 +4,15 @@
  * first dossier) by the global setup.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { distOf, FIXTURES } from '../helpers/build.ts';
-import { launchBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
+import { builtSiteInBrowser, serveDir, watchPage } from '../helpers/browser.ts';
 import { loadDossier, type Entry } from '../../src/pipeline/load.ts';
 
-let browser: Browser;
-let server: StaticServer;
+const site = builtSiteInBrowser('content');
 let entries: Entry[];
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveDir(distOf('content'));
   entries = (await loadDossier(FIXTURES.content)).entries;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const ids = (collection: string) => entries.filter((e) => e.collection === collection).map((e) => e.id).sort();
@@ -28,8 +21,8 @@ const relationCount = () => entries.filter((e) => e.collection === 'actors').red
 
 async function open(ctx: BrowserContext, path: string): Promise<{ page: Page; seen: ReturnType<typeof watchPage> }> {
   const page = await ctx.newPage();
-  const seen = watchPage(page, server.url);
-  await page.goto(`${server.url}${path}`);
+  const seen = watchPage(page, site.server.url);
+  await page.goto(`${site.server.url}${path}`);
   return { page, seen };
 }
 
@@ -38,7 +31,7 @@ const allEventsTimeline = (page: Page) => page.locator('figure[data-viz="timelin
 
 describe('without JavaScript', () => {
   let ctx: BrowserContext;
-  beforeAll(async () => { ctx = await browser.newContext({ javaScriptEnabled: false }); });
+  beforeAll(async () => { ctx = await site.browser.newContext({ javaScriptEnabled: false }); });
   afterAll(async () => { await ctx?.close(); });
 
   it('the home timeline of all events draws every event as an SVG link with a name, or counts it in an aggregate', async () => {
@@ -85,7 +78,7 @@ describe('without JavaScript', () => {
     // Boundaries and rivers: the shared drawing of the map's level, in both themes, with the dossier's countries tinted.
     const drawings = await page.locator('figure[data-viz="map"] image.map-geo-img').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
     expect(drawings).toEqual([expect.stringMatching(/^\/map\/(wide|close)\.svg$/), expect.stringMatching(/^\/map\/(wide|close)\.svg#dark$/)]);
-    const svg = await (await fetch(`${server.url}${drawings[0]}`)).text();
+    const svg = await (await fetch(`${site.server.url}${drawings[0]}`)).text();
     expect(svg.match(/<path class="l( d)?"/g)?.length).toBeGreaterThan(3);
     expect(svg).toContain('<path class="l d"');
   });
@@ -108,7 +101,7 @@ describe('without JavaScript', () => {
 
 describe('with JavaScript', () => {
   let ctx: BrowserContext;
-  beforeAll(async () => { ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } }); });
+  beforeAll(async () => { ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } }); });
   afterAll(async () => { await ctx?.close(); });
 
   const domain = (page: Page) => allEventsTimeline(page).evaluate((f) => ({ from: Number((f as HTMLElement).dataset.from), to: Number((f as HTMLElement).dataset.to) }));
@@ -154,7 +147,7 @@ describe('with JavaScript', () => {
     await expect.poll(async () => (await marks.evaluateAll((els) => els.map((a) => (a as HTMLElement).dataset.id))).sort()).toEqual(kh);
     // Marks drawn in the browser link to the event pages too.
     const links = await marks.evaluateAll((els) => els.map((a) => [(a as HTMLElement).dataset.id, a.getAttribute('href')]));
-    for (const [id, href] of links) expect(href).toBe(`${server.url}/events/${id}/`);
+    for (const [id, href] of links) expect(href).toBe(`${site.server.url}/events/${id}/`);
     await fig.locator('select[data-filter="status"]').selectOption('reported');
     const reported = entries.filter((e) => e.collection === 'events' && kh.includes(e.id) && (e.data as any).status === 'reported').length;
     await expect.poll(() => marks.count()).toBe(reported);
@@ -187,7 +180,7 @@ describe('with JavaScript', () => {
     await page.keyboard.press('Tab');
     const target = (await active()).id;
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}/events/${target}/`);
+    await page.waitForURL(`${site.server.url}/events/${target}/`);
   });
 
   it('the map highlights a marker and shows its name and count on hover', async () => {
@@ -227,16 +220,16 @@ describe('with JavaScript', () => {
     await page.mouse.move(box.x + 60, box.y + 40, { steps: 5 });
     await page.mouse.up();
     await expect(edge.getAttribute('d')).resolves.not.toBe(d0);
-    expect(page.url()).toBe(`${server.url}/graph/`);
+    expect(page.url()).toBe(`${site.server.url}/graph/`);
     expect(seen.errors).toEqual([]);
     expect(seen.external).toEqual([]);
   });
 
   it('a phone gets the tall drawing of the graph, with the same links', async () => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
     try {
       const page = await phone.newPage();
-      await page.goto(`${server.url}/graph/`);
+      await page.goto(`${site.server.url}/graph/`);
       await expect(page.locator('.graph-wide').isVisible()).resolves.toBe(false);
       await expect(page.locator('.graph-narrow').isVisible()).resolves.toBe(true);
       await expect(page.locator('.graph-narrow g.graph-edge').count()).resolves.toBe(relationCount());
@@ -250,10 +243,10 @@ describe('with JavaScript', () => {
   it('draws names at a readable size at any width: the wide drawings where they keep 0.82 of their size, else the narrow ones', async () => {
     const sizes: Record<number, { timeline: number[]; graph: number[] }> = {};
     for (const width of [360, 600, 700, 820, 900, 1000, 1280]) {
-      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+      const ctx = await site.browser.newContext({ viewport: { width, height: 900 } });
       try {
         const page = await ctx.newPage();
-        await page.goto(`${server.url}/actors/kataib-hezbollah/`);
+        await page.goto(`${site.server.url}/actors/kataib-hezbollah/`);
         // On-screen size of the words in the drawing shown: font size × the drawing's scale.
         const onScreen = (selector: string, words: string) => page.locator(selector).evaluate((fig, words) => {
           const svg = [...fig.querySelectorAll<SVGSVGElement>('svg.tl-svg, svg.graph-svg')].find((s) => s.getClientRects().length)!;
@@ -291,7 +284,7 @@ describe('with JavaScript', () => {
 describe('in an explainer page (.mdx, mini fixture)', () => {
   it('embeds a focused timeline, map and neighbourhood without imports', async () => {
     const mini = await serveDir(distOf('mini'));
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await ctx.newPage();
       const seen = watchPage(page, mini.url);
@@ -378,7 +371,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
 
   for (const width of [390, 1280]) {
     it(`at ${width} px: whole titles, inside the drawing, apart, in date order, a key of what is drawn`, async () => {
-      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+      const ctx = await site.browser.newContext({ viewport: { width, height: 900 } });
       try {
         for (const path of ['/', '/actors/kataib-hezbollah/']) {
           const { page, seen } = await open(ctx, path);
@@ -399,7 +392,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
   }
 
   it('a day-precision event sits on its day\'s tick, and a short span has day ticks, not hours', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const { page } = await open(ctx, '/');
       const fig = page.locator('figure[data-viz="timeline"]').first();
@@ -427,7 +420,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
   });
 
   it('in print on a page as narrow as A4, draws the wide timeline and graph with the wide drawing\'s key', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 700, height: 1000 } });
+    const ctx = await site.browser.newContext({ viewport: { width: 700, height: 1000 } });
     try {
       const { page } = await open(ctx, '/actors/kataib-hezbollah/');
       await page.emulateMedia({ media: 'print' });
@@ -445,7 +438,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
   });
 
   it('in print every title is whole', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const { page } = await open(ctx, '/');
       await page.emulateMedia({ media: 'print' });
@@ -472,7 +465,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
 
   for (const width of [390, 1280]) {
     it(`the graph at ${width} px: no name or relation word over another, or over a node`, async () => {
-      const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+      const ctx = await site.browser.newContext({ viewport: { width, height: 900 } });
       try {
         const { page } = await open(ctx, '/graph/');
         const g = await graphBoxes(page);
@@ -490,7 +483,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`graph relation words and names reach 4.5:1 contrast (${scheme})`, async () => {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+      const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
       try {
         const { page } = await open(ctx, '/graph/');
         const pairs = await page.evaluate(() => {
@@ -514,7 +507,7 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
   }
 
   it('the graph: Tab reaches the actors only (arrows are no tab stops); + / − / arrows / 0 zoom and pan', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const { page } = await open(ctx, '/graph/');
       const host = page.locator('.graph-wide.graph-scroll');
@@ -546,12 +539,12 @@ describe('the timelines and the graph as drawn (issue 16)', () => {
   });
 
   it('a timeline of every event loads the shared data only when first zoomed', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await ctx.newPage();
       const requested: string[] = [];
       page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-      await page.goto(`${server.url}/`);
+      await page.goto(`${site.server.url}/`);
       await page.waitForLoadState('load');
       expect(requested).not.toContain('/data/timeline.js');
       const fig = allEventsTimeline(page);

@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { distOf } from './build.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -64,4 +66,21 @@ export function watchPage(page: Page, origin: string) {
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:') && !u.startsWith('about:')) external.push(u);
   });
   return { errors, external };
+}
+
+/**
+ * A browser and a server of a fixture's build, for the tests of one file: opened before
+ * them, closed after. Read its fields inside tests (they are set by then).
+ */
+export function builtSiteInBrowser(fixture: string): { browser: Browser; server: StaticServer } {
+  const site = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    site.browser = await launchBrowser();
+    site.server = await serveDir(distOf(fixture));
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
