@@ -15,7 +15,9 @@ const owned = (out: Buffer) => (ownsMemory(out) ? new Uint8Array(out.buffer as A
 /** A zip entry deflated where it was made: the raw deflate stream, its CRC-32 and size. */
 export interface CompressedEntry { deflated: Uint8Array<ArrayBuffer>; crc: number; size: number }
 /** Zip entries use deflate at its best compression: the edition is downloaded more often than built. */
-export function compressEntry(data: string | Uint8Array, level = 9): CompressedEntry {
+const LEVEL = 9;
+
+export function compressEntry(data: string | Uint8Array, level = LEVEL): CompressedEntry {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   return { deflated: owned(deflateRawSync(bytes, { level })), crc: crc32(bytes) >>> 0, size: bytes.length };
 }
@@ -27,7 +29,7 @@ export function compressEntry(data: string | Uint8Array, level = 9): CompressedE
 export function compressEntryAsync(data: string): Promise<CompressedEntry> {
   const bytes = Buffer.from(data, 'utf8');
   return new Promise((resolve, reject) => {
-    deflateRaw(bytes, { level: 9 }, (err, out) => {
+    deflateRaw(bytes, { level: LEVEL }, (err, out) => {
       if (err) return reject(err);
       resolve({ deflated: owned(out), crc: crc32(bytes) >>> 0, size: bytes.length });
     });
