@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAbsoluteUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, wrapIndexFile } from '../../src/domain/offline.ts';
+import { isAbsoluteUrl, offlineCss, offlineRefresh, offlineSrcset, offlineUrl, resolveSiteUrl, wrapIndexFile } from '../../src/domain/offline.ts';
 
 describe('offlineUrl', () => {
   const dirs = new Set(['/actors', '/graph']);
@@ -29,6 +29,52 @@ describe('offlineUrl', () => {
     expect(isAbsoluteUrl('HTTPS://x')).toBe(true);
     expect(isAbsoluteUrl('/x')).toBe(false);
     expect(isAbsoluteUrl('//x')).toBe(true);
+  });
+});
+
+describe('resolveSiteUrl', () => {
+  // What the URL parser gives: the shortcut for plain paths must never differ from it.
+  const parsed = (url: string, from: string) => {
+    try {
+      const u = new URL(url, `http://offline.invalid${from}`);
+      return { path: u.pathname, rest: u.search + u.hash };
+    } catch {
+      return undefined;
+    }
+  };
+  const pages = ['/actors/a/index.html', '/index.html', '/actors/%C3%A9/index.html', '/a#b/index.html', '/a/./b/index.html', '/a//b.html'];
+
+  it.each([
+    ['/actors/x/', '/actors/x/', ''],
+    ['/sources/y/#fn-1', '/sources/y/', '#fn-1'],
+    ['#cite-1-2', '/actors/a/index.html', '#cite-1-2'],
+    ['/a/../b/', '/b/', ''],
+    ['/a/./b', '/a/b', ''],
+    ['/a/%2e%2e/b', '/b', ''],
+    ['/a b/', '/a%20b/', ''],
+    ['/é/', '/%C3%A9/', ''],
+    ['/a/#x y', '/a/', '#x%20y'],
+    ['/a/?', '/a/', ''],
+    ['/a/#', '/a/', ''],
+    ['/a\\b', '/a/b', ''],
+    ['../b/c.html', '/actors/b/c.html', ''],
+  ])('%s from /actors/a/index.html is %s + %s, as the URL parser reads it', (url, path, rest) => {
+    expect(resolveSiteUrl(url, '/actors/a/index.html')).toEqual({ path, rest });
+    expect(resolveSiteUrl(url, '/actors/a/index.html')).toEqual(parsed(url, '/actors/a/index.html'));
+  });
+
+  it('agrees with the URL parser on 20,000 generated URLs of tricky characters', () => {
+    const alphabet = ['/', '/', 'a', 'b', '.', '..', '#', '?', '%2e', '%', ' ', '\\', '~', '-', '_', 'é', '"', '<', '`', ':', '//', '\t', '&', '='];
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const differ: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      let url = random(3) ? '/' : random(2) ? '#' : '';
+      for (let n = random(9); n > 0; n--) url += alphabet[random(alphabet.length)];
+      const from = pages[random(pages.length)];
+      if (JSON.stringify(resolveSiteUrl(url, from)) !== JSON.stringify(parsed(url, from))) differ.push(`${JSON.stringify(url)} from ${from}`);
+    }
+    expect(differ).toEqual([]);
   });
 });
 
