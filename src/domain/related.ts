@@ -226,7 +226,10 @@ export class Related {
   }
 
   private source(id: string): RelatedSection[] {
-    const citing = dedupe(this.graph.linksTo('sources', id).filter((l) => l.via === 'source' || l.via === 'citation').map((l) => this.item(l.from)));
+    // A source's own text may cite it (a chronology quoting itself): that is not a backlink.
+    const citing = dedupe(this.graph.linksTo('sources', id)
+      .filter((l) => (l.via === 'source' || l.via === 'citation') && !(l.from.collection === 'sources' && l.from.id === id))
+      .map((l) => this.item(l.from)));
     const by = (c: CollectionName) => citing.filter((i) => i.collection === c);
     return [
       this.section('cited-by-events', 'Cited for events', this.sortByDate(by('events')), 'latest'),

@@ -28,6 +28,7 @@ sources: [report-a]`, 'Mentioned with [[speaker]].'),
     'events/announce.md': md('title: Announcement\ndate: 2017-11-03\nplaces: [bukamal]\nparticipants: [{ actor: kh, role: announcer }, { actor: speaker }]\nsources: [report-a]', 'See [[kh]] and [[iran]].'),
     'events/early.md': md('title: Early attacks\ndate: { start: 2007, end: 2011, circa: true }\nplaces: [syria]\nparticipants: [{ actor: kh }]\nsources: [{ source: report-a, locator: para 2 }]'),
     'pages/overview.md': md('title: Overview', 'About [[kh]] and [[announce]] [@report-a].'),
+    'sources/chronology.md': md('title: A chronology\nkind: wire-report', 'A list of dates [@chronology], reprinting [[report-a]] [@report-a].'),
   });
   related = new Related(index, graph);
 });
@@ -89,6 +90,12 @@ describe('Related, computed from the reference graph', () => {
     expect(s['Cited for actors']).toEqual(['Ally', 'Group A', 'Iran', 'Kataib Hezbollah', 'Listed group', 'PMF', 'Speaker', 'State Department']);
     expect(s['Cited for places']).toEqual(['Al Bukamal', 'Euphrates', 'Syria']);
     expect(s['Cited in pages']).toEqual(['Overview']);
+    expect(s['Cited for other sources']).toEqual(['A chronology']);
+  });
+
+  it('a source whose text cites itself is not listed among what cites it', () => {
+    const s = shown(related.for('sources', 'chronology'));
+    expect(s).toEqual({});
   });
 
   it('leaves out empty sections and links each entry to its page', () => {
