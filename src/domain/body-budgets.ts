@@ -12,6 +12,10 @@
  *   of their number (2,000: 0.8 s; 5,000: 5 s).
  * Real entries stay far below every limit here (a few dozen emphasis marks per
  * paragraph, tables of a few hundred rows, a few hundred blocks per entry).
+ * Markdown has been parsed by Sätteri since, which reads each of these shapes in under
+ * 150 ms (200 KB of `*a_`: 71 ms; 100,000 items: 123 ms). The budgets stay: MDX is still
+ * parsed by remark, the renderer still pads tables and walks every node, and what a
+ * dossier may hold should not depend on which parser reads it.
  * Pure: text in, problems out. Code (fenced and inline) is masked by the caller.
  */
 

@@ -1,13 +1,17 @@
 /**
- * Reads an entry's body with the same parsers Astro renders it with (remark-parse
- * and remark-gfm; remark-mdx for .mdx: parse only, nothing is evaluated) and
- * applies the markup rules of src/domain/markup-rules.ts.
+ * Reads an entry's body with the one parser the renderer (src/pipeline/render-body.ts)
+ * renders it from, and applies the markup rules of src/domain/markup-rules.ts. Markdown
+ * is parsed by Sätteri (the Rust parser Astro 7 ships: CommonMark and GFM, 20 to 500
+ * times faster than remark); MDX by remark-parse with remark-mdx and remark-gfm, since
+ * Sätteri does not yet give the details of MDX the rules read (bench/SATTERI.md).
+ * Parse only: nothing of an .mdx body is evaluated.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import { markdownToMdast } from 'satteri';
 import { unified } from 'unified';
 import { bodySyntaxProblems, maskCode } from '../domain/body.ts';
 import { bodyBudgetProblems, bodyNodesProblem, tableRowLines } from '../domain/body-budgets.ts';
@@ -24,15 +28,46 @@ export function contentComponents(dir = CONTENT_COMPONENTS_DIR): string[] {
   return readdirSync(dir).filter((f) => /^[A-Z][A-Za-z0-9]*\.astro$/.test(f)).map((f) => f.slice(0, -'.astro'.length)).sort();
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
+
+/**
+ * CommonMark and GFM, and nothing more: the body comes without its frontmatter, and our
+ * own syntax ([[wikilinks]], [@citations]) is read from the text (remark-dossier.ts).
+ */
+const SATTERI_FEATURES = {
+  gfm: true, frontmatter: false, math: false, headingAttributes: false, directive: false, superscript: false,
+  subscript: false, wikilinks: false, definitionList: false, smartPunctuation: false, rawHtml: false,
+};
+
+/** The node types of Markdown with GFM: the rules and the renderer know these and no others. */
+const MARKDOWN_TYPES = new Set([
+  'root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'html', 'code', 'definition',
+  'text', 'emphasis', 'strong', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference',
+  'delete', 'table', 'tableRow', 'tableCell', 'footnoteDefinition', 'footnoteReference',
+]);
+
+/**
+ * A Markdown tree the rules can judge: only MARKDOWN_TYPES, and no `data` (which would
+ * tell the renderer what element to make). Undefined when it is one; else what is wrong,
+ * should a later Sätteri give more than it does today.
+ */
+export function unknownMarkdownNode(tree: MdNode): string | undefined {
+  const stack = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!MARKDOWN_TYPES.has(node.type)) return `the Markdown parser gave a "${node.type}" node, which Dossier does not know how to check`;
+    if (node.data !== undefined) return `the Markdown parser gave a "${node.type}" node with rendering data, which Dossier does not accept`;
+    if (node.children) stack.push(...node.children);
+  }
+  return undefined;
+}
 
 const MAY_HOLD_MARKUP = /<|\]\(|\]:/;
 
 /**
- * Limits that keep parsing fast: the Markdown parser slows down steeply (quadratic
- * or worse) on deeply nested quotes and lists and on very long paragraphs full of
- * unmatched brackets or emphasis marks. No real entry comes near these.
+ * Limits that keep parsing fast: remark (MDX, and Markdown before Sätteri) slows down
+ * steeply (quadratic or worse) on deeply nested quotes and lists and on very long
+ * paragraphs full of unmatched brackets or emphasis marks. No real entry comes near these.
  */
 export const MAX_NESTING = 16;
 export const MAX_BLOCK_CHARS = 20_000;
@@ -100,12 +135,17 @@ export interface BodyIssue {
 /** Parses a body as Markdown or MDX; a syntax error in MDX is reported, not thrown. */
 export function parseBody(body: string, isMdx: boolean): { ok: true; tree: MdNode } | { ok: false; line?: number; column?: number; message: string } {
   try {
-    return { ok: true, tree: (isMdx ? mdx : markdown).parse(body) as MdNode };
+    if (!isMdx) {
+      const tree = markdownToMdast(body, { features: SATTERI_FEATURES }) as unknown as MdNode;
+      const unknown = unknownMarkdownNode(tree);
+      return unknown ? { ok: false, message: unknown } : { ok: true, tree };
+    }
+    return { ok: true, tree: mdx.parse(body) as MdNode };
   } catch (err) {
     const e = err as { reason?: string; message?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
     const place = e.place && 'start' in e.place ? e.place.start : e.place;
     const reason = String(e.reason ?? e.message ?? err).split('\n')[0];
-    return { ok: false, line: place?.line ?? e.line, column: place?.column ?? e.column, message: `the MDX cannot be read: ${reason}` };
+    return { ok: false, line: place?.line ?? e.line, column: place?.column ?? e.column, message: `the ${isMdx ? 'MDX' : 'Markdown'} cannot be read: ${reason}` };
   }
 }
 
@@ -155,8 +195,8 @@ export function readBody(body: string, options: BodyCheckOptions): BodyReading {
   const shape = bodyShapeProblems(body, options.firstLine);
   if (shape.length) return { issues: shape, images }; // not parsed: it could take minutes
   const issues: BodyIssue[] = bodySyntaxProblems(body, options.firstLine);
-  // Parsing costs ~5 ms a body; a Markdown body without "<", "](" or "]:" can hold
-  // no HTML, link, image or definition (CommonMark allows no space inside those).
+  // A Markdown body without "<", "](" or "]:" can hold no HTML, link, image or
+  // definition (CommonMark allows no space inside those): the check need not parse it.
   if (!options.mdx && !options.needTree && !MAY_HOLD_MARKUP.test(body)) return { issues, images };
   const at = (start: { line: number; column: number } | undefined) => ({ line: (start?.line ?? 1) + options.firstLine - 1, ...(start ? { column: start.column } : {}) });
   const parsed = parseBody(body, options.mdx);
