@@ -222,11 +222,10 @@ export function inspectScanned(html: string, tags: ScannedTag[]): ScannedInspect
   for (const t of tags) {
     if (t.kind !== 'start') continue;
     const tag = t.name;
-    const get = (name: string) => attr(t, name);
     if (tag === 'head' && !found.head) found.head = t;
-    if (tag === 'meta' && get('charset') !== undefined && !found.charset) found.charset = t;
-    if (tag === 'meta' && (get('http-equiv') ?? '').toLowerCase() === 'content-security-policy') found.policies.push(t);
-    if (tag === 'script' && get('src') === undefined && EXECUTABLE_TYPES.has((get('type') ?? '').trim().toLowerCase())) {
+    if (tag === 'meta' && attr(t, 'charset') !== undefined && !found.charset) found.charset = t;
+    if (tag === 'meta' && (attr(t, 'http-equiv') ?? '').toLowerCase() === 'content-security-policy') found.policies.push(t);
+    if (tag === 'script' && attr(t, 'src') === undefined && EXECUTABLE_TYPES.has((attr(t, 'type') ?? '').trim().toLowerCase())) {
       hashes.scripts.push(sha256(t.text ? html.slice(t.text.start, t.text.end) : ''));
     }
     if (tag === 'style') hashes.styles.push(sha256(t.text ? html.slice(t.text.start, t.text.end) : ''));
@@ -237,22 +236,22 @@ export function inspectScanned(html: string, tags: ScannedTag[]): ScannedInspect
       if (a.name === 'style') hashes.styleAttributes.push(sha256(a.value ?? ''));
     }
     for (const name of URL_ATTRS) {
-      const value = get(name);
+      const value = attr(t, name);
       if (value === undefined) continue;
       const scheme = urlScheme(value);
       if (scheme === 'javascript' || scheme === 'vbscript') problems.push(`<${tag} ${name === 'xlink:href' ? 'xLinkHref' : name === 'formaction' ? 'formAction' : name}="${value.slice(0, 40)}">: ${scheme}: URLs are not allowed`);
     }
-    const relValue = get('rel');
+    const relValue = attr(t, 'rel');
     const rels = relValue === undefined ? [] : relValue.toLowerCase().split(/[\t\n\f\r ]+/).filter(Boolean);
-    const href = get('href');
+    const href = attr(t, 'href');
     if (tag === 'a' && href !== undefined && isRemote(href)) {
       if (relValue === undefined) found.relless.push(t);
       else if (!rels.includes('noopener') || !rels.includes('noreferrer')) problems.push(`<a href="${href.slice(0, 60)}" rel="${rels.join(' ')}">: an external link needs rel="noopener noreferrer"`);
     }
     const loads: string[] = [];
     if (tag === 'link' && rels.some((r) => RESOURCE_LINK_RELS.has(r)) && href !== undefined) loads.push(href);
-    if (LOADS_SRC.has(tag) && get('src') !== undefined) loads.push(get('src')!);
-    if (tag === 'object' && get('data') !== undefined) loads.push(get('data')!);
+    if (LOADS_SRC.has(tag) && attr(t, 'src') !== undefined) loads.push(attr(t, 'src')!);
+    if (tag === 'object' && attr(t, 'data') !== undefined) loads.push(attr(t, 'data')!);
     for (const url of loads) {
       if (isRemote(url)) problems.push(`<${tag}> loads ${url.slice(0, 60)} from another site: every file must come from this site (readers' privacy, offline edition)`);
     }
