@@ -57,7 +57,8 @@ export function unknownMarkdownNode(tree: MdNode): string | undefined {
     const node = stack.pop()!;
     if (!MARKDOWN_TYPES.has(node.type)) return `the Markdown parser gave a "${node.type}" node, which Dossier does not know how to check`;
     if (node.data !== undefined) return `the Markdown parser gave a "${node.type}" node with rendering data, which Dossier does not accept`;
-    if (node.children) stack.push(...node.children);
+    // One at a time: a list of many items is not spread into one call's arguments.
+    for (const child of node.children ?? []) stack.push(child);
   }
   return undefined;
 }

@@ -48,6 +48,10 @@ describe('unknownMarkdownNode: only nodes the rules know are judged and rendered
     expect(unknownMarkdownNode({ type: 'root', children: [{ type: 'paragraph', children: [text('a'), { type: 'inlineMath', value: 'x' }] }] }))
       .toBe('the Markdown parser gave a "inlineMath" node, which Dossier does not know how to check');
   });
+  it('walks a list of 200,000 items (parseBody: the budgets refuse such a body first, the guard must not fail on it either)', () => {
+    const parsed = parseBody('- a\n'.repeat(200_000), false);
+    expect(parsed.ok && parsed.tree.children![0].children!.length).toBe(200_000);
+  });
   it('refuses rendering data on a node (it would name the element to make)', () => {
     expect(unknownMarkdownNode({ type: 'root', children: [{ type: 'heading', data: { hProperties: { id: 'main' } }, children: [text('a')] }] }))
       .toBe('the Markdown parser gave a "heading" node with rendering data, which Dossier does not accept');
