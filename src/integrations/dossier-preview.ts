@@ -15,6 +15,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { entryPageOf, PREVIEW_PROBLEMS_URL, previewErrorPage, previewProblems, problemsSummary, type PreviewProblems } from '../domain/preview.ts';
 import { sortProblems, uniqueProblems, type Problem } from '../domain/problems.ts';
 import { checkDossier, type CheckResult } from '../pipeline/check.ts';
+import { processValue } from '../pipeline/process-value.ts';
 import type { CollectionName } from '../schemas/index.ts';
 
 /** What one collection's loader did with a reading: the entries it could not render, the files it stored. */
@@ -40,20 +41,18 @@ interface Preview {
   logger?: AstroIntegrationLogger;
 }
 
-const KEY = Symbol.for('dossier.preview');
-const LISTENER = Symbol.for('dossier.preview.listener');
-type Holder = { [KEY]?: Preview; [LISTENER]?: (problems: PreviewProblems) => void };
+const current = processValue<Preview>('dossier.preview');
+const listening = processValue<(problems: PreviewProblems) => void>('dossier.preview.listener');
 
 function preview(root: string): Preview {
-  const holder = globalThis as Holder;
-  if (holder[KEY]?.root !== root) {
+  if (current.get()?.root !== root) {
     const prefix = `${path.relative(process.cwd(), root) || '.'}/`;
-    holder[KEY] = {
+    current.set({
       root, prefix, version: 0, problems: previewProblems([], prefix, 0), leftOut: new Map(), updates: new Map(), done: new Map(),
       running: false, again: false, printed: 0,
-    };
+    });
   }
-  return holder[KEY]!;
+  return current.get()!;
 }
 
 /** How long the content folder must stay still before it is read again: a burst of events (an editor's save) is one change. */
@@ -125,12 +124,12 @@ function publish(p: Preview, print: boolean): void {
     else p.logger?.info(lines ? `${summary}\n${lines}` : summary);
   }
   if (print) p.printed = problems.length;
-  (globalThis as Holder)[LISTENER]?.(p.problems);
+  listening.get()?.(p.problems);
 }
 
 /** Called with the problems after every reading: the dev server (one per process; a restart replaces it) forwards them to open pages. */
 export function onPreviewProblems(listener: (problems: PreviewProblems) => void): void {
-  (globalThis as Holder)[LISTENER] = listener;
+  listening.set(listener);
 }
 
 /**
@@ -139,7 +138,7 @@ export function onPreviewProblems(listener: (problems: PreviewProblems) => void)
  */
 export function previewMiddleware() {
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    const p = (globalThis as Holder)[KEY];
+    const p = current.get();
     if (!p || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     let pathname: string;
     try {

@@ -6,6 +6,7 @@
  * the record lives on globalThis. Costs nothing measurable when unset.
  */
 import { writeFileSync } from 'node:fs';
+import { processValue } from './process-value.ts';
 
 export interface BuildStats {
   /** Phase marks: ms since process start, wall and CPU (user + system). */
@@ -14,11 +15,10 @@ export interface BuildStats {
   counters: Record<string, number>;
 }
 
-const KEY = Symbol.for('dossier.buildStats');
+const stats = processValue<BuildStats>('dossier.buildStats');
 
 export function buildStats(): BuildStats {
-  const g = globalThis as { [KEY]?: BuildStats };
-  return (g[KEY] ??= { marks: {}, counters: {} });
+  return stats.once(() => ({ marks: {}, counters: {} }));
 }
 
 /** Records the time at which a phase boundary was reached. */
@@ -32,14 +32,13 @@ export function count(name: string, by = 1): void {
   counters[name] = (counters[name] ?? 0) + by;
 }
 
-const HOOKED = Symbol.for('dossier.buildStats.hooked');
+const hooked = processValue<boolean>('dossier.buildStats.hooked');
 
 /** Writes the stats to DOSSIER_BUILD_STATS (if set) when the process exits. */
 export function writeStatsOnExit(env: Record<string, string | undefined> = process.env): void {
   const file = env.DOSSIER_BUILD_STATS;
-  const g = globalThis as { [HOOKED]?: boolean };
-  if (!file || g[HOOKED]) return;
-  g[HOOKED] = true;
+  if (!file || hooked.get()) return;
+  hooked.set(true);
   process.on('exit', () => {
     mark('exit');
     writeFileSync(file, JSON.stringify(buildStats(), null, 2));

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { processValue } from './process-value.ts';
 
 /** Where a step's cache lives, and what its results depend on besides the page. */
 export interface PageCacheSetup {
@@ -140,7 +141,7 @@ export function codeFingerprint(...context: string[]): string {
   return hash.digest('hex');
 }
 
-const SHARED = Symbol.for('dossier.codeFingerprint');
+const shared = processValue<string>('dossier.codeFingerprint');
 
 /**
  * The code's fingerprint for the pages: taken where src/ is the source (the build's
@@ -149,9 +150,8 @@ const SHARED = Symbol.for('dossier.codeFingerprint');
  * every build). Undefined until an integration has shared it.
  */
 export function sharedCodeFingerprint(take = false): string | undefined {
-  const g = globalThis as { [SHARED]?: string };
-  if (take) g[SHARED] ??= codeFingerprint('pages');
-  return g[SHARED];
+  if (take) shared.once(() => codeFingerprint('pages'));
+  return shared.get();
 }
 
 /**

@@ -17,6 +17,7 @@ import { applyCsp, applyCspScanned, buildPolicy, policyMetaTag, sha256 } from '.
 import { offlinePageScanned } from '../domain/offline.ts';
 import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
+import { processValue } from './process-value.ts';
 import { compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
 import type { PageCache } from './page-cache.ts';
 import type { RenderingPool } from './page-pool.ts';
@@ -59,13 +60,11 @@ export interface RenderedSite {
 /** What a cached copy was made with, to record it again as if it had been made now. */
 interface CachedCopyHeader { crc: number; size: number; search: boolean; assumed: string[]; scripts: [string, { src: string } | { code: string; pagePath: string }][] }
 
-const KEY = Symbol.for('dossier.renderedSite');
+const site = processValue<RenderedSite>('dossier.renderedSite');
 
 /** This build's record (one per process: a build renders once). */
 export function renderedSite(): RenderedSite {
-  const g = globalThis as { [KEY]?: RenderedSite };
-  g[KEY] ??= { problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0 };
-  return g[KEY];
+  return site.once(() => ({ problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0 }));
 }
 
 /** The site-relative file Astro writes for a page URL (build.format 'directory'). */

@@ -3,7 +3,7 @@
  * bodies, shared in its process: the integration's check hands the reading to the
  * content loaders (src/integrations/dossier-loader.ts), the loaders hand over what they
  * rendered, and the pages take Markdown bodies and renders from here (src/data/dossier.ts).
- * Type imports only, so the pages' bundle takes nothing else with it.
+ * Type imports only (and the tiny process-value.ts), so the pages' bundle takes nothing else with it.
  *
  * A build keeps both out of Astro's content store: Astro compiles that store into a
  * module the pages load, and this process holds them already. At 10,000 entries the
@@ -14,21 +14,12 @@ import type { CheckResult } from './check.ts';
 import type { RenderPool } from './render-pool.ts';
 import type { Heading, RenderedBody } from './render-body.ts';
 import type { GraphEdgeIn, GraphLayout, GraphLayoutOptions, GraphNodeIn } from '../domain/graph-layout.ts';
+import { processValue } from './process-value.ts';
 
 /** A body as rendered, in the shape of Astro's `rendered` field (the preview stores it there). */
 export interface StoredRender {
   html: string;
   metadata: { headings: Heading[]; components: RenderedBody['components']; media: { name: string; full: string }[] };
-}
-
-/**
- * A value shared in the build's process under a global name: the integrations and the
- * pages' bundle each load their own copy of this module.
- */
-function processValue<T>(name: string) {
-  const key = Symbol.for(name);
-  const g = globalThis as { [k: symbol]: T | undefined };
-  return { set: (value: T | undefined) => { g[key] = value; }, get: () => g[key] };
 }
 
 const reading = processValue<{ result: CheckResult; renders: Map<string, StoredRender> }>('dossier.checkedEntries');
