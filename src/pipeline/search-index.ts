@@ -15,7 +15,7 @@
  * folded: they only rank and lift results.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -23,6 +23,7 @@ import type { CustomRecord } from 'pagefind';
 import { searchDocument, type SearchDocument } from '../domain/search.ts';
 import type { EntryLike } from '../domain/references.ts';
 import { asSentence, foldText, otherForms } from '../domain/search-text.ts';
+import { readPackFile, writePackFile } from './pack-file.ts';
 
 /** Where the index lives in the output, relative to its root. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -164,32 +165,19 @@ function recordsKey(records: CustomRecord[]): string {
   return hash.digest('hex');
 }
 
-/** The cache file: [header length][header JSON: key, paths and lengths][the files' bytes]. */
+/** The cache file: a pack (pack-file.ts) of the files, its header the key and the files' paths. */
 function writePack(file: string, key: string, files: MadeSearchIndex['files']): void {
   try {
-    const header = Buffer.from(JSON.stringify({ key, files: files.map((f) => [f.path, f.content.length]) }));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.length);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.tmp`, Buffer.concat([length, header, ...files.map((f) => f.content)]));
-    renameSync(`${file}.tmp`, file);
+    writePackFile(file, { key, paths: files.map((f) => f.path) }, files.map((f) => f.content));
   } catch {
     // A cache that cannot be written costs the next build time, not correctness.
   }
 }
 
 function readPack(file: string, key: string): MadeSearchIndex['files'] | undefined {
-  try {
-    const bytes = readFileSync(file);
-    const length = bytes.readUInt32LE(0);
-    const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { key: string; files: [string, number][] };
-    if (header.key !== key) return undefined;
-    let at = 4 + length;
-    const files = header.files.map(([p, n]) => ({ path: p, content: new Uint8Array(bytes.subarray(at, (at += n))) }));
-    return at === bytes.length ? files : undefined;
-  } catch {
-    return undefined;
-  }
+  const pack = readPackFile<{ key: string; paths: string[] }>(file);
+  if (pack?.header.key !== key || pack.header.paths.length !== pack.parts.length) return undefined;
+  return pack.parts.map((content, i) => ({ path: pack.header.paths[i], content: new Uint8Array(content) }));
 }
 
 /** Writes a made index into <dist>/pagefind/, replacing what was there. */
