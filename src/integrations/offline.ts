@@ -49,6 +49,7 @@ export function offline(): AstroIntegration {
         const stats = await buildOfflineEdition(fileURLToPath(dir), { cacheDir, rendered });
         // Every copy is in the cache once written there: the ones this build used become the cache.
         await Promise.allSettled(rendered.offline.values());
+        rendered.cache?.flush();
         if (cacheDir) endGeneration(path.join(cacheDir, 'dossier-render'));
         const ms = Math.round(performance.now() - started);
         const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;

@@ -22,7 +22,7 @@ import { fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
 import type { RenderedSite } from './render-time.ts';
 import { compressEntry, type CompressedEntry } from './zip-entry.ts';
-import { codeFingerprint, type PackedResults, type PageCache } from './page-cache.ts';
+import { codeFingerprint, type PageCache } from './page-cache.ts';
 import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
 import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
@@ -174,11 +174,8 @@ class ZipWriter {
   private countFrom = -1;
   private error: Error | null = null;
 
-  private packed: PackedResults | undefined;
-
   /** Files compressed by an earlier build, found by their path and bytes (the render cache). */
-  constructor(file: string, private cache?: Pick<PageCache, 'key' | 'pack'>) {
-    this.packed = cache?.pack('zip-entries');
+  constructor(file: string, private cache?: Pick<PageCache, 'key' | 'get' | 'put'>) {
     this.fd = openSync(file, 'w');
     this.zip = new Zip((err, chunk) => {
       if (err) { this.error = err; return; }
@@ -188,11 +185,11 @@ class ZipWriter {
   }
 
   add(rel: string, data: string | Uint8Array) {
-    if (!this.cache || !this.packed) { this.addCompressed(rel, compressFile(data)); return; }
+    if (!this.cache) { this.addCompressed(rel, compressFile(data)); return; }
     // [CRC-32][size][deflated]: the search index's thousands of files and the data files
     // are mostly the same from one build to the next; compressing them is most of this step.
     const key = this.cache.key('zip-entry', rel, data);
-    const hit = this.packed.get(key);
+    const hit = this.cache.get(key);
     if (hit) {
       this.addCompressed(rel, { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.subarray(8)) });
       return;
@@ -201,7 +198,7 @@ class ZipWriter {
     const head = Buffer.alloc(8);
     head.writeUInt32LE(entry.crc, 0);
     head.writeUInt32LE(entry.size, 4);
-    this.packed.put(key, Buffer.concat([head, entry.deflated]));
+    this.cache.put(key, Buffer.concat([head, entry.deflated]));
     this.addCompressed(rel, entry);
   }
 
@@ -228,7 +225,6 @@ class ZipWriter {
     this.zip.end();
     this.close();
     if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
-    this.packed?.write();
     return { files: this.files, bytes: this.bytes, counted: this.countFrom < 0 ? 0 : beforeEnd - this.countFrom };
   }
 }

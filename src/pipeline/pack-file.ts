@@ -1,31 +1,151 @@
 /**
- * Many byte strings in one file, found by a header: [header length, 4 bytes][header
- * JSON][the parts, one after the other]. For caches of thousands of small results,
- * where a file each costs more in creating, renaming and opening than in bytes.
+ * Many byte strings in one file: [the parts, one after the other][index JSON][index
+ * length, 4 bytes]. For caches of thousands of small results, where a file each costs
+ * more in creating, renaming and opening than in bytes. The index comes last so a pack
+ * can be written as its parts come (PackWriter), and read a part at a time (PackReader).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-/** Writes the pack aside and renames it into place (a reader never sees half of one). */
-export function writePackFile(file: string, header: unknown, parts: readonly Uint8Array[]): void {
-  const head = Buffer.from(JSON.stringify({ header, lengths: parts.map((p) => p.length) }));
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(head.length);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, Buffer.concat([length, head, ...parts]));
-  renameSync(`${file}.tmp`, file);
+interface PackIndex<H> { header: H; lengths: number[] }
+
+/** A pack written part by part, aside (`<file>.tmp`), and renamed into place by close(): a reader never sees half of one. */
+export class PackWriter {
+  private fd: number | undefined;
+  private lengths: number[] = [];
+  // Small parts are written a megabyte at a time: a system call each would cost more than their bytes.
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
+  constructor(private file: string) {}
+
+  /** How many parts so far. */
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  add(part: Uint8Array): void {
+    this.pending.push(part);
+    this.pendingBytes += part.length;
+    this.lengths.push(part.length);
+    if (this.pendingBytes >= 1 << 20) this.write();
+  }
+
+  private write(): void {
+    const fd = this.open();
+    writeAll(fd, this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  /** Writes the index (with `header`) and puts the pack in place. */
+  close(header: unknown): void {
+    const index = Buffer.from(JSON.stringify({ header, lengths: this.lengths } satisfies PackIndex<unknown>));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(index.length);
+    this.pending.push(index, length);
+    this.write();
+    closeSync(this.fd!);
+    this.fd = undefined;
+    renameSync(`${this.file}.tmp`, this.file);
+  }
+
+  private open(): number {
+    if (this.fd === undefined) {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      this.fd = openSync(`${this.file}.tmp`, 'w');
+    }
+    return this.fd;
+  }
+
+  /** Drops what was written (the pack is not put in place). */
+  discard(): void {
+    this.pending = [];
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(`${this.file}.tmp`, { force: true });
+  }
 }
 
-/** The header and parts of a pack; undefined when there is none or it is not whole. */
+/** Writes a whole pack at once. */
+export function writePackFile(file: string, header: unknown, parts: readonly Uint8Array[]): void {
+  const writer = new PackWriter(file);
+  for (const part of parts) writer.add(part);
+  writer.close(header);
+}
+
+/** The index of a pack of `size` bytes from its last bytes, when they make one. */
+function parseIndex<H>(size: number, readTail: (from: number, length: number) => Buffer): { index: PackIndex<H>; offsets: number[] } | undefined {
+  if (size < 4) return undefined;
+  const length = readTail(size - 4, 4).readUInt32LE(0);
+  if (length > size - 4) return undefined;
+  const index = JSON.parse(readTail(size - 4 - length, length).toString('utf8')) as PackIndex<H>;
+  if (!Array.isArray(index?.lengths)) return undefined;
+  const offsets: number[] = [];
+  let at = 0;
+  for (const n of index.lengths) {
+    offsets.push(at);
+    at += n;
+  }
+  return at === size - 4 - length ? { index, offsets } : undefined;
+}
+
+/** The header and parts of a pack, read whole; undefined when there is none or it is not whole. */
 export function readPackFile<H>(file: string): { header: H; parts: Buffer[] } | undefined {
   try {
     const bytes = readFileSync(file);
-    const length = bytes.readUInt32LE(0);
-    const { header, lengths } = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as { header: H; lengths: number[] };
-    let at = 4 + length;
-    const parts = lengths.map((n) => bytes.subarray(at, (at += n)));
-    return at === bytes.length ? { header, parts } : undefined;
+    const parsed = parseIndex<H>(bytes.length, (from, length) => bytes.subarray(from, from + length));
+    if (!parsed) return undefined;
+    return { header: parsed.index.header, parts: parsed.index.lengths.map((n, i) => bytes.subarray(parsed.offsets[i], parsed.offsets[i] + n)) };
   } catch {
     return undefined;
   }
+}
+
+/** A pack read a part at a time: its index when opened, each part when asked for. */
+export class PackReader<H = unknown> {
+  private constructor(private fd: number, readonly header: H, private lengths: number[], private offsets: number[]) {}
+
+  /** Undefined when there is no pack there, or it is not whole. */
+  static open<H>(file: string): PackReader<H> | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const parsed = parseIndex<H>(fstatSync(fd).size, (from, length) => read(fd!, from, length));
+      if (parsed) return new PackReader(fd, parsed.index.header, parsed.index.lengths, parsed.offsets);
+    } catch {
+      // Not a pack: as if there were none.
+    }
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  part(i: number): Buffer {
+    return read(this.fd, this.offsets[i], this.lengths[i]);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at);
+}
+
+function read(fd: number, from: number, length: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let at = 0;
+  while (at < length) {
+    const n = readSync(fd, buffer, at, length - at, from + at);
+    if (n === 0) throw new Error('pack file cut short');
+    at += n;
+  }
+  return buffer;
 }

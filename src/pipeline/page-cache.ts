@@ -4,18 +4,19 @@
  * HTML together with a fingerprint of everything else its result depends on: the
  * project's code and lockfile, and what the step adds (e.g. the site's file list).
  *
- * Generations keep it from growing: a build reads the previous generation, moves
- * every entry it uses (or makes) into the next one, and the next replaces the
- * previous when the step has finished. A step that fails leaves the previous
- * generation as it was. Safe from several threads: each entry is one file, written
- * aside and renamed.
+ * Generations keep it from growing: a build reads the previous generation, writes
+ * every entry it uses (or makes) into the next one, and the next replaces the previous
+ * when the step has finished. A step that fails leaves the previous generation as it
+ * was. Safe from several threads: each thread appends to a pack file of its own
+ * (pack-file.ts), put in place by flush(); a file per entry cost seconds at 10,000
+ * pages in creating and renaming alone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import { readPackFile, writePackFile } from './pack-file.ts';
+import { PackReader, PackWriter, readPackFile } from './pack-file.ts';
 import { processValue } from './process-value.ts';
 
 /** Where a step's cache lives, and what its results depend on besides the page. */
@@ -26,11 +27,20 @@ export interface PageCacheSetup {
   fingerprint: string;
 }
 
+/** The packs of a generation: one per thread that used the cache. */
+const ENTRIES = /^entries\.[\w.-]+\.pack$/;
+// Several caches of one folder in one thread each get a pack of their own.
+let writers = 0;
+
 export class PageCache {
   hits = 0;
-  private made = new Set<string>();
   private current: string;
   private next: string;
+  private previous: Map<string, { pack: PackReader<string[]>; part: number }> | undefined;
+  private readers: PackReader<string[]>[] = [];
+  private writer: PackWriter | undefined;
+  private kept: string[] = [];
+  private keptKeys = new Set<string>();
 
   constructor(private setup: PageCacheSetup) {
     this.current = path.join(setup.dir, 'current');
@@ -46,88 +56,70 @@ export class PageCache {
 
   /** The stored result for this key, kept for the next generation; undefined when absent. */
   get(key: string): Buffer | undefined {
-    const from = this.file(this.current, key);
-    let data: Buffer;
-    try {
-      data = readFileSync(from);
-    } catch {
-      return undefined;
-    }
-    const to = this.file(this.next, key);
-    // Failing to move it: two pages with the same HTML, the first one moved it.
-    this.folder(to, () => { try { renameSync(from, to); } catch { writeFileSync(to, data); } });
+    const at = this.index().get(key);
+    if (!at) return undefined;
+    const data = at.pack.part(at.part);
+    this.keep(key, data);
     this.hits++;
     return data;
   }
 
   put(key: string, data: Uint8Array | string) {
-    const to = this.file(this.next, key);
-    const temp = `${to}.${process.pid}.${threadId}.tmp`;
-    this.folder(to, () => writeFileSync(temp, data));
-    renameSync(temp, to);
+    this.keep(key, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   }
 
   /**
-   * Makes the folder of an entry's file, once per folder (a rebuild moves 10,000 entries
-   * into 256 folders); made again if it went since (a new generation).
+   * Puts what this thread kept into the next generation (its pack), and closes the last
+   * one's files. Each thread that used the cache calls it before the step ends.
    */
-  private folder(file: string, write: () => void) {
-    const dir = path.dirname(file);
-    if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
-    }
+  flush() {
+    this.writer?.close(this.kept);
+    this.writer = undefined;
+    this.kept = [];
+    this.keptKeys.clear();
+    for (const r of this.readers) r.close();
+    this.readers = [];
+    this.previous = undefined;
+  }
+
+  private keep(key: string, data: Uint8Array) {
+    if (this.keptKeys.has(key)) return;
+    this.keptKeys.add(key);
+    this.writer ??= new PackWriter(path.join(this.next, `entries.${process.pid}.${threadId}.${++writers}.pack`));
+    this.writer.add(data);
+    this.kept.push(key);
+  }
+
+  /** The last generation's entries, by key: each pack's index, read on the first look-up. */
+  private index() {
+    if (this.previous) return this.previous;
+    this.previous = new Map();
+    let names: string[] = [];
     try {
-      write();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(dir)) throw error;
-      mkdirSync(dir, { recursive: true });
-      write();
+      names = readdirSync(this.current).filter((n) => ENTRIES.test(n)).sort();
+    } catch {
+      // No last generation.
     }
-  }
-
-  private file(generation: string, key: string) {
-    return path.join(generation, key.slice(0, 2), key);
-  }
-
-  /** Results kept together in one file of the generation (PackedResults), by name. */
-  pack(name: string): PackedResults {
-    return new PackedResults(this, path.join(this.current, `${name}.pack`), path.join(this.next, `${name}.pack`));
+    for (const name of names) {
+      const pack = PackReader.open<string[]>(path.join(this.current, name));
+      if (!pack) continue;
+      if (!Array.isArray(pack.header) || pack.header.length !== pack.size) { pack.close(); continue; }
+      this.readers.push(pack);
+      pack.header.forEach((key, part) => { if (!this.previous!.has(key)) this.previous!.set(key, { pack, part }); });
+    }
+    return this.previous;
   }
 }
 
-/**
- * Many small results of one thread in one file of the cache's generation: the offline
- * zip's entries at 10,000 entries were 10,000 files, whose creating and renaming cost
- * seconds a build; one file costs milliseconds. Read whole at the start; what the build
- * used or made is written into the next generation by write().
- */
-export class PackedResults {
-  private previous = new Map<string, Buffer>();
-  private kept = new Map<string, Uint8Array>();
-
-  constructor(private cache: PageCache, from: string, private to: string) {
-    const pack = readPackFile<string[]>(from);
-    if (pack && pack.header.length === pack.parts.length) pack.header.forEach((key, i) => this.previous.set(key, pack.parts[i]));
+/** The keys of a step's current generation (what the next build can find). */
+export function cachedKeys(dir: string): Set<string> {
+  const keys = new Set<string>();
+  const current = path.join(dir, 'current');
+  if (!existsSync(current)) return keys;
+  for (const name of readdirSync(current).filter((n) => ENTRIES.test(n))) {
+    for (const key of readPackFile<string[]>(path.join(current, name))?.header ?? []) keys.add(key);
   }
-
-  get(key: string): Buffer | undefined {
-    const hit = this.previous.get(key);
-    if (hit) {
-      this.kept.set(key, hit);
-      this.cache.hits++;
-    }
-    return hit;
-  }
-
-  put(key: string, data: Uint8Array) {
-    this.kept.set(key, data);
-  }
-
-  /** Into the next generation, which the step's end makes the current one. */
-  write() {
-    writePackFile(this.to, [...this.kept.keys()], [...this.kept.values()]);
-  }
+  return keys;
 }
 
 /** Before a step: an empty next generation (a failed run may have left one). */

@@ -33,13 +33,13 @@ export interface CspJob { kind: 'csp'; file: string; options?: CspOptions }
 export interface OfflinePageJob { kind: 'offline-page'; rel: string }
 /** Every classic script the offline pages of this thread asked for, by output path. */
 export interface OfflineScriptsJob { kind: 'offline-scripts' }
-/** How many pages this thread took from the cache. */
-export interface CacheStatsJob { kind: 'cache-stats' }
+/** Puts what this thread kept of the cache into its next generation; says how many pages it took from the cache. */
+export interface CacheFlushJob { kind: 'cache-flush' }
 /** A page as Astro rendered it: its policy and offline copy (render-time.ts), made beside the rendering of the next pages. */
 export interface RenderedPageJob { kind: 'rendered-page'; html: Uint8Array<ArrayBuffer>; pathname: string }
 /** A relations graph's layout (src/data/viz.ts), with each node's room worked out by the page. */
 export interface GraphLayoutJob { kind: 'graph-layout'; nodes: GraphNodeIn[]; edges: GraphEdgeIn[]; options: Omit<GraphLayoutOptions, 'room'>; rooms?: number[] }
-export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheStatsJob | RenderedPageJob | GraphLayoutJob;
+export type PageJob = CspJob | OfflinePageJob | OfflineScriptsJob | CacheFlushJob | RenderedPageJob | GraphLayoutJob;
 
 /** A secured page as a message: its copy's entry made, not promised. */
 export type SecuredPageMessage = Omit<SecuredPage<Uint8Array<ArrayBuffer>>, 'copy'> & { copy?: Omit<PageCopy, 'entry'> & { entry: CompressedEntry } };
@@ -50,7 +50,7 @@ export type PageJobResult<J extends PageJob> =
   J extends CspJob ? string[]
     : J extends OfflinePageJob ? CompressedEntry
       : J extends OfflineScriptsJob ? [string, string][]
-        : J extends CacheStatsJob ? CacheStats
+        : J extends CacheFlushJob ? CacheStats
           : J extends RenderedPageJob ? SecuredPageMessage
             : J extends GraphLayoutJob ? GraphLayout
               : never;
@@ -70,7 +70,8 @@ export function createPageJobs(setup: PageJobsSetup) {
           return offlineJobs().page(job.rel) as Promise<PageJobResult<J>>;
         case 'offline-scripts':
           return [...offlineJobs().scripts.outputs()] as PageJobResult<J>;
-        case 'cache-stats':
+        case 'cache-flush':
+          cache?.flush();
           return { hits: cache?.hits ?? 0 } as PageJobResult<J>;
         case 'rendered-page': {
           // Compressed here, in this thread: it is the one with time to spare.

@@ -77,7 +77,10 @@ export async function startRenderingPool(cache: PageCacheSetup | undefined, size
       rendering.layouts++;
       return pool.run({ kind: 'graph-layout', nodes, edges, options, rooms: room && nodes.map(room) });
     },
-    close: () => pool.close(),
+    async close() {
+      await pool.each({ kind: 'cache-flush' });
+      await pool.close();
+    },
   };
   return rendering;
 }
@@ -127,7 +130,8 @@ export async function runOnPagePool<T>(setup: PageJobsSetup, size: number, step:
   let done = false;
   try {
     const result = await step(pool);
-    const fromCache = (await pool.each({ kind: 'cache-stats' })).reduce((n, s) => n + s.hits, 0);
+    // Each thread puts what it kept into the next generation, which becomes the cache.
+    const fromCache = (await pool.each({ kind: 'cache-flush' })).reduce((n, s) => n + s.hits, 0);
     done = true;
     return { result, fromCache };
   } finally {

@@ -44,9 +44,9 @@ export interface RenderedSite {
   /**
    * Offline copies from the last build, found by the page as rendered (set by the
    * offline step, src/integrations/offline.ts): an unchanged page's copy is not made again.
-   * The offline zip's other entries are kept in its pack (PageCache.pack).
+   * The offline zip's other entries are kept there too.
    */
-  cache?: CopyCache & Pick<PageCache, 'pack'>;
+  cache?: CopyCache & Pick<PageCache, 'flush'>;
   /**
    * Worker threads that secure pages as they are rendered (set by the offline step while
    * pages render); none: the rendering thread does it.

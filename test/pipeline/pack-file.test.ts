@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPackFile, writePackFile } from '../../src/pipeline/pack-file.ts';
-import { beginGeneration, endGeneration, PageCache } from '../../src/pipeline/page-cache.ts';
+import { PackReader, PackWriter, readPackFile, writePackFile } from '../../src/pipeline/pack-file.ts';
+import { beginGeneration, cachedKeys, endGeneration, PageCache } from '../../src/pipeline/page-cache.ts';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'dossier-pack-'));
 const text = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString('utf8') : undefined);
@@ -29,43 +29,86 @@ describe('pack files: many byte strings in one file', () => {
   });
 });
 
-describe('PageCache.pack: results kept together from one build to the next', () => {
+describe('PackWriter and PackReader: a pack written as its parts come, read a part at a time', () => {
+  it('reads back every part and the header, however the parts were written', () => {
+    const file = path.join(temp(), 'sub', 'a.pack');
+    const writer = new PackWriter(file);
+    const big = Buffer.alloc(3 << 20, 7); // more than the writer holds back before writing
+    const parts = [Buffer.from('one'), new Uint8Array(0), big, Buffer.from('four')];
+    for (const p of parts) writer.add(p);
+    expect(existsSync(file)).toBe(false); // aside until closed
+    writer.close(['a', 'b', 'c', 'd']);
+    const reader = PackReader.open<string[]>(file)!;
+    expect(reader.header).toEqual(['a', 'b', 'c', 'd']);
+    expect([0, 1, 3].map((i) => text(reader.part(i)))).toEqual(['one', '', 'four']);
+    expect(reader.part(2).equals(big)).toBe(true);
+    reader.close();
+    expect(readPackFile(file)?.parts.map((p) => p.length)).toEqual([3, 0, 3 << 20, 4]);
+  });
+
+  it('is no pack when it is missing, cut short or not a pack; a discarded one is never put in place', () => {
+    const dir = temp();
+    expect(PackReader.open(path.join(dir, 'none.pack'))).toBeUndefined();
+    const file = path.join(dir, 'a.pack');
+    writePackFile(file, null, [Buffer.from('abcdef')]);
+    writeFileSync(file, readFileSync(file).subarray(2));
+    expect(PackReader.open(file)).toBeUndefined();
+    writeFileSync(file, Buffer.from([1, 2]));
+    expect(PackReader.open(file)).toBeUndefined();
+    const discarded = path.join(dir, 'b.pack');
+    const writer = new PackWriter(discarded);
+    writer.add(Buffer.from('x'));
+    writer.discard();
+    expect(readdirSync(dir).sort()).toEqual(['a.pack']);
+  });
+});
+
+describe('PageCache: per-page results kept from one build to the next', () => {
   const setup = (dir: string) => ({ dir, fingerprint: 'f' });
 
-  it('a build finds what the last one used or made; what it did not use is not kept', () => {
+  it('a build finds what the last one used or made, whichever thread made it; what it did not use is not kept', () => {
     const dir = temp();
     beginGeneration(dir);
-    const first = new PageCache(setup(dir)).pack('zip');
-    first.put('a', Buffer.from('A'));
-    first.put('b', Buffer.from('B'));
-    first.write();
+    // Two caches of one folder: two threads of a step, each with a pack of its own.
+    const [one, two] = [new PageCache(setup(dir)), new PageCache(setup(dir))];
+    one.put('a', Buffer.from('A'));
+    two.put('b', 'B');
+    two.put('b', 'B again'); // kept once
+    one.flush();
+    two.flush();
     endGeneration(dir);
+    expect(readdirSync(path.join(dir, 'current')).filter((n) => n.endsWith('.pack'))).toHaveLength(2);
+    expect([...cachedKeys(dir)].sort()).toEqual(['a', 'b']);
 
     beginGeneration(dir);
     const cache = new PageCache(setup(dir));
-    const second = cache.pack('zip');
-    expect(text(second.get('a'))).toBe('A');
-    expect(second.get('c')).toBeUndefined();
-    second.put('c', Buffer.from('C'));
-    second.write();
+    expect(text(cache.get('b'))).toBe('B');
+    expect(cache.get('c')).toBeUndefined();
+    cache.put('c', Buffer.from('C'));
+    cache.flush();
     endGeneration(dir);
     expect(cache.hits).toBe(1);
 
     beginGeneration(dir);
-    const third = new PageCache(setup(dir)).pack('zip');
-    expect([text(third.get('a')), text(third.get('b')), text(third.get('c'))]).toEqual(['A', undefined, 'C']);
+    const third = new PageCache(setup(dir));
+    expect([text(third.get('a')), text(third.get('b')), text(third.get('c'))]).toEqual([undefined, 'B', 'C']);
+    third.flush();
   });
 
-  it('a build that fails before writing leaves the last pack as it was', () => {
+  it('a build that fails before its end leaves the last generation as it was', () => {
     const dir = temp();
     beginGeneration(dir);
-    const first = new PageCache(setup(dir)).pack('zip');
+    const first = new PageCache(setup(dir));
     first.put('a', Buffer.from('A'));
-    first.write();
+    first.flush();
     endGeneration(dir);
-    beginGeneration(dir); // a build that stops here: no write, no end
+    beginGeneration(dir); // a build that stops here: a thread's pack half written, no end
+    new PageCache(setup(dir)).put('b', Buffer.from('B'));
     beginGeneration(dir);
-    expect(text(new PageCache(setup(dir)).pack('zip').get('a'))).toBe('A');
-    expect(existsSync(path.join(dir, 'current', 'zip.pack'))).toBe(true);
+    const cache = new PageCache(setup(dir));
+    expect(text(cache.get('a'))).toBe('A');
+    expect(cache.get('b')).toBeUndefined();
+    cache.flush();
+    expect([...cachedKeys(dir)]).toEqual(['a']);
   });
 });

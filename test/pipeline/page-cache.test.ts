@@ -1,11 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
 import { buildOfflineEdition } from '../../src/pipeline/offline-edition.ts';
-import { applySplice, spliceBetween } from '../../src/pipeline/page-cache.ts';
+import { applySplice, cachedKeys, spliceBetween } from '../../src/pipeline/page-cache.ts';
 import { applyCspToDir } from '../../src/integrations/csp.ts';
 
 const page = (title: string, body = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
@@ -24,10 +24,7 @@ const copy = (dir: string) => {
   return to;
 };
 const pagesOf = (dir: string) => Object.fromEntries(htmlFiles(dir).map((f) => [path.relative(dir, f), readFileSync(f, 'utf8')]));
-const entries = (cacheDir: string, step: string) => {
-  const current = path.join(cacheDir, step, 'current');
-  return existsSync(current) ? readdirSync(current, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0;
-};
+const entries = (cacheDir: string, step: string) => cachedKeys(path.join(cacheDir, step)).size;
 
 describe('spliceBetween', () => {
   it.each([

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
 import { buildOfflineEdition } from '../../src/pipeline/offline-edition.ts';
-import { inOrder, MIN_PAGES_FOR_WORKERS, poolSize, renderingPoolSize, startRenderingPool } from '../../src/pipeline/page-pool.ts';
+import { inOrder, MIN_PAGES_FOR_WORKERS, poolSize, renderingPoolSize, startRenderingPool, type RenderingPool } from '../../src/pipeline/page-pool.ts';
 import { beginGeneration, endGeneration, PageCache } from '../../src/pipeline/page-cache.ts';
 import { secureRenderedPage, type SecuredPage } from '../../src/pipeline/render-time.ts';
 import { layoutGraph } from '../../src/domain/graph-layout.ts';
@@ -60,31 +60,37 @@ describe('pages secured on worker threads as they are rendered', () => {
     ];
     const dir = makeDossier({}, false);
     const setup = { dir: path.join(dir, 'cache'), fingerprint: 'test' };
-    beginGeneration(setup.dir);
-    const pool = await startRenderingPool(setup, 1);
-    try {
+    // One build: a pool over a generation of the cache, closed (its threads' entries written) before the generation ends.
+    const build = async <T>(work: (pool: RenderingPool) => Promise<T>): Promise<T> => {
+      beginGeneration(setup.dir);
+      const pool = await startRenderingPool(setup, 1);
+      try {
+        return await work(pool);
+      } finally {
+        await pool.close();
+        endGeneration(setup.dir);
+      }
+    };
+    await build(async (pool) => {
       for (const [pathname, html] of pages) {
         const here = await settled(secureRenderedPage(html, pathname, undefined));
         const there = await settled(await pool.secure(bytes(html), pathname));
         expect(there).toEqual(here);
       }
-      // The next build: this one's copies are the cache.
-      endGeneration(setup.dir);
-      beginGeneration(setup.dir);
-      const [good, bad, home] = await Promise.all(pages.map(([pathname, html]) => pool.secure(bytes(html), pathname).then(settled)));
-      expect(bad.problems).toEqual([expect.stringMatching(/^<button onclick="…">: inline event handlers are not allowed/)]);
-      expect(bad.copy).toBeUndefined();
-      expect(good.copy).toMatchObject({ assumed: ['/places/p'], scripts: [['_astro/page.classic.js', { src: '/_astro/page.js' }]], cached: true, search: false });
-      expect(home.copy?.search).toBe(true);
-      // The worker's copies were kept: this thread finds them by the page.
-      endGeneration(setup.dir);
-      beginGeneration(setup.dir);
-      const fromHere = await settled(secureRenderedPage(pages[0][1], pages[0][0], new PageCache(setup)));
-      expect(fromHere.copy?.cached).toBe(true);
-      expect(Buffer.from(fromHere.copy!.entry.deflated).equals(Buffer.from(good.copy!.entry.deflated))).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    });
+    // The next build: the last one's copies are the cache.
+    const [good, bad, home] = await build((pool) => Promise.all(pages.map(([pathname, html]) => pool.secure(bytes(html), pathname).then(settled))));
+    expect(bad.problems).toEqual([expect.stringMatching(/^<button onclick="…">: inline event handlers are not allowed/)]);
+    expect(bad.copy).toBeUndefined();
+    expect(good.copy).toMatchObject({ assumed: ['/places/p'], scripts: [['_astro/page.classic.js', { src: '/_astro/page.js' }]], cached: true, search: false });
+    expect(home.copy?.search).toBe(true);
+    // The worker's copies were kept: this thread finds them by the page.
+    beginGeneration(setup.dir);
+    const cache = new PageCache(setup);
+    const fromHere = await settled(secureRenderedPage(pages[0][1], pages[0][0], cache));
+    cache.flush();
+    expect(fromHere.copy?.cached).toBe(true);
+    expect(Buffer.from(fromHere.copy!.entry.deflated).equals(Buffer.from(good.copy!.entry.deflated))).toBe(true);
   });
 });
 
