@@ -14,14 +14,14 @@
  * flat as the dossier grows. The zip is reproducible: entries in sorted order with
  * a fixed timestamp, the same bytes whatever the number of workers.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
 import { fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
 import type { RenderedSite } from './render-time.ts';
-import { compressEntry, type CompressedEntry } from './zip-entry.ts';
+import { compressEntry, compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
 import { codeFingerprint, type PageCache } from './page-cache.ts';
 import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
 import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
@@ -83,11 +83,22 @@ function readyCopies(rendered: RenderedSite | undefined, files: Set<string>, has
 async function writeEdition(distDir: string, all: string[], rest: string[], ready: Map<string, Promise<CompressedEntry>>, writer: ZipWriter, pool: PagePool, hasSearch: boolean, rendered: RenderedSite | undefined): Promise<Omit<OfflineStats, 'fromCache' | 'rendered'>> {
   // Pages not made yet are transformed and compressed ahead on the pool, and come back in order.
   const made = inOrder(rest, (rel) => pool.run({ kind: 'offline-page', rel }), pool.width);
+  // Large files (the data downloads) are compressed on the thread pool while the pages are added.
+  const large = new Map<string, Promise<CompressedEntry>>();
+  for (const rel of all) {
+    if (!isCopied(rel) || rel.endsWith('.html') || rel.endsWith('.css')) continue;
+    const file = path.join(distDir, rel);
+    if (statSync(file).size > LARGE_FILE) large.set(rel, writer.prepare(rel, readFileSync(file)));
+  }
+  for (const p of large.values()) p.catch(() => {}); // seen when awaited in turn
   let pageCount = 0;
   for (const rel of all) {
     if (!isCopied(rel)) continue;
     const file = path.join(distDir, rel);
-    if (rel.endsWith('.html')) {
+    const prepared = large.get(rel);
+    if (prepared) {
+      writer.addCompressed(rel, await prepared);
+    } else if (rel.endsWith('.html')) {
       pageCount++;
       const entry = await (ready.get(rel) ?? made.next().then((r) => r.value as CompressedEntry));
       writer.addCompressed(rel, entry);
@@ -158,12 +169,15 @@ class CompressedZipEntry extends ZipPassThrough {
   }
 }
 
+/** Files above this size are large: compressed on the thread pool, at zlib's default level. */
+const LARGE_FILE = 1 << 20;
+
 /**
- * A file other than a page, compressed for the zip. Large ones (dossier.json: 60 MB at
- * 10,000 entries) at zlib's default level: three times faster than the highest, for
- * about 3% more bytes.
+ * The level for a file other than a page. Large ones (dossier.json: 60 MB at 10,000
+ * entries) at zlib's default level: three times faster than the highest, for about 3%
+ * more bytes.
  */
-const compressFile = (data: string | Uint8Array) => compressEntry(data, data.length > 1 << 20 ? 6 : 9);
+const fileLevel = (data: string | Uint8Array) => (data.length > LARGE_FILE ? 6 : 9);
 
 /** A zip written as it goes, one entry at a time, with fixed timestamps. */
 class ZipWriter {
@@ -185,21 +199,32 @@ class ZipWriter {
   }
 
   add(rel: string, data: string | Uint8Array) {
-    if (!this.cache) { this.addCompressed(rel, compressFile(data)); return; }
-    // [CRC-32][size][deflated]: the search index's thousands of files and the data files
-    // are mostly the same from one build to the next; compressing them is most of this step.
+    const hit = this.cached(rel, data);
+    this.addCompressed(rel, 'entry' in hit ? hit.entry : this.keep(hit.key, compressEntry(data, fileLevel(data))));
+  }
+
+  /** A file's entry, compressed on the thread pool when it is not in the cache: added later, in its turn (addCompressed). */
+  prepare(rel: string, data: string | Uint8Array): Promise<CompressedEntry> {
+    const hit = this.cached(rel, data);
+    return 'entry' in hit ? Promise.resolve(hit.entry) : compressEntryAsync(data, fileLevel(data)).then((entry) => this.keep(hit.key, entry));
+  }
+
+  // [CRC-32][size][deflated]: the search index's thousands of files and the data files
+  // are mostly the same from one build to the next; compressing them is most of this step.
+  private cached(rel: string, data: string | Uint8Array): { entry: CompressedEntry } | { key?: string } {
+    if (!this.cache) return {};
     const key = this.cache.key('zip-entry', rel, data);
     const hit = this.cache.get(key);
-    if (hit) {
-      this.addCompressed(rel, { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.subarray(8)) });
-      return;
-    }
-    const entry = compressFile(data);
+    return hit ? { entry: { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.subarray(8)) } } : { key };
+  }
+
+  private keep(key: string | undefined, entry: CompressedEntry): CompressedEntry {
+    if (key === undefined || !this.cache) return entry;
     const head = Buffer.alloc(8);
     head.writeUInt32LE(entry.crc, 0);
     head.writeUInt32LE(entry.size, 4);
     this.cache.put(key, Buffer.concat([head, entry.deflated]));
-    this.addCompressed(rel, entry);
+    return entry;
   }
 
   addCompressed(rel: string, compressed: CompressedEntry) {

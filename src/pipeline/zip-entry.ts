@@ -24,12 +24,13 @@ export function compressEntry(data: string | Uint8Array, level = LEVEL): Compres
 
 /**
  * compressEntry on Node's thread pool: for a page's offline copy made as it is rendered,
- * so that compressing it overlaps the rendering of the next pages.
+ * so that compressing it overlaps the rendering of the next pages, and for the zip's
+ * large files, compressed beside its other work.
  */
-export function compressEntryAsync(data: string): Promise<CompressedEntry> {
-  const bytes = Buffer.from(data, 'utf8');
+export function compressEntryAsync(data: string | Uint8Array, level = LEVEL): Promise<CompressedEntry> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   return new Promise((resolve, reject) => {
-    deflateRaw(bytes, { level: LEVEL }, (err, out) => {
+    deflateRaw(bytes, { level }, (err, out) => {
       if (err) return reject(err);
       resolve({ deflated: owned(out), crc: crc32(bytes) >>> 0, size: bytes.length });
     });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
+import { unzipOffline } from '../helpers/offline.ts';
 import { htmlFiles } from '../../src/pipeline/files.ts';
 import { buildOfflineEdition } from '../../src/pipeline/offline-edition.ts';
 import { applySplice, cachedKeys, spliceBetween } from '../../src/pipeline/page-cache.ts';
@@ -78,6 +79,20 @@ describe('the post-build cache', () => {
     writeFileSync(path.join(dir, 'actors/index.html'), page('Actors'));
     const grown = await buildOfflineEdition(dir, { workers: 0, cacheDir });
     expect(grown).toMatchObject({ pages: 8, fromCache: 0 });
+  });
+
+  it('compresses a large file (a data download) beside the pages: it unzips to its bytes, in its place', { timeout: 60_000 }, async () => {
+    const dir = site(2);
+    const big = Array.from({ length: 40_000 }, (_, i) => `{"id":"event-${i}","title":"Event ${(i * 7919) % 10007}"}`).join('\n');
+    expect(big.length).toBeGreaterThan(1 << 20);
+    writeFileSync(path.join(dir, 'data.json'), big);
+    writeFileSync(path.join(dir, 'small.json'), '{"a":1}');
+    await buildOfflineEdition(dir, { workers: 0 });
+    const { root, entries: names } = unzipOffline(path.join(dir, 'dossier-offline.zip'));
+    expect(readFileSync(path.join(root, 'dossier-offline', 'data.json'), 'utf8')).toBe(big);
+    const files = names.filter((n) => !n.endsWith('/')).map((n) => n.replace('dossier-offline/', ''));
+    // In the site's file order, as every other file (not first because it was compressed first).
+    expect(files.slice(0, 5)).toEqual(['actors/a-0/index.html', 'actors/a-1/index.html', 'data.json', 'index.html', 'small.json']);
   });
 
   it('keeps the last good build\'s entries when a step fails', async () => {
