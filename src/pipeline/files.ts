@@ -1,5 +1,5 @@
-/** Walking a build's output folder (sorted, one file at a time) and replacing its files safely. */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, renameSync, writeFileSync } from 'node:fs';
+/** Walking a build's output folder (sorted, one file at a time), replacing its files safely, writing large ones in pieces. */
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -59,4 +59,50 @@ export function replaceFile(file: string, content: string) {
   const temp = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(temp, content);
   renameSync(temp, file);
+}
+
+/**
+ * A file written in many small pieces (zip entries, cache entries), a megabyte at a time:
+ * a system call per piece costs more than its bytes. Created, with its folder, on the
+ * first write; the pieces must not change until they are written (close or a full megabyte).
+ */
+export class BufferedFile {
+  private fd: number | undefined;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+
+  constructor(readonly file: string) {}
+
+  write(bytes: Uint8Array): void {
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.fd === undefined) {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      this.fd = openSync(this.file, 'w');
+    }
+    const bytes = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending);
+    let at = 0;
+    while (at < bytes.length) at += writeSync(this.fd, bytes, at);
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd!);
+    this.fd = undefined;
+  }
+
+  /** Drops the file and what was not written yet. */
+  discard(): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.file, { force: true });
+  }
 }

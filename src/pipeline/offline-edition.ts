@@ -14,11 +14,11 @@
  * flat as the dossier grows. The zip is reproducible: entries in sorted order with
  * a fixed timestamp, the same bytes whatever the number of workers.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Zip, ZipPassThrough } from 'fflate';
 import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
-import { fileUrl, walkFiles } from './files.ts';
+import { BufferedFile, fileUrl, walkFiles } from './files.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
 import type { RenderedSite } from './render-time.ts';
 import { compressEntry, compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
@@ -181,7 +181,7 @@ const fileLevel = (data: string | Uint8Array) => (data.length > LARGE_FILE ? 6 :
 
 /** A zip written as it goes, one entry at a time, with fixed timestamps. */
 class ZipWriter {
-  private fd: number;
+  private out: BufferedFile | undefined;
   private zip: Zip;
   private bytes = 0;
   private files = 0;
@@ -190,10 +190,10 @@ class ZipWriter {
 
   /** Files compressed by an earlier build, found by their path and bytes (the render cache). */
   constructor(file: string, private cache?: Pick<PageCache, 'key' | 'get' | 'put'>) {
-    this.fd = openSync(file, 'w');
+    const out = (this.out = new BufferedFile(file));
     this.zip = new Zip((err, chunk) => {
       if (err) { this.error = err; return; }
-      writeSync(this.fd, chunk);
+      out.write(chunk);
       this.bytes += chunk.length;
     });
   }
@@ -235,9 +235,10 @@ class ZipWriter {
     if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
   }
 
+  /** Stops writing: a zip not ended is dropped. */
   close() {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
+    this.out?.discard();
+    this.out = undefined;
   }
 
   /** Bytes written from now on are reported as `counted`. */
@@ -248,7 +249,8 @@ class ZipWriter {
   end() {
     const beforeEnd = this.bytes;
     this.zip.end();
-    this.close();
+    this.out?.close();
+    this.out = undefined;
     if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
     return { files: this.files, bytes: this.bytes, counted: this.countFrom < 0 ? 0 : beforeEnd - this.countFrom };
   }

@@ -4,38 +4,31 @@
  * more in creating, renaming and opening than in bytes. The index comes last so a pack
  * can be written as its parts come (PackWriter), and read a part at a time (PackReader).
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, renameSync } from 'node:fs';
+import { BufferedFile } from './files.ts';
 
 interface PackIndex<H> { header: H; lengths: number[] }
 
+const READ_AHEAD = 1 << 20;
+
 /** A pack written part by part, aside (`<file>.tmp`), and renamed into place by close(): a reader never sees half of one. */
 export class PackWriter {
-  private fd: number | undefined;
+  private out: BufferedFile;
   private lengths: number[] = [];
-  // Small parts are written a megabyte at a time: a system call each would cost more than their bytes.
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
 
-  constructor(private file: string) {}
+  constructor(private file: string) {
+    this.out = new BufferedFile(`${file}.tmp`);
+  }
 
   /** How many parts so far. */
   get size(): number {
     return this.lengths.length;
   }
 
+  /** Adds a part (its bytes must not change until the pack is closed). */
   add(part: Uint8Array): void {
-    this.pending.push(part);
-    this.pendingBytes += part.length;
+    this.out.write(part);
     this.lengths.push(part.length);
-    if (this.pendingBytes >= 1 << 20) this.write();
-  }
-
-  private write(): void {
-    const fd = this.open();
-    writeAll(fd, this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending));
-    this.pending = [];
-    this.pendingBytes = 0;
   }
 
   /** Writes the index (with `header`) and puts the pack in place. */
@@ -43,28 +36,15 @@ export class PackWriter {
     const index = Buffer.from(JSON.stringify({ header, lengths: this.lengths } satisfies PackIndex<unknown>));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(index.length);
-    this.pending.push(index, length);
-    this.write();
-    closeSync(this.fd!);
-    this.fd = undefined;
+    this.out.write(index);
+    this.out.write(length);
+    this.out.close();
     renameSync(`${this.file}.tmp`, this.file);
-  }
-
-  private open(): number {
-    if (this.fd === undefined) {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      this.fd = openSync(`${this.file}.tmp`, 'w');
-    }
-    return this.fd;
   }
 
   /** Drops what was written (the pack is not put in place). */
   discard(): void {
-    this.pending = [];
-    if (this.fd === undefined) return;
-    closeSync(this.fd);
-    this.fd = undefined;
-    rmSync(`${this.file}.tmp`, { force: true });
+    this.out.discard();
   }
 }
 
@@ -76,7 +56,7 @@ export function writePackFile(file: string, header: unknown, parts: readonly Uin
 }
 
 /** The index of a pack of `size` bytes from its last bytes, when they make one. */
-function parseIndex<H>(size: number, readTail: (from: number, length: number) => Buffer): { index: PackIndex<H>; offsets: number[] } | undefined {
+function parseIndex<H>(size: number, readTail: (from: number, length: number) => Buffer): { index: PackIndex<H>; offsets: number[]; partsEnd: number } | undefined {
   if (size < 4) return undefined;
   const length = readTail(size - 4, 4).readUInt32LE(0);
   if (length > size - 4) return undefined;
@@ -88,7 +68,7 @@ function parseIndex<H>(size: number, readTail: (from: number, length: number) =>
     offsets.push(at);
     at += n;
   }
-  return at === size - 4 - length ? { index, offsets } : undefined;
+  return at === size - 4 - length ? { index, offsets, partsEnd: at } : undefined;
 }
 
 /** The header and parts of a pack, read whole; undefined when there is none or it is not whole. */
@@ -105,7 +85,7 @@ export function readPackFile<H>(file: string): { header: H; parts: Buffer[] } | 
 
 /** A pack read a part at a time: its index when opened, each part when asked for. */
 export class PackReader<H = unknown> {
-  private constructor(private fd: number, readonly header: H, private lengths: number[], private offsets: number[]) {}
+  private constructor(private fd: number, readonly header: H, private lengths: number[], private offsets: number[], private end: number) {}
 
   /** Undefined when there is no pack there, or it is not whole. */
   static open<H>(file: string): PackReader<H> | undefined {
@@ -113,7 +93,7 @@ export class PackReader<H = unknown> {
     try {
       fd = openSync(file, 'r');
       const parsed = parseIndex<H>(fstatSync(fd).size, (from, length) => read(fd!, from, length));
-      if (parsed) return new PackReader(fd, parsed.index.header, parsed.index.lengths, parsed.offsets);
+      if (parsed) return new PackReader(fd, parsed.index.header, parsed.index.lengths, parsed.offsets, parsed.partsEnd);
     } catch {
       // Not a pack: as if there were none.
     }
@@ -125,18 +105,26 @@ export class PackReader<H = unknown> {
     return this.lengths.length;
   }
 
+  // Parts are mostly asked for in the order they were written: read a megabyte ahead, and
+  // serve the next parts from it (a read and an allocation each cost more than their bytes).
+  private window: Buffer = Buffer.alloc(0);
+  private windowAt = 0;
+
+  /** A part's bytes (a view of what was read: do not change them). */
   part(i: number): Buffer {
-    return read(this.fd, this.offsets[i], this.lengths[i]);
+    const from = this.offsets[i];
+    const length = this.lengths[i];
+    if (from < this.windowAt || from + length > this.windowAt + this.window.length) {
+      if (length >= READ_AHEAD) return read(this.fd, from, length);
+      this.window = read(this.fd, from, Math.min(READ_AHEAD, this.end - from));
+      this.windowAt = from;
+    }
+    return this.window.subarray(from - this.windowAt, from - this.windowAt + length);
   }
 
   close(): void {
     closeSync(this.fd);
   }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let at = 0;
-  while (at < bytes.length) at += writeSync(fd, bytes, at);
 }
 
 function read(fd: number, from: number, length: number): Buffer {

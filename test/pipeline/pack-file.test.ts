@@ -46,6 +46,15 @@ describe('PackWriter and PackReader: a pack written as its parts come, read a pa
     expect(readPackFile(file)?.parts.map((p) => p.length)).toEqual([3, 0, 3 << 20, 4]);
   });
 
+  it('gives each part whatever order they are asked for in, across its read-ahead', () => {
+    const file = path.join(temp(), 'a.pack');
+    const parts = Array.from({ length: 9 }, (_, i) => Buffer.alloc(300_000 + i, i + 1));
+    writePackFile(file, null, parts);
+    const reader = PackReader.open(file)!;
+    for (const i of [0, 1, 2, 3, 8, 4, 0, 7, 5, 6, 3]) expect(reader.part(i).equals(parts[i])).toBe(true);
+    reader.close();
+  });
+
   it('is no pack when it is missing, cut short or not a pack; a discarded one is never put in place', () => {
     const dir = temp();
     expect(PackReader.open(path.join(dir, 'none.pack'))).toBeUndefined();
