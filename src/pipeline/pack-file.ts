@@ -9,7 +9,6 @@ import { BufferedFile } from './files.ts';
 
 interface PackIndex<H> { header: H; lengths: number[] }
 
-const READ_AHEAD = 1 << 20;
 
 /** A pack written part by part, aside (`<file>.tmp`), and renamed into place by close(): a reader never sees half of one. */
 export class PackWriter {
@@ -56,7 +55,7 @@ export function writePackFile(file: string, header: unknown, parts: readonly Uin
 }
 
 /** The index of a pack of `size` bytes from its last bytes, when they make one. */
-function parseIndex<H>(size: number, readTail: (from: number, length: number) => Buffer): { index: PackIndex<H>; offsets: number[]; partsEnd: number } | undefined {
+function parseIndex<H>(size: number, readTail: (from: number, length: number) => Buffer): { index: PackIndex<H>; offsets: number[] } | undefined {
   if (size < 4) return undefined;
   const length = readTail(size - 4, 4).readUInt32LE(0);
   if (length > size - 4) return undefined;
@@ -68,7 +67,7 @@ function parseIndex<H>(size: number, readTail: (from: number, length: number) =>
     offsets.push(at);
     at += n;
   }
-  return at === size - 4 - length ? { index, offsets, partsEnd: at } : undefined;
+  return at === size - 4 - length ? { index, offsets } : undefined;
 }
 
 /** The header and parts of a pack, read whole; undefined when there is none or it is not whole. */
@@ -85,7 +84,7 @@ export function readPackFile<H>(file: string): { header: H; parts: Buffer[] } | 
 
 /** A pack read a part at a time: its index when opened, each part when asked for. */
 export class PackReader<H = unknown> {
-  private constructor(private fd: number, readonly header: H, private lengths: number[], private offsets: number[], private end: number) {}
+  private constructor(private fd: number, readonly header: H, private lengths: number[], private offsets: number[]) {}
 
   /** Undefined when there is no pack there, or it is not whole. */
   static open<H>(file: string): PackReader<H> | undefined {
@@ -93,7 +92,7 @@ export class PackReader<H = unknown> {
     try {
       fd = openSync(file, 'r');
       const parsed = parseIndex<H>(fstatSync(fd).size, (from, length) => read(fd!, from, length));
-      if (parsed) return new PackReader(fd, parsed.index.header, parsed.index.lengths, parsed.offsets, parsed.partsEnd);
+      if (parsed) return new PackReader(fd, parsed.index.header, parsed.index.lengths, parsed.offsets);
     } catch {
       // Not a pack: as if there were none.
     }
@@ -105,21 +104,9 @@ export class PackReader<H = unknown> {
     return this.lengths.length;
   }
 
-  // Parts are mostly asked for in the order they were written: read a megabyte ahead, and
-  // serve the next parts from it (a read and an allocation each cost more than their bytes).
-  private window: Buffer = Buffer.alloc(0);
-  private windowAt = 0;
-
-  /** A part's bytes (a view of what was read: do not change them). */
+  /** A part's bytes, in memory of their own (a worker can hand them over whole). */
   part(i: number): Buffer {
-    const from = this.offsets[i];
-    const length = this.lengths[i];
-    if (from < this.windowAt || from + length > this.windowAt + this.window.length) {
-      if (length >= READ_AHEAD) return read(this.fd, from, length);
-      this.window = read(this.fd, from, Math.min(READ_AHEAD, this.end - from));
-      this.windowAt = from;
-    }
-    return this.window.subarray(from - this.windowAt, from - this.windowAt + length);
+    return read(this.fd, this.offsets[i], this.lengths[i]);
   }
 
   close(): void {
@@ -128,7 +115,8 @@ export class PackReader<H = unknown> {
 }
 
 function read(fd: number, from: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(length);
+  // Not from Node's shared pool: a small part would keep (and hand over) 8 KB of others.
+  const buffer = Buffer.allocUnsafeSlow(length);
   let at = 0;
   while (at < length) {
     const n = readSync(fd, buffer, at, length - at, from + at);

@@ -6,13 +6,14 @@
  *
  * Generations keep it from growing: a build reads the previous generation, writes
  * every entry it uses (or makes) into the next one, and the next replaces the previous
- * when the step has finished. A step that fails leaves the previous generation as it
- * was. Safe from several threads: each thread appends to a pack file of its own
- * (pack-file.ts), put in place by flush(); a file per entry cost seconds at 10,000
- * pages in creating and renaming alone.
+ * when the step has finished (a pack still mostly used goes on as it is, unused entries
+ * and all: see flush). A step that fails leaves the previous generation as it was. Safe
+ * from several threads: each thread appends to a pack file of its own (pack-file.ts),
+ * put in place by flush(); a file per entry cost seconds at 10,000 pages in creating
+ * and renaming alone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
@@ -32,12 +33,15 @@ const ENTRIES = /^entries\.[\w.-]+\.pack$/;
 // Several caches of one folder in one thread each get a pack of their own.
 let writers = 0;
 
+/** A pack of the last generation, and which of its parts this thread used (part → key). */
+interface LastPack { name: string; reader: PackReader<string[]>; used: Map<number, string> }
+
 export class PageCache {
   hits = 0;
   private current: string;
   private next: string;
-  private previous: Map<string, { pack: PackReader<string[]>; part: number }> | undefined;
-  private readers: PackReader<string[]>[] = [];
+  private previous: Map<string, { pack: LastPack; part: number }> | undefined;
+  private packs: LastPack[] = [];
   private writer: PackWriter | undefined;
   private kept: string[] = [];
   private keptKeys = new Set<string>();
@@ -58,36 +62,55 @@ export class PageCache {
   get(key: string): Buffer | undefined {
     const at = this.index().get(key);
     if (!at) return undefined;
-    const data = at.pack.part(at.part);
-    this.keep(key, data);
+    if (!this.keptKeys.has(key)) {
+      this.keptKeys.add(key);
+      at.pack.used.set(at.part, key);
+    }
     this.hits++;
-    return data;
+    return at.pack.reader.part(at.part);
   }
 
   put(key: string, data: Uint8Array | string) {
-    this.keep(key, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    if (this.keptKeys.has(key)) return;
+    this.keptKeys.add(key);
+    this.write(key, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   }
 
   /**
-   * Puts what this thread kept into the next generation (its pack), and closes the last
-   * one's files. Each thread that used the cache calls it before the step ends.
+   * Puts what this thread kept into the next generation, and closes the last one's files.
+   * Each thread that used the cache calls it before the step ends. A last pack this thread
+   * used at least half of goes on as it is (linked: a rebuild after a small change writes
+   * no copy of the cache); of the others, the parts it used are copied into its own pack.
    */
   flush() {
+    for (const pack of this.packs) {
+      const linked = pack.used.size > 0 && pack.used.size * 2 >= pack.reader.size && this.link(pack.name);
+      if (!linked) for (const [part, key] of pack.used) this.write(key, pack.reader.part(part));
+    }
     this.writer?.close(this.kept);
     this.writer = undefined;
     this.kept = [];
     this.keptKeys.clear();
-    for (const r of this.readers) r.close();
-    this.readers = [];
+    for (const pack of this.packs) pack.reader.close();
+    this.packs = [];
     this.previous = undefined;
   }
 
-  private keep(key: string, data: Uint8Array) {
-    if (this.keptKeys.has(key)) return;
-    this.keptKeys.add(key);
+  private write(key: string, data: Uint8Array) {
     this.writer ??= new PackWriter(path.join(this.next, `entries.${process.pid}.${threadId}.${++writers}.pack`));
     this.writer.add(data);
     this.kept.push(key);
+  }
+
+  /** The last generation's pack, in the next one too (another thread may have linked it already). */
+  private link(name: string): boolean {
+    try {
+      mkdirSync(this.next, { recursive: true });
+      linkSync(path.join(this.current, name), path.join(this.next, name));
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EEXIST';
+    }
   }
 
   /** The last generation's entries, by key: each pack's index, read on the first look-up. */
@@ -101,11 +124,12 @@ export class PageCache {
       // No last generation.
     }
     for (const name of names) {
-      const pack = PackReader.open<string[]>(path.join(this.current, name));
-      if (!pack) continue;
-      if (!Array.isArray(pack.header) || pack.header.length !== pack.size) { pack.close(); continue; }
-      this.readers.push(pack);
-      pack.header.forEach((key, part) => { if (!this.previous!.has(key)) this.previous!.set(key, { pack, part }); });
+      const reader = PackReader.open<string[]>(path.join(this.current, name));
+      if (!reader) continue;
+      if (!Array.isArray(reader.header) || reader.header.length !== reader.size) { reader.close(); continue; }
+      const pack: LastPack = { name, reader, used: new Map() };
+      this.packs.push(pack);
+      reader.header.forEach((key, part) => { if (!this.previous!.has(key)) this.previous!.set(key, { pack, part }); });
     }
     return this.previous;
   }

@@ -58,7 +58,10 @@ describe('the post-build cache', () => {
     expect(third.fromCache).toBe(8);
     await applyCspToDir(reference, {}, {});
     expect(pagesOf(edited)).toEqual(pagesOf(reference));
-    expect(entries(cacheDir, 'dossier-csp')).toBe(9);
+    // The 9 pages' entries; besides them at most the changed page's old one, in a pack the
+    // build still used mostly and kept as it is (PageCache.flush).
+    expect(entries(cacheDir, 'dossier-csp')).toBeGreaterThanOrEqual(9);
+    expect(entries(cacheDir, 'dossier-csp')).toBeLessThanOrEqual(10);
   });
 
   it('gives the offline copy of unchanged pages from the last build, and the zip is the same bytes', { timeout: 60_000 }, async () => {
