@@ -4,25 +4,30 @@
  * starts bundling, after the content loaders have rendered every body: Pagefind's
  * process, which needs about a gigabyte at 10,000 entries, has ended before the pages
  * start, instead of running beside the build's largest heap after them. Its files are
- * written once the site is, before the CSP and offline steps (the offline edition wraps
- * them). Any Pagefind error fails the build.
+ * written into the cache folder while the pages are made, and moved into the site once
+ * it is, before the CSP and offline steps (the offline edition wraps them). Any Pagefind
+ * error fails the build.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mark } from '../pipeline/build-stats.ts';
-import { makeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
+import { makeSearchIndex, placeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
+import { writeFilesAside } from '../pipeline/write-aside.ts';
 import { sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
 
 export function search(): AstroIntegration {
   let made: MadeSearchIndex | undefined;
   let cacheFile: string | undefined;
+  let aside = '';
+  let written: Promise<void> | undefined;
   return {
     name: 'dossier-search',
     hooks: {
       'astro:config:done': ({ config }) => {
         // The last build's index, kept while the records are the same (search-index.ts).
         cacheFile = path.join(fileURLToPath(config.cacheDir), 'dossier-search.pack');
+        aside = path.join(fileURLToPath(config.cacheDir), 'dossier-search-files');
       },
       'astro:build:start': async ({ logger }) => {
         const started = performance.now();
@@ -33,14 +38,20 @@ export function search(): AstroIntegration {
         const recordsMs = Math.round(performance.now() - started);
         made = await makeSearchIndex({ language: reading.site.language, documents }, cacheFile);
         mark('search:done');
+        // Written into the cache folder while the pages are made; a failed write is seen at the end.
+        written = writeFilesAside(aside, made.files);
+        written.catch(() => {});
         const bytes = made.files.reduce((n, f) => n + f.content.length, 0);
         const kept = made.kept ? ', kept from the last build: the records are the same' : '';
         logger.info(`indexed ${made.pages} pages in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms${kept}): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir }) => {
         if (!made) throw new SearchIndexError('The search index could not be built: it was not made before the pages.');
-        writeSearchIndex(fileURLToPath(dir), made);
+        const ready = written ? await written.then(() => true, () => false) : false;
+        if (ready) placeSearchIndex(fileURLToPath(dir), aside, made);
+        else writeSearchIndex(fileURLToPath(dir), made);
         made = undefined;
+        written = undefined;
       },
     },
   };

@@ -15,7 +15,7 @@
  * folded: they only rank and lift results.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -191,6 +191,23 @@ export function writeSearchIndex(distDir: string, made: MadeSearchIndex): Search
     bytes += f.content.length;
   }
   return { pages: made.pages, files: made.files.length, bytes };
+}
+
+/**
+ * Puts an index written aside (src/pipeline/write-aside.ts) into <dist>/pagefind/ at once, by
+ * renaming its folder; writes the files there instead when the rename cannot be done (the
+ * folder aside is on another disk).
+ */
+export function placeSearchIndex(distDir: string, aside: string, made: MadeSearchIndex): SearchIndexStats {
+  const out = path.join(distDir, PAGEFIND_DIR);
+  rmSync(out, { recursive: true, force: true });
+  try {
+    renameSync(aside, out);
+  } catch {
+    rmSync(aside, { recursive: true, force: true });
+    return writeSearchIndex(distDir, made);
+  }
+  return { pages: made.pages, files: made.files.length, bytes: made.files.reduce((n, f) => n + f.content.length, 0) };
 }
 
 export async function buildSearchIndex(distDir: string, input: SearchDocuments): Promise<SearchIndexStats> {

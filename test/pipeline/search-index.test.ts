@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
-import { buildSearchIndex, isNeededIndexFile, makeSearchIndex, pagefindRecord, readingDocuments } from '../../src/pipeline/search-index.ts';
+import { buildSearchIndex, isNeededIndexFile, makeSearchIndex, pagefindRecord, placeSearchIndex, readingDocuments, writeSearchIndex } from '../../src/pipeline/search-index.ts';
+import { writeFilesAside } from '../../src/pipeline/write-aside.ts';
 import { fileUrl, walkFiles } from '../../src/pipeline/files.ts';
 import { searchDocument } from '../../src/domain/search.ts';
 import { search } from '../../src/integrations/search.ts';
@@ -87,6 +88,23 @@ describe('buildSearchIndex', () => {
     expect(written.filter((f) => f.startsWith('wasm.'))).toEqual(['wasm.en.pagefind']);
     expect(written.every((f) => isNeededIndexFile(f, new Set(['wasm.en.pagefind'])))).toBe(true);
     expect(readdirSync(root).sort()).toEqual(['_astro', 'index.html', 'pagefind']);
+  });
+
+  it('writes the index aside while the build goes on, then puts it in the site at once (or writes it there when it cannot)', async () => {
+    const made = await makeSearchIndex({ language: 'en', documents: [kh] });
+    const files = (root: string) => Object.fromEntries([...walkFiles(path.join(root, 'pagefind'))].map((f) => [f, readFileSync(path.join(root, 'pagefind', f)).toString('base64')]));
+    const direct = site({ 'index.html': '<p>Home</p>' });
+    writeSearchIndex(direct, made);
+    const placed = site({ 'index.html': '<p>Home</p>' });
+    const aside = path.join(site({}), 'aside');
+    await writeFilesAside(aside, made.files);
+    expect(placeSearchIndex(placed, aside, made)).toMatchObject({ pages: 1, files: made.files.length });
+    expect(files(placed)).toEqual(files(direct));
+    expect(existsSync(aside)).toBe(false); // moved, not copied
+    // Nothing aside (a write that failed): written into the site instead.
+    const fallback = site({ 'index.html': '<p>Home</p>' });
+    placeSearchIndex(fallback, path.join(site({}), 'missing'), made);
+    expect(files(fallback)).toEqual(files(direct));
   });
 
   it('fails the build in plain words when the dossier was not read in its process', async () => {
