@@ -9,7 +9,6 @@ import { BufferedFile } from './files.ts';
 
 interface PackIndex<H> { header: H; lengths: number[] }
 
-
 /** A pack written part by part, aside (`<file>.tmp`), and renamed into place by close(): a reader never sees half of one. */
 export class PackWriter {
   private out: BufferedFile;
@@ -17,11 +16,6 @@ export class PackWriter {
 
   constructor(private file: string) {
     this.out = new BufferedFile(`${file}.tmp`);
-  }
-
-  /** How many parts so far. */
-  get size(): number {
-    return this.lengths.length;
   }
 
   /** Adds a part (its bytes must not change until the pack is closed). */
@@ -39,11 +33,6 @@ export class PackWriter {
     this.out.write(length);
     this.out.close();
     renameSync(`${this.file}.tmp`, this.file);
-  }
-
-  /** Drops what was written (the pack is not put in place). */
-  discard(): void {
-    this.out.discard();
   }
 }
 
