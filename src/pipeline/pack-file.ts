@@ -93,6 +93,11 @@ export class PackReader<H = unknown> {
     return this.lengths.length;
   }
 
+  /** The parts' bytes in all. */
+  get bytes(): number {
+    return this.lengths.reduce((n, l) => n + l, 0);
+  }
+
   /** A part's bytes, in memory of their own (a worker can hand them over whole). */
   part(i: number): Buffer {
     return read(this.fd, this.offsets[i], this.lengths[i]);

@@ -99,12 +99,13 @@ describe('PageCache: per-page results kept from one build to the next', () => {
     third.flush();
   });
 
-  it('a pack still used at least half goes on as it is; of one used less, only the used entries are copied', () => {
+  it('a large pack still used at least half goes on as it is; of one used less, only the used entries are copied', () => {
     const dir = temp();
     const pack = () => readdirSync(path.join(dir, 'current')).filter((n) => n.endsWith('.pack'));
+    const big = (k: string) => k.toUpperCase().repeat(600_000); // three make a pack over the megabyte below which packs merge
     beginGeneration(dir);
     const first = new PageCache(setup(dir));
-    for (const k of ['a', 'b', 'c']) first.put(k, k.toUpperCase());
+    for (const k of ['a', 'b', 'c']) first.put(k, big(k));
     first.flush();
     endGeneration(dir);
     const [name] = pack();
@@ -112,7 +113,7 @@ describe('PageCache: per-page results kept from one build to the next', () => {
 
     beginGeneration(dir);
     const second = new PageCache(setup(dir));
-    expect([text(second.get('a')), text(second.get('b'))]).toEqual(['A', 'B']);
+    expect([text(second.get('a')), text(second.get('b'))]).toEqual([big('a'), big('b')]);
     second.flush();
     endGeneration(dir);
     expect(pack()).toEqual([name]); // the same file, not a copy
@@ -121,15 +122,34 @@ describe('PageCache: per-page results kept from one build to the next', () => {
 
     beginGeneration(dir);
     const third = new PageCache(setup(dir));
-    expect(text(third.get('c'))).toBe('C');
+    expect(text(third.get('c'))).toBe(big('c'));
     third.flush();
     endGeneration(dir);
     expect(pack()).not.toContain(name);
     expect([...cachedKeys(dir)]).toEqual(['c']);
     beginGeneration(dir);
     const fourth = new PageCache(setup(dir));
-    expect(text(fourth.get('c'))).toBe('C');
+    expect(text(fourth.get('c'))).toBe(big('c'));
     fourth.flush();
+  });
+
+  it('small packs merge: after many builds that each add an entry, the packs are still few', () => {
+    const dir = temp();
+    const keys: string[] = [];
+    for (let build = 0; build < 20; build++) {
+      beginGeneration(dir);
+      // Two threads, as a build with a worker: one takes every entry it finds, both add one.
+      const [main, worker] = [new PageCache(setup(dir)), new PageCache(setup(dir))];
+      for (const k of keys) expect(text(main.get(k))).toBe(k);
+      main.put(`m${build}`, `m${build}`);
+      worker.put(`w${build}`, `w${build}`);
+      keys.push(`m${build}`, `w${build}`);
+      main.flush();
+      worker.flush();
+      endGeneration(dir);
+    }
+    expect(cachedKeys(dir).size).toBe(40);
+    expect(readdirSync(path.join(dir, 'current')).filter((n) => n.endsWith('.pack')).length).toBeLessThanOrEqual(2);
   });
 
   it('a build that fails before its end leaves the last generation as it was', () => {
