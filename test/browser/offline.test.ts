@@ -203,19 +203,20 @@ describe('the offline edition', () => {
     await page.goto(url('index.html'));
     await page.getByRole('radio', { name: 'Dark', exact: true }).check();
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    const next = page.locator('.site-nav a').first();
+    const target = new URL((await next.getAttribute('href'))!, page.url()).href;
     // Chromium commits localStorage to the browser process asynchronously, and a click
     // can move the next page to a new renderer that reads storage before the write
-    // lands (CI saw it once). A reader takes longer than that; wait until another page
-    // in the same browser sees the choice, as the next page will.
+    // lands (CI saw it twice, once after another copy of the same page already saw the
+    // choice). A reader takes longer than that; wait until the next page itself, opened
+    // beside, sees the choice.
     await expect.poll(async () => {
       const probe = await context.newPage();
-      await probe.goto(url('index.html'));
+      await probe.goto(target);
       const stored = await probe.evaluate(() => localStorage.getItem('dossier-theme'));
       await probe.close();
       return stored;
     }).toBe('dark');
-    const next = page.locator('.site-nav a').first();
-    const target = new URL((await next.getAttribute('href'))!, page.url()).href;
     await next.click();
     await page.waitForURL(target);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
