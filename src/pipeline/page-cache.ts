@@ -34,7 +34,7 @@ const ENTRIES = /^entries\.[\w.-]+\.pack$/;
 let writers = 0;
 
 /** A pack of the last generation, and which of its parts this thread used (part → key). */
-interface LastPack { name: string; reader: PackReader<string[]>; bytes: number; used: Map<number, string> }
+interface LastPack { name: string; reader: PackReader<string[]>; used: Map<number, string> }
 /** Packs smaller than this are copied rather than linked, so that they merge. */
 const LINK_MIN = 1 << 20;
 
@@ -83,11 +83,11 @@ export class PageCache {
    * Each thread that used the cache calls it before the step ends. A last pack this thread
    * used at least half of goes on as it is (linked: a rebuild after a small change writes
    * no copy of the cache), unless it is small; of the others, the parts it used are copied
-   * into its own pack. So small packs are merged, and the packs stay few however many builds.
+   * into its own pack. So small packs merge instead of piling up build after build.
    */
   flush() {
     for (const pack of this.packs) {
-      const linked = pack.used.size > 0 && pack.used.size * 2 >= pack.reader.size && pack.bytes >= LINK_MIN && this.link(pack.name);
+      const linked = pack.used.size > 0 && pack.used.size * 2 >= pack.reader.size && pack.reader.bytes >= LINK_MIN && this.link(pack.name);
       if (!linked) for (const [part, key] of pack.used) this.write(key, pack.reader.part(part));
     }
     this.writer?.close(this.kept);
@@ -130,7 +130,7 @@ export class PageCache {
       const reader = PackReader.open<string[]>(path.join(this.current, name));
       if (!reader) continue;
       if (!Array.isArray(reader.header) || reader.header.length !== reader.size) { reader.close(); continue; }
-      const pack: LastPack = { name, reader, bytes: reader.bytes, used: new Map() };
+      const pack: LastPack = { name, reader, used: new Map() };
       this.packs.push(pack);
       reader.header.forEach((key, part) => { if (!this.previous!.has(key)) this.previous!.set(key, { pack, part }); });
     }
