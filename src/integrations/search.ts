@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mark } from '../pipeline/build-stats.ts';
-import { makeSearchIndex, placeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
+import { indexStats, makeSearchIndex, placeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
 import { writeFilesAside } from '../pipeline/write-aside.ts';
 import { sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
 
@@ -41,7 +41,7 @@ export function search(): AstroIntegration {
         // Written into the cache folder while the pages are made; a failed write is seen at the end.
         written = writeFilesAside(aside, made.files);
         written.catch(() => {});
-        const bytes = made.files.reduce((n, f) => n + f.content.length, 0);
+        const { bytes } = indexStats(made);
         const kept = made.kept ? ', kept from the last build: the records are the same' : '';
         logger.info(`indexed ${made.pages} pages in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms${kept}): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
       },

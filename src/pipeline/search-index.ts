@@ -180,17 +180,20 @@ function readPack(file: string, key: string): MadeSearchIndex['files'] | undefin
   return pack.parts.map((content, i) => ({ path: pack.header.paths[i], content: new Uint8Array(content) }));
 }
 
+/** What a made index holds, for the build's log. */
+export function indexStats(made: MadeSearchIndex): SearchIndexStats {
+  return { pages: made.pages, files: made.files.length, bytes: made.files.reduce((n, f) => n + f.content.length, 0) };
+}
+
 /** Writes a made index into <dist>/pagefind/, replacing what was there. */
 export function writeSearchIndex(distDir: string, made: MadeSearchIndex): SearchIndexStats {
   const out = path.join(distDir, PAGEFIND_DIR);
   rmSync(out, { recursive: true, force: true });
-  let bytes = 0;
   for (const f of made.files) {
     mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
     writeFileSync(path.join(out, f.path), f.content);
-    bytes += f.content.length;
   }
-  return { pages: made.pages, files: made.files.length, bytes };
+  return indexStats(made);
 }
 
 /**
@@ -207,7 +210,7 @@ export function placeSearchIndex(distDir: string, aside: string, made: MadeSearc
     rmSync(aside, { recursive: true, force: true });
     return writeSearchIndex(distDir, made);
   }
-  return { pages: made.pages, files: made.files.length, bytes: made.files.reduce((n, f) => n + f.content.length, 0) };
+  return indexStats(made);
 }
 
 export async function buildSearchIndex(distDir: string, input: SearchDocuments): Promise<SearchIndexStats> {
