@@ -3,12 +3,12 @@
  * A failing build fails the run with Astro's output, not a timeout later.
  */
 import { rmSync } from 'node:fs';
-import { buildDossier, FIXTURES, OUTSIDE_DIST } from './helpers/build.ts';
+import { buildDossier, FIXTURE_ENV, FIXTURES, OUTSIDE_DIST, type FixtureName } from './helpers/build.ts';
 
 export default function setup() {
   for (const [name, dir] of Object.entries(FIXTURES)) {
     const started = Date.now();
-    const r = buildDossier(name, dir);
+    const r = buildDossier(name, dir, FIXTURE_ENV[name as FixtureName]);
     if (r.status !== 0) throw new Error(`Building the ${name} dossier failed:\n${r.output.slice(-4000)}`);
     console.log(`built ${name} dossier in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -7,7 +7,8 @@
  * re-bundled as a classic script.
  */
 import { relativeUrl } from '../domain/urls.ts';
-import { liftExactNames } from '../domain/search.ts';
+import { isoSortKey, liftExactNames } from '../domain/search.ts';
+import { MergeInOrder, SHARD_FILTER } from '../domain/search-shards.ts';
 import { buildSnippet, hitPositions, searchTerms, type SnippetPart } from '../domain/search-text.ts';
 
 interface PagefindResultData {
@@ -28,6 +29,33 @@ export interface PagefindApi {
   init(): Promise<void>;
   search(term: string | null, o?: { filters?: Record<string, string | { any: string[] }>; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
   preload(term: string, o?: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string, o?: Record<string, unknown>): Promise<void>;
+}
+
+/** Results to show, given out a page at a time. */
+interface ResultSource {
+  readonly remaining: number;
+  take(n: number): Promise<PagefindResultData[]>;
+}
+
+/** Results in the order the engine gave them. */
+function inOrder(results: PagefindResponse['results']): ResultSource {
+  const rest = results.slice();
+  return {
+    get remaining() { return rest.length; },
+    take: (n) => Promise.all(rest.splice(0, n).map((r) => r.data())),
+  };
+}
+
+/**
+ * Results of several shards (src/domain/search-shards.ts), each in date order, merged in
+ * that order: Pagefind orders each index's results by its own positions, which do not
+ * compare across indexes.
+ */
+function inDateOrder(lists: PagefindResponse['results'][], direction: string): ResultSource {
+  const key = (d: PagefindResultData) => isoSortKey(d.meta.datetime ?? '');
+  return new MergeInOrder(lists, (items) => Promise.all(items.map((r) => r.data())),
+    direction === 'desc' ? (a, b) => key(a) > key(b) : (a, b) => key(a) < key(b));
 }
 
 declare global {
@@ -95,14 +123,21 @@ export function startSearchPage(): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const pagePath = form.dataset.pagePath ?? '/search/';
   const offline = location.protocol === 'file:';
+  // The index's other shards, merged into the first (src/domain/search-shards.ts).
+  const shards = (form.dataset.pagefindShards ?? '').split(' ').filter(Boolean);
 
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = (): Promise<PagefindApi> => {
     pagefind ??= (async () => {
       const api: PagefindApi = window.dossierPagefind
         ?? await import(/* @vite-ignore */ new URL(form.dataset.pagefind!, location.href).href);
-      await api.options({ ranking: RANKING, excerptLength: 24 });
+      const options = { ranking: RANKING, excerptLength: 24 };
+      // Each shard's results carry its number, so one shard can be asked alone (inDateOrder).
+      await api.options(shards.length ? { ...options, mergeFilter: { [SHARD_FILTER]: '0' } } : options);
       await api.init();
+      // From disk Pagefind's base is /pagefind/, which the offline fetch maps to the files.
+      const base = offline ? '/pagefind/' : new URL('./', new URL(form.dataset.pagefind!, location.href)).pathname;
+      await Promise.all(shards.map((dir, i) => api.mergeIndex(base + dir, { ...options, mergeFilter: { [SHARD_FILTER]: String(i + 1) } })));
       return api;
     })();
     return pagefind;
@@ -137,18 +172,17 @@ export function startSearchPage(): void {
   const href = (url: string) => (offline && url.startsWith('/') ? relativeUrl(pagePath, url) : url);
 
   let generation = 0;
-  let pending: PagefindResponse['results'] = [];
+  let pending: ResultSource = inOrder([]);
   let firstResultShown = false;
 
   let typed = '';
   const renderMore = async (gen: number, query = '', size = PAGE_SIZE) => {
-    const batch = pending.splice(0, size);
-    let data = await Promise.all(batch.map((r) => r.data()));
+    let data = await pending.take(size);
     if (gen !== generation) return;
     // The first page lifts exact name and alias matches to the top.
     if (query) data = liftExactNames(query, data);
     for (const d of data) list.append(resultItem(d, typed));
-    more.hidden = pending.length === 0;
+    more.hidden = pending.remaining === 0;
     if (!firstResultShown && data.length) {
       firstResultShown = true;
       performance.mark('search:first-result');
@@ -206,7 +240,7 @@ export function startSearchPage(): void {
     const gen = ++generation;
     list.replaceChildren();
     more.hidden = true;
-    pending = [];
+    pending = inOrder([]);
     const term = searchTerms(p.q);
     typed = p.q;
     const options = searchOptions(p);
@@ -228,8 +262,13 @@ export function startSearchPage(): void {
       const res = p.type ? await api.search(term || null, options) : counted;
       if (gen !== generation || !res) return;
       updateCounts(counted?.filters.type ?? null);
-      pending = res.results.slice();
-      const n = pending.length;
+      if (options.sort.date && shards.length) {
+        const lists = await Promise.all(['0', ...shards.map((_, i) => String(i + 1))].map((shard) =>
+          api.search(term || null, { ...options, filters: { ...options.filters, [SHARD_FILTER]: shard } })));
+        if (gen !== generation) return;
+        pending = inDateOrder(lists.map((l) => l?.results ?? []), options.sort.date);
+      } else pending = inOrder(res.results);
+      const n = pending.remaining;
       await renderMore(gen, p.sort ? '' : p.q, FIRST_BATCH);
       if (gen !== generation) return;
       await renderMore(gen, p.sort ? '' : p.q, PAGE_SIZE - FIRST_BATCH);

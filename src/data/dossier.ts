@@ -14,6 +14,7 @@ import type { SiteConfig } from '../schemas/site.ts';
 import { sharedCodeFingerprint } from '../pipeline/page-cache.ts';
 import { checkedBodies, sharedRenders, type StoredRender } from '../pipeline/shared-reading.ts';
 import { createHash } from 'node:crypto';
+import { mergedShardDirs, shardCount, shardSizeOption } from '../domain/search-shards.ts';
 
 export interface Dossier {
   site: SiteConfig;
@@ -38,6 +39,8 @@ export interface Dossier {
   dataKey: () => string;
   /** The dossier as data (/data/dossier.json), computed once on first use. */
   exported: () => ReturnType<DossierExport['json']>;
+  /** The search index's shards the search page merges into its first (src/domain/search-shards.ts). */
+  searchShards: string[];
 }
 
 let cached: Promise<Dossier> | undefined;
@@ -96,6 +99,8 @@ async function load(): Promise<Dossier> {
     dataKey: () => dataOnce().slice(0, 32),
     pageKey: (collection, id) => pageKey(dataOnce(), String(astro.get(`${collection}/${id}`)?.digest ?? ''), graph.linksTo(collection, id)),
     exported: () => (exported ??= new DossierExport(index, graph, site).json(all)),
+    // As many as the search step makes: one index per shard of every entry (src/integrations/search.ts).
+    searchShards: mergedShardDirs(shardCount(index.byKey.size, shardSizeOption(process.env))),
   };
 }
 

@@ -57,6 +57,16 @@ export function sortKey(span: DateSpan): string {
   return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`;
 }
 
+/**
+ * The sort key of a date in its machine form (isoSpan, as a result's metadata has it):
+ * the same as sortKey of the span. The search page orders results from several shards by it.
+ */
+export function isoSortKey(iso: string): string {
+  const [start, end] = iso.replace(/^~/, '').split('/');
+  const [year, month = '00', day = '00'] = (start && start !== '..' ? start : end ?? '').split('-');
+  return `${year}-${month}-${day}`;
+}
+
 /** "armed-group" → "armed group". */
 export const kindLabel = (kind: string) => kind.replace(/-/g, ' ');
 

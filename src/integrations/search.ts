@@ -14,6 +14,7 @@ import type { AstroIntegration } from 'astro';
 import { mark } from '../pipeline/build-stats.ts';
 import { indexStats, makeSearchIndex, placeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
 import { writeFilesAside } from '../pipeline/write-aside.ts';
+import { shardSizeOption } from '../domain/search-shards.ts';
 import { sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
 
 export function search(): AstroIntegration {
@@ -36,14 +37,16 @@ export function search(): AstroIntegration {
         if (!reading || !renders) throw new SearchIndexError('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
         const documents = readingDocuments(reading.entries, (key) => renders.get(key)?.html);
         const recordsMs = Math.round(performance.now() - started);
-        made = await makeSearchIndex({ language: reading.site.language, documents }, cacheFile);
+        made = await makeSearchIndex({ language: reading.site.language, documents }, cacheFile, shardSizeOption(process.env));
         mark('search:done');
         // Written into the cache folder while the pages are made; a failed write is seen at the end.
         written = writeFilesAside(aside, made.files);
         written.catch(() => {});
         const { bytes } = indexStats(made);
-        const kept = made.kept ? ', kept from the last build: the records are the same' : '';
-        logger.info(`indexed ${made.pages} pages in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms${kept}): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
+        const shards = made.shards > 1 ? ` in ${made.shards} shards` : '';
+        const kept = made.kept === made.shards ? ', kept from the last build: the records are the same'
+          : made.kept ? `, ${made.kept} of them kept from the last build: their records are the same` : '';
+        logger.info(`indexed ${made.pages} pages${shards} in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms${kept}): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
       },
       'astro:build:done': async ({ dir }) => {
         if (!made) throw new SearchIndexError('The search index could not be built: it was not made before the pages.');

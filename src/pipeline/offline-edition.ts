@@ -140,7 +140,8 @@ export function isCopied(rel: string): boolean {
 async function addPagefind(distDir: string, writer: ZipWriter) {
   const dir = path.join(distDir, PAGEFIND_DIR);
   const wasm = wasmInUse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
-  const wanted = (name: string) => name === 'pagefind-entry.json' || wasm.has(name) || /\.pf_meta$/.test(name) || /^(index|fragment|filter)\//.test(name);
+  // The first shard at the root, with the WebAssembly; the others in s1/, s2/… (search-shards.ts).
+  const wanted = (name: string) => wasm.has(name) || /^(s\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/.+)$/.test(name);
   for (const name of walkFiles(dir)) {
     if (!wanted(name)) continue;
     const bytes = readFileSync(path.join(dir, name));

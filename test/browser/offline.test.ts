@@ -113,6 +113,26 @@ describe.each(Object.keys(FIXTURES) as FixtureName[])('the offline edition of th
 });
 
 describe('the offline edition', () => {
+  it('searches a sharded index from disk (the second dossier, in shards of 5 entries): found in any shard, in date order across shards', async () => {
+    const second = unzipEdition('iran-iraq').folder;
+    const page = await browser.newPage();
+    const seen = watch(page, second);
+    const searchPage = pathToFileURL(path.join(second, 'search/index.html')).href;
+    await page.goto(`${searchPage}?q=${encodeURIComponent('Khorramshahr')}`);
+    await page.locator('#search-results a.search-result-title').first().waitFor();
+    await expect(page.locator('#search-results a.search-result-title').first().getAttribute('href')).resolves.toBe('../places/khorramshahr/index.html');
+    await page.goto(`${searchPage}?type=event&sort=date:desc`);
+    await page.waitForFunction(() => /4 results/.test(document.getElementById('search-status')?.textContent ?? ''));
+    await expect(page.locator('#search-results a.search-result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual([
+      '../events/resolution-598/index.html', '../events/tanker-war-widens/index.html',
+      '../events/liberation-of-khorramshahr/index.html', '../events/iran-iraq-war/index.html',
+    ]);
+    expect(seen.errors).toEqual([]);
+    expect(seen.outside).toEqual([]);
+    expect(seen.failed).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     ['Helbollah', 'actors/kataib-hezbollah/index.html', 'Kataib Hezbollah'],
     ['البوكمال', 'places/al-bukamal/index.html', 'Al Bukamal'],

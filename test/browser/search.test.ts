@@ -243,6 +243,34 @@ describe('search in the second dossier', () => {
     await page.close();
     await second.close();
   });
+
+  // Its index is made in shards of 5 entries (FIXTURE_ENV): 4 indexes, merged by the page.
+  it('searches every shard of a sharded index: counts per type, and dated results in date order across shards', async () => {
+    const dist = distOf('iran-iraq');
+    expect(readFileSync(path.join(dist, 'search/index.html'), 'utf8')).toContain('data-pagefind-shards="s1/ s2/ s3/"');
+    const second = await serveDir(dist);
+    const page = await site.browser.newPage();
+    const seen = watchPage(page, second.url);
+    const dates = () => page.$$eval('#search-results li', (lis) => lis.map((li) => `${li.querySelector('a')!.getAttribute('href')} ${li.querySelector('time')?.getAttribute('datetime') ?? ''}`));
+    const counts = () => page.$$eval('[data-count-for]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.countFor, e.textContent])));
+    await page.goto(`${second.url}/search/?type=event&sort=date:asc`);
+    await page.waitForFunction(() => /4 results/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(await dates()).toEqual([
+      '/events/iran-iraq-war/ 1980-09-22', '/events/liberation-of-khorramshahr/ 1982-05-24',
+      '/events/tanker-war-widens/ 1984', '/events/resolution-598/ 1987-07-20',
+    ]);
+    // Every entry of the dossier, counted from all four shards.
+    expect(await counts()).toEqual({ '': ' (16)', actor: ' (2)', place: ' (1)', event: ' (4)', source: ' (9)' });
+    await page.goto(`${second.url}/search/?type=source&sort=date:desc`);
+    await page.waitForFunction(() => /results for/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const sources = (await dates()).map((d) => d.split(' ')[1]);
+    expect(sources.length).toBeGreaterThan(3);
+    expect(sources).toEqual([...sources].sort().reverse());
+    expect(seen.errors).toEqual([]);
+    expect(seen.external).toEqual([]);
+    await page.close();
+    await second.close();
+  });
 });
 
 describe('what a result shows (issue 16)', () => {

@@ -22,6 +22,15 @@ export const FIXTURES = {
 export type FixtureName = keyof typeof FIXTURES;
 
 /**
+ * What a fixture is built with beyond its content: the second dossier's search index is
+ * made in shards of 5 entries (src/domain/search-shards.ts), so the search and offline
+ * tests run on a merged index as a large dossier's readers do.
+ */
+export const FIXTURE_ENV: Partial<Record<FixtureName, Record<string, string>>> = {
+  'iran-iraq': { DOSSIER_SEARCH_SHARD_SIZE: '5' },
+};
+
+/**
  * Where the global setup builds the mini dossier a second time: outside the project
  * folder (Astro then stages its build in ./.astro/ and removes that folder, so this
  * build must not run beside the others). One folder per checkout.

@@ -60,16 +60,49 @@ describe('makeSearchIndex with a cache file', () => {
   it('keeps the last index while the records are the same, and makes it again when one changes', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'dossier-search-cache-')), 'dossier-search.pack');
     const first = await makeSearchIndex({ language: 'en', documents: [kh] }, file);
-    expect(first.kept).toBeUndefined();
+    expect(first).toMatchObject({ shards: 1, kept: 0 });
     const again = await makeSearchIndex({ language: 'en', documents: [kh] }, file);
-    expect(again.kept).toBe(true);
+    expect(again.kept).toBe(1);
     expect(again.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')])).toEqual(first.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')]));
     const changed = await makeSearchIndex({ language: 'en', documents: [{ ...kh, text: `${kh.text} More.` }] }, file);
-    expect(changed.kept).toBeUndefined();
+    expect(changed.kept).toBe(0);
     // A damaged cache file is as good as none.
     writeFileSync(file, 'not a pack');
-    expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBeUndefined();
-    expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBe(true);
+    expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBe(0);
+    expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBe(1);
+  });
+});
+
+describe('makeSearchIndex in shards', () => {
+  const place = (i: number, text = '') => searchDocument({ collection: 'places', id: `p${i}`, html: `<p>Town ${i}${text}</p>`, data: { name: `Town ${i}`, kind: 'town', aliases: [], sources: [] } as any });
+  const docs = Array.from({ length: 12 }, (_, i) => place(i));
+
+  it('makes one index per shard: the first with Pagefind\'s script, the others in s1/, s2/… with only their data', async () => {
+    const made = await makeSearchIndex({ language: 'en', documents: docs }, undefined, 4);
+    expect(made).toMatchObject({ pages: 12, shards: 3, kept: 0 });
+    const paths = made.files.map((f) => f.path);
+    const top = (dir: string) => paths.filter((p) => p.startsWith(dir)).map((p) => p.slice(dir.length).replace(/^(index|fragment|filter)\/.*/, '$1/…').replace(/_\w+\.pf_meta$/, '_….pf_meta'));
+    expect([...new Set(top('s1/'))].sort()).toEqual(['filter/…', 'fragment/…', 'index/…', 'pagefind-entry.json', 'pagefind.en_….pf_meta']);
+    expect([...new Set(top('s2/'))].sort()).toEqual(['filter/…', 'fragment/…', 'index/…', 'pagefind-entry.json', 'pagefind.en_….pf_meta']);
+    expect(paths).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'pagefind-entry.json']));
+    expect(paths.filter((p) => /^s\d\//.test(p) && /(\.js|wasm\..*)$/.test(p.slice(3)))).toEqual([]);
+    // Every entry is in one shard: 12 fragments in all.
+    expect(paths.filter((p) => /(^|\/)fragment\//.test(p))).toHaveLength(12);
+  });
+
+  it('makes again only the shard of an entry that changed', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dossier-search-cache-')), 'dossier-search.pack');
+    const first = await makeSearchIndex({ language: 'en', documents: docs }, file, 4);
+    expect(first.kept).toBe(0);
+    const changed = docs.map((d, i) => (i === 5 ? place(5, ' on the river') : d));
+    const again = await makeSearchIndex({ language: 'en', documents: changed }, file, 4);
+    expect(again).toMatchObject({ shards: 3, kept: 2 });
+    // The other shards' files are the same bytes.
+    const bytes = (m: typeof first) => new Map(m.files.map((f) => [f.path, Buffer.from(f.content).toString('base64')]));
+    const before = bytes(first);
+    const same = [...bytes(again)].filter(([p, b]) => before.get(p) === b).map(([p]) => p.split('/')[0]);
+    expect(new Set(same).size).toBeGreaterThan(1);
+    expect((await makeSearchIndex({ language: 'en', documents: changed }, file, 4)).kept).toBe(3);
   });
 });
 
