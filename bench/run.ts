@@ -106,7 +106,7 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     // The post-build steps log their own durations.
     const output = readFileSync(m.log, 'utf8');
     const stepMs = (re: RegExp) => Number(re.exec(output)?.[1]) || undefined;
-    const searchMs = stepMs(/indexed \d+ pages in (\d+) ms/);
+    const searchMs = stepMs(/indexed \d+ pages(?: in \d+ shards)? in (\d+) ms/);
     const offlineMs = stepMs(/dossier-offline\.zip: .* in (\d+) ms/);
     const cspMs = stepMs(/Content-Security-Policy written into .* in (\d+) ms/);
     if (result.phases && searchMs) result.phases[SEARCH_BESIDE] = Number((searchMs / 1000).toFixed(2));

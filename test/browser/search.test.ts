@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { buildDossier, distOf, ROOT } from '../helpers/build.ts';
 import { builtSiteInBrowser, serveDir, watchPage, type StaticServer } from '../helpers/browser.ts';
+import { searchRecords } from '../helpers/search-records.ts';
 
 const site = builtSiteInBrowser('content');
 
@@ -248,6 +249,10 @@ describe('search in the second dossier', () => {
   it('searches every shard of a sharded index: counts per type, and dated results in date order across shards', async () => {
     const dist = distOf('iran-iraq');
     expect(readFileSync(path.join(dist, 'search/index.html'), 'utf8')).toContain('data-pagefind-shards="s1/ s2/ s3/"');
+    // Each entry in one shard.
+    const urls = searchRecords(dist).map((r) => r.url);
+    expect(urls).toHaveLength(16);
+    expect(new Set(urls).size).toBe(16);
     const second = await serveDir(dist);
     const page = await site.browser.newPage();
     const seen = watchPage(page, second.url);
