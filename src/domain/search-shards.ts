@@ -1,16 +1,20 @@
 /**
  * The search index in shards: a large dossier's entries are indexed in several Pagefind
- * indexes of about SHARD_SIZE entries each, so a rebuild after one entry changed makes
+ * indexes of at most SHARD_SIZE entries each, so a rebuild after one entry changed makes
  * one shard again, not the whole index (Pagefind cannot change an index in part: 7 s at
  * 10,000 entries). An entry's shard is a hash of its address, so it stays in its shard
  * while others are added or changed. The search page merges the shards' results
  * (src/client/search.ts): by score, as Pagefind merges indexes, or in date order
- * (mergeInOrder). A dossier of up to SHARD_SIZE entries has one index, as before.
+ * (MergeInOrder). A dossier of up to SHARD_SIZE entries has one index, as before.
  * Pure: no Astro or Pagefind imports.
  */
 
-/** Entries per shard, about: at 10,000 entries, 7 shards of ~1,430 (1.1 s each to make). */
-export const SHARD_SIZE = 1500;
+/**
+ * Entries per shard, at most: at 10,000 entries, 4 shards of about 2,500 (2 s each to
+ * make, beside the pages). Smaller shards cost the search page more: each query term
+ * loads a chunk from every shard, and scores compare less well across more indexes.
+ */
+export const SHARD_SIZE = 3000;
 
 /** The filter each shard's results carry on the search page, to ask one shard at a time. */
 export const SHARD_FILTER = 'shard';

@@ -37,8 +37,9 @@ export function search(): AstroIntegration {
         if (!reading || !renders) throw new SearchIndexError('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
         const documents = readingDocuments(reading.entries, (key) => renders.get(key)?.html);
         const recordsMs = Math.round(performance.now() - started);
-        // Not awaited: Pagefind's process indexes one shard at a time (about 160 MB at 1,500
-        // entries) while Astro bundles and renders; the build waits for it at the end.
+        // Not awaited: Pagefind's process indexes one shard at a time (a whole index of 10,000
+        // entries took 1.1 GB; a shard of 2,500 about a quarter) while Astro bundles and
+        // renders; the build waits for it at the end.
         making = makeSearchIndex({ language: reading.site.language, documents }, cacheFile, shardSizeOption(process.env)).then(async (made) => {
           mark('search:done');
           const { bytes } = indexStats(made);

@@ -6,7 +6,7 @@ import { isoSpan, parseDateSpan } from '../../src/domain/dates.ts';
 
 describe('shards', () => {
   it.each([
-    [0, 1], [1, 1], [SHARD_SIZE, 1], [SHARD_SIZE + 1, 2], [10_001, 7],
+    [0, 1], [1, 1], [SHARD_SIZE, 1], [SHARD_SIZE + 1, 2], [10_001, 4],
   ])('%i entries are in %i shards', (entries, shards) => {
     expect(shardCount(entries)).toBe(shards);
   });
