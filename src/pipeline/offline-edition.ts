@@ -16,9 +16,9 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Zip, ZipPassThrough } from 'fflate';
 import { offlineCss, wrapIndexFile } from '../domain/offline.ts';
 import { BufferedFile, fileUrl, walkFiles } from './files.ts';
+import { ZipFile } from './zip-file.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
 import type { RenderedSite } from './render-time.ts';
 import { compressEntry, compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
@@ -28,7 +28,6 @@ import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
 // DOS timestamps are local time: built from local fields, this is the same instant
 // on every machine, so the zip's bytes don't depend on the time zone.
-const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 
 /**
  * Builds <distDir>/dossier-offline.zip from the site in distDir: pages on `workers`
@@ -150,26 +149,6 @@ async function addPagefind(distDir: string, writer: ZipWriter) {
   writer.add(OFFLINE_PAGEFIND, await bundlePagefind(distDir));
 }
 
-/**
- * A zip entry deflated beforehand (compressEntry: Node's zlib, several times faster
- * than fflate's JavaScript deflate, and run where the page was made); fflate still
- * writes the archive around it.
- */
-class CompressedZipEntry extends ZipPassThrough {
-  constructor(filename: string, private entry: CompressedEntry) {
-    super(filename);
-    this.compression = 8;
-    this.mtime = FIXED_MTIME;
-  }
-
-  /** Called once the zip has taken the entry. */
-  write() {
-    this.size = this.entry.size;
-    this.crc = this.entry.crc;
-    this.ondata(null, this.entry.deflated, true);
-  }
-}
-
 /** Files above this size are large: compressed on the thread pool, at zlib's default level. */
 const LARGE_FILE = 1 << 20;
 
@@ -183,17 +162,15 @@ const fileLevel = (data: string | Uint8Array) => (data.length > LARGE_FILE ? 6 :
 /** A zip written as it goes, one entry at a time, with fixed timestamps. */
 class ZipWriter {
   private out: BufferedFile | undefined;
-  private zip: Zip;
+  private zip: ZipFile;
   private bytes = 0;
   private files = 0;
   private countFrom = -1;
-  private error: Error | null = null;
 
   /** Files compressed by an earlier build, found by their path and bytes (the render cache). */
   constructor(file: string, private cache?: Pick<PageCache, 'key' | 'get' | 'put'>) {
     const out = (this.out = new BufferedFile(file));
-    this.zip = new Zip((err, chunk) => {
-      if (err) { this.error = err; return; }
+    this.zip = new ZipFile((chunk) => {
       out.write(chunk);
       this.bytes += chunk.length;
     });
@@ -229,11 +206,12 @@ class ZipWriter {
   }
 
   addCompressed(rel: string, compressed: CompressedEntry) {
-    const entry = new CompressedZipEntry(`${OFFLINE_FOLDER}/${rel}`, compressed);
-    this.zip.add(entry);
-    entry.write();
+    try {
+      this.zip.add(`${OFFLINE_FOLDER}/${rel}`, compressed);
+    } catch (err) {
+      throw new OfflineError(`The offline zip could not be written: ${(err as Error).message}`);
+    }
     this.files++;
-    if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
   }
 
   /** Stops writing: a zip not ended is dropped. */
@@ -249,10 +227,13 @@ class ZipWriter {
 
   end() {
     const beforeEnd = this.bytes;
-    this.zip.end();
+    try {
+      this.zip.end();
+    } catch (err) {
+      throw new OfflineError(`The offline zip could not be written: ${(err as Error).message}`);
+    }
     this.out?.close();
     this.out = undefined;
-    if (this.error) throw new OfflineError(`The offline zip could not be written: ${this.error.message}`);
     return { files: this.files, bytes: this.bytes, counted: this.countFrom < 0 ? 0 : beforeEnd - this.countFrom };
   }
 }
