@@ -261,10 +261,12 @@ export function startSearchPage(): void {
       // counting search asks for "any type".
       const types = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="type"]'), (r) => r.value).filter(Boolean);
       const counted = await api.search(term || null, { ...options, filters: { ...withoutType(options.filters), type: { any: types } } });
-      const res = p.type ? await api.search(term || null, options) : counted;
+      // Sorted across shards: each shard is asked alone below, not all of them merged.
+      const byShard = Boolean(options.sort.date && shards.length);
+      const res = p.type && !byShard ? await api.search(term || null, options) : counted;
       if (gen !== generation || !res) return;
       updateCounts(counted?.filters.type ?? null);
-      if (options.sort.date && shards.length) {
+      if (byShard) {
         const lists = await Promise.all(['0', ...shards.map((_, i) => String(i + 1))].map((shard) =>
           api.search(term || null, { ...options, filters: { ...options.filters, [SHARD_FILTER]: shard } })));
         if (gen !== generation) return;
