@@ -24,10 +24,7 @@ import type { RenderedSite } from './render-time.ts';
 import { compressEntry, compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
 import { codeFingerprint, type PageCache } from './page-cache.ts';
 import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
-import { PAGEFIND_DIR, wasmInUse } from './search-index.ts';
-
-// DOS timestamps are local time: built from local fields, this is the same instant
-// on every machine, so the zip's bytes don't depend on the time zone.
+import { isNeededIndexFile, PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
 /**
  * Builds <distDir>/dossier-offline.zip from the site in distDir: pages on `workers`
@@ -139,10 +136,9 @@ export function isCopied(rel: string): boolean {
 async function addPagefind(distDir: string, writer: ZipWriter) {
   const dir = path.join(distDir, PAGEFIND_DIR);
   const wasm = wasmInUse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8'));
-  // The first shard at the root, with the WebAssembly; the others in s1/, s2/… (search-shards.ts).
-  const wanted = (name: string) => wasm.has(name) || /^(s\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/.+)$/.test(name);
   for (const name of walkFiles(dir)) {
-    if (!wanted(name)) continue;
+    // The index's files, every shard's; Pagefind's scripts are replaced by the bundle below.
+    if (!isNeededIndexFile(name, wasm) || name.endsWith('.js')) continue;
     const bytes = readFileSync(path.join(dir, name));
     writer.add(`${PAGEFIND_DIR}/${name}.js`, wrapIndexFile(name, bytes.toString('base64')));
   }
@@ -193,7 +189,8 @@ class ZipWriter {
     if (!this.cache) return {};
     const key = this.cache.key('zip-entry', rel, data);
     const hit = this.cache.get(key);
-    return hit ? { entry: { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.subarray(8)) } } : { key };
+    // A view, not a copy: the part read from the cache is memory of its own.
+    return hit ? { entry: { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.buffer as ArrayBuffer, hit.byteOffset + 8, hit.length - 8) } } : { key };
   }
 
   private keep(key: string | undefined, entry: CompressedEntry): CompressedEntry {

@@ -37,12 +37,13 @@ export interface SearchIndexStats {
 
 /**
  * The Pagefind files a search needs: not its bundled UIs and highlighter (the site has
- * its own page), nor the WebAssembly of languages the site has no pages in.
+ * its own page), nor the WebAssembly of languages the site has no pages in. Paths below
+ * pagefind/: a shard's data may be in s1/, s2/… (src/domain/search-shards.ts).
  */
 export function isNeededIndexFile(name: string, wasmInUse: ReadonlySet<string> = new Set()): boolean {
   if (/^wasm\.[\w-]+\.pagefind$/.test(name)) return wasmInUse.has(name);
-  return name === 'pagefind.js' || name === 'pagefind-worker.js' || name === 'pagefind-entry.json'
-    || /\.pf_meta$/.test(name) || /^(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter)$/.test(name);
+  if (name === 'pagefind.js' || name === 'pagefind-worker.js') return true;
+  return /^(s\d+\/)?(pagefind-entry\.json|[^/]+\.pf_meta|(index|fragment|filter)\/[^/]+\.pf_(index|fragment|filter))$/.test(name);
 }
 
 /** The WebAssembly files pagefind-entry.json points at (one per language indexed). */
@@ -221,7 +222,7 @@ function writePack(file: string, key: string, files: MadeSearchIndex['files']): 
 function readPack(file: string, key: string): MadeSearchIndex['files'] | undefined {
   const pack = readPackFile<{ key: string; paths: string[] }>(file);
   if (pack?.header.key !== key || pack.header.paths.length !== pack.parts.length) return undefined;
-  return pack.parts.map((content, i) => ({ path: pack.header.paths[i], content: new Uint8Array(content) }));
+  return pack.parts.map((content, i) => ({ path: pack.header.paths[i], content }));
 }
 
 /** What a made index holds, for the build's log. */
