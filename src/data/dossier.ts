@@ -12,9 +12,8 @@ import { count, mark } from '../pipeline/build-stats.ts';
 import { contentRoot, loadSiteConfig } from '../pipeline/load.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { sharedCodeFingerprint } from '../pipeline/page-cache.ts';
-import { checkedBodies, sharedRenders, type StoredRender } from '../pipeline/shared-reading.ts';
+import { checkedBodies, sharedRenders, sharedSearchShards, type StoredRender } from '../pipeline/shared-reading.ts';
 import { createHash } from 'node:crypto';
-import { mergedShardDirs, shardCount, shardSizeOption } from '../domain/search-shards.ts';
 
 export interface Dossier {
   site: SiteConfig;
@@ -99,8 +98,8 @@ async function load(): Promise<Dossier> {
     dataKey: () => dataOnce().slice(0, 32),
     pageKey: (collection, id) => pageKey(dataOnce(), String(astro.get(`${collection}/${id}`)?.digest ?? ''), graph.linksTo(collection, id)),
     exported: () => (exported ??= new DossierExport(index, graph, site).json(all)),
-    // As many as the search step makes: one index per shard of every entry (src/integrations/search.ts).
-    searchShards: mergedShardDirs(shardCount(index.byKey.size, shardSizeOption(process.env))),
+    // The shards the search step makes (src/integrations/search.ts); none outside a build.
+    searchShards: sharedSearchShards() ?? [],
   };
 }
 

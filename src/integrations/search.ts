@@ -14,8 +14,8 @@ import type { AstroIntegration } from 'astro';
 import { mark } from '../pipeline/build-stats.ts';
 import { indexStats, makeSearchIndex, placeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
 import { writeFilesAside } from '../pipeline/write-aside.ts';
-import { shardSizeOption } from '../domain/search-shards.ts';
-import { sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
+import { mergedShardDirs, shardCount, shardSizeOption } from '../domain/search-shards.ts';
+import { shareSearchShards, sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
 
 export function search(): AstroIntegration {
   let cacheFile: string | undefined;
@@ -37,10 +37,13 @@ export function search(): AstroIntegration {
         if (!reading || !renders) throw new SearchIndexError('The search index could not be built: the dossier was not read in this build, so there are no records to index.');
         const documents = readingDocuments(reading.entries, (key) => renders.get(key)?.html);
         const recordsMs = Math.round(performance.now() - started);
+        const shardSize = shardSizeOption(process.env);
+        // The search page, rendered later in this process, lists the shards made here.
+        shareSearchShards(mergedShardDirs(shardCount(documents.length, shardSize)));
         // Not awaited: Pagefind's process indexes one shard at a time (a whole index of 10,000
         // entries took 1.1 GB; a shard of 2,500 about a quarter) while Astro bundles and
         // renders; the build waits for it at the end.
-        making = makeSearchIndex({ language: reading.site.language, documents }, cacheFile, shardSizeOption(process.env)).then(async (made) => {
+        making = makeSearchIndex({ language: reading.site.language, documents }, cacheFile, shardSize).then(async (made) => {
           mark('search:done');
           const { bytes } = indexStats(made);
           const shards = made.shards > 1 ? ` in ${made.shards} shards` : '';

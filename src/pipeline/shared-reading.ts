@@ -56,6 +56,14 @@ export function sharedRenders(): ReadonlyMap<string, StoredRender> | undefined {
   return reading.get()?.renders;
 }
 
+const searchShards = processValue<string[]>('dossier.searchShards');
+/**
+ * The search step's shard folders (src/domain/search-shards.ts), shared when it starts so
+ * the search page merges exactly the shards it makes. Unset outside a build: one index.
+ */
+export const shareSearchShards = searchShards.set;
+export const sharedSearchShards = searchShards.get;
+
 const renderPool = processValue<RenderPool>('dossier.renderPool');
 /** The build's body render pool (started by the integration for a large dossier), for the loaders. */
 export const shareRenderPool = renderPool.set;
