@@ -10,7 +10,9 @@ import { offline } from './src/integrations/offline.ts';
 // `astro dev`). Off by default here; README.md, "Privacy".
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
-import { publish } from './src/integrations/publish.ts';
+import { publishing } from './src/integrations/publish.ts';
+
+const publishSteps = publishing();
 
 export default defineConfig({
   // Canonical URLs come from dossier.yml's siteUrl; this is only Astro's fallback.
@@ -29,9 +31,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Post-build steps run in this order: search index, CSP (hashes of each page's inline
   // scripts), then the offline edition (which re-applies the policy to the pages it rewrites).
-  // publish() last: the build is written into a staging folder, which replaces outDir only
-  // after all of them succeeded (src/integrations/publish.ts).
-  integrations: [dossier(), search(), csp(), offline(), publish()],
+  // The build is written into a staging folder (publishSteps.staging, first: it carries the last
+  // output's pages over), which replaces outDir only after all of them succeeded
+  // (publishSteps.publish, last; src/integrations/publish.ts).
+  integrations: [publishSteps.staging, dossier(), search(), csp(), offline(), publishSteps.publish],
   // Entry bodies never reach Astro's Markdown: the dossier's loader renders them
   // (src/pipeline/render-body.ts). This only keeps Astro from loading a highlighter.
   markdown: { syntaxHighlight: false },

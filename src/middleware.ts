@@ -6,8 +6,12 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import { processRenderedPage } from './pipeline/render-time.ts';
+import { releaseCarriedPage } from './pipeline/carried-pages.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  // A page rendered again is written as a new file, never into one carried over from the
+  // last output (src/pipeline/carry-over.ts).
+  if (!import.meta.env.DEV) await releaseCarriedPage(context.url.pathname);
   const response = await next();
   if (import.meta.env.DEV || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
   const html = await processRenderedPage(response, context.url.pathname);

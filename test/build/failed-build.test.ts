@@ -4,7 +4,7 @@
  * was (same files, bytes and mtimes); only a successful build replaces it.
  * The tests run in order on one output folder and share one Astro cache (faster rebuilds).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBin, CACHE, distOf, FIXTURES, ROOT, runNode, snapshot, type NodeRun, userEnv } from '../helpers/build.ts';
@@ -28,6 +28,17 @@ function build(contentDir: string, args: string[] = [], during?: (pid: number) =
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Arguments for a build with the real configuration plus one post-build step, before publish, that throws. */
+function failingStep(): string[] {
+  const config = path.join(HERE, 'failing-step.config.mjs');
+  writeFileSync(config, [
+    `import config from ${JSON.stringify(path.join(ROOT, 'astro.config.mjs'))};`,
+    "const failing = { name: 'failing-step', hooks: { 'astro:build:done': () => { throw new Error('the failing step broke'); } } };",
+    'export default { ...config, integrations: [...config.integrations.slice(0, -1), failing, config.integrations.at(-1)] };',
+  ].join('\n'));
+  return ['--config', path.relative(ROOT, config)];
+}
+
 describe('publishing a build', () => {
   beforeAll(() => {
     // The previous site: the mini dossier's build, plus a file no new build writes.
@@ -48,15 +59,8 @@ describe('publishing a build', () => {
   });
 
   it('failing in a post-build step, after the pages were written, leaves the previous output byte for byte and says so', async () => {
-    // The real configuration with one more post-build step, before publish, that throws.
-    const config = path.join(HERE, 'failing-step.config.mjs');
-    writeFileSync(config, [
-      `import config from ${JSON.stringify(path.join(ROOT, 'astro.config.mjs'))};`,
-      "const failing = { name: 'failing-step', hooks: { 'astro:build:done': () => { throw new Error('the failing step broke'); } } };",
-      'export default { ...config, integrations: [...config.integrations.slice(0, -1), failing, config.integrations.at(-1)] };',
-    ].join('\n'));
     const before = snapshot(OUT);
-    const r = await build(FIXTURES.mini, ['--config', path.relative(ROOT, config)]);
+    const r = await build(FIXTURES.mini, failingStep());
     expect(r.status).toBe(1);
     // It got as far as the post-build steps before it.
     expect(r.output).toContain('[dossier-offline] dossier-offline.zip');
@@ -97,5 +101,31 @@ describe('publishing a build', () => {
     expect(statSync(path.join(OUT, 'index.html')).mtimeMs).toBeGreaterThan(previousIndex);
     expect(existsSync(path.join(OUT, 'dossier-offline.zip'))).toBe(true);
     expect(existsSync(path.join(OUT, 'pagefind'))).toBe(true);
+  });
+
+  it('failing after it rendered a changed page again over the last output\'s pages (carried as hard links), leaves that output byte for byte', async () => {
+    // The last build published OUT with this cache: the next one starts from its pages.
+    const edited = path.join(HERE, 'edited');
+    rmSync(edited, { recursive: true, force: true });
+    cpSync(FIXTURES.mini, edited, { recursive: true });
+    appendFileSync(path.join(edited, 'events/clash-in-town-c.md'), '\nA sentence only the failed build has.\n');
+    const page = path.join(OUT, 'events/clash-in-town-c/index.html');
+    const before = snapshot(OUT);
+    const r = await build(edited, failingStep());
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/carried \d+ pages of the last output into the new one/);
+    // The changed page was rendered and written in the staging folder, as a new file.
+    expect(r.output).toMatch(/\(\d+ as they were rendered, \d+ restored unchanged from the last build/);
+    expect(r.output).toContain('the failing step broke');
+    expect(snapshot(OUT)).toEqual(before);
+    expect(readFileSync(page, 'utf8')).not.toContain('only the failed build has');
+    expect(readdirSync(SITE)).toEqual(['dist']);
+
+    // The failed build took the note of what was published with it: the next build copies
+    // from the cache as before (nothing carried), and publishes the edit.
+    const next = await build(edited);
+    expect(next.status, next.output.slice(-3000)).toBe(0);
+    expect(next.output).not.toContain('pages of the last output');
+    expect(readFileSync(page, 'utf8')).toContain('only the failed build has');
   });
 });

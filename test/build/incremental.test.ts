@@ -4,10 +4,11 @@
  * only the pages the edit changes, restores the others, and publishes exactly the files
  * a clean build of the edited dossier gives (pages, offline edition, search index).
  */
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroBin, CACHE, FIXTURES, hashTree, ROOT, runNode, userEnv } from '../helpers/build.ts';
+import { htmlFiles } from '../../src/pipeline/files.ts';
 
 // Under the working directory: Astro bundles the pages of a build whose output is outside
 // it in ./.astro/, which builds running at the same time would share.
@@ -32,12 +33,20 @@ const counts = (output: string) => {
   return { rendered: Number(m?.[1]), restored: Number(m?.[2] ?? 0) };
 };
 const event = path.join(content, 'events/clash-in-town-c.md');
+/** "carried N pages of the last output" (src/pipeline/carry-over.ts), or 0. */
+const carried = (output: string) => Number(output.match(/carried (\d+) pages of the last output/)?.[1] ?? 0);
 
 describe('a rebuild after an edit', () => {
   it('with nothing changed, restores every entry page and the graph page, and renders only the pages that list everything', async () => {
     const first = await build('warm');
     expect(counts(first.output).restored).toBe(0);
+    expect(carried(first.output)).toBe(0);
+    const firstIndex = statSync(path.join(first.dist, 'actors/group-a/index.html')).ino;
     const again = await build('warm');
+    // Every page of the last output was linked into the new one before Astro generated it:
+    // the restored pages are the same files, not copies.
+    expect(carried(again.output)).toBe(htmlFiles(first.dist).length);
+    expect(statSync(path.join(again.dist, 'actors/group-a/index.html')).ino).toBe(firstIndex);
     const { rendered, restored } = counts(again.output);
     // Entry pages: 2 actors, 2 events, 1 place, 2 sources, 1 explainer page (the overview is the
     // home page); and the graph page (only data).
@@ -72,5 +81,30 @@ describe('a rebuild after an edit', () => {
     expect(readFileSync(path.join(warm.dist, 'actors/group-a/index.html'), 'utf8')).toContain('Clash in Town C, renamed');
     const clean = await build('clean-2');
     expect(hashTree(warm.dist)).toEqual(hashTree(clean.dist));
+  }, 180_000);
+
+  it('after an entry is removed, does not publish its page carried over from the last output, and gives the files of a clean build', async () => {
+    const page = 'sources/tricky-title/index.html';
+    expect(existsSync(path.join(work, 'warm/dist', page))).toBe(true);
+    rmSync(path.join(content, 'sources/tricky-title.md'));
+    const warm = await build('warm');
+    expect(carried(warm.output)).toBeGreaterThan(0);
+    expect(warm.output).toContain('removed 1 page(s) of the last output that this build does not make');
+    expect(existsSync(path.join(warm.dist, page))).toBe(false);
+    expect(existsSync(path.join(warm.dist, 'sources/tricky-title'))).toBe(false);
+    const clean = await build('clean-3');
+    expect(hashTree(warm.dist)).toEqual(hashTree(clean.dist));
+  }, 180_000);
+
+  it('with an output folder that is not the one this cache published (put back by hand), carries nothing and still gives the files of a clean build', async () => {
+    const dist = path.join(work, 'warm/dist');
+    const copy = path.join(work, 'warm/dist-copy');
+    cpSync(dist, copy, { recursive: true });
+    rmSync(dist, { recursive: true });
+    cpSync(copy, dist, { recursive: true });
+    const warm = await build('warm');
+    expect(carried(warm.output)).toBe(0);
+    expect(counts(warm.output).restored).toBeGreaterThan(0);
+    expect(hashTree(warm.dist)).toEqual(hashTree(path.join(work, 'clean-3/dist')));
   }, 180_000);
 });

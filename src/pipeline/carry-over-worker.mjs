@@ -1,0 +1,27 @@
+// Hard-links the last output's pages into a staging folder on a thread of its own
+// (carry-over.ts). Plain JavaScript, so Node can start it as it is.
+import { linkSync, lstatSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { from, to, pages } = workerData;
+const made = new Set();
+const linked = [];
+for (const rel of pages) {
+  const source = path.join(from, rel);
+  // A plain file only: a link to a symlink would publish the symlink.
+  if (!lstatSync(source, { throwIfNoEntry: false })?.isFile()) continue;
+  const target = path.join(to, rel);
+  const dir = path.dirname(target);
+  try {
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    linkSync(source, target);
+    linked.push(rel);
+  } catch {
+    // Not carried: Astro copies it from its cache, or renders it, as without this step.
+  }
+}
+parentPort.postMessage(linked);

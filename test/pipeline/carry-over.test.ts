@@ -1,0 +1,103 @@
+/** Carrying the last output's pages into a new build (src/pipeline/carry-over.ts), on real folders. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { carryPages, isPageFile, RECORD_FILE, recordPublished, removeUnmade, takePublished } from '../../src/pipeline/carry-over.ts';
+
+const temp = () => mkdtempSync(path.join(tmpdir(), 'dossier-carry-'));
+function page(dir: string, rel: string, text: string) {
+  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  writeFileSync(path.join(dir, rel), text);
+}
+
+describe('isPageFile', () => {
+  it.each([
+    ['index.html', true],
+    ['actors/group-a/index.html', true],
+    ['404.html', true],
+    ['../index.html', false],
+    ['actors/../../x.html', false],
+    ['./index.html', false],
+    ['/etc/x.html', false],
+    ['actors//index.html', false],
+    ['actors\\x\\index.html', false],
+    ['data/dossier.json', false],
+    ['', false],
+  ])('%s → %s', (rel, ok) => {
+    expect(isPageFile(rel)).toBe(ok);
+  });
+});
+
+describe('the record of the published output', () => {
+  it('gives the pages of the output this cache published, once', () => {
+    const root = temp();
+    const out = path.join(root, 'dist');
+    const cache = path.join(root, 'cache');
+    mkdirSync(cache);
+    page(out, 'index.html', 'home');
+    recordPublished(cache, out, ['index.html', 'actors/a/index.html']);
+    expect(takePublished(cache, out)).toEqual(['index.html', 'actors/a/index.html']);
+    // Taken: a build that fails after this leaves no record behind.
+    expect(existsSync(path.join(cache, RECORD_FILE))).toBe(false);
+    expect(takePublished(cache, out)).toBeUndefined();
+  });
+
+  it('gives nothing for another output folder, or the same path holding another folder', () => {
+    const root = temp();
+    const out = path.join(root, 'dist');
+    const cache = path.join(root, 'cache');
+    mkdirSync(cache);
+    page(out, 'index.html', 'home');
+    recordPublished(cache, out, ['index.html']);
+    expect(takePublished(cache, path.join(root, 'other'))).toBeUndefined();
+    recordPublished(cache, out, ['index.html']);
+    renameSync(out, path.join(root, 'moved'));
+    page(out, 'index.html', 'put back by hand');
+    expect(takePublished(cache, out)).toBeUndefined();
+  });
+
+  it('leaves out page names that would reach outside the folder, and reads a broken record as none', () => {
+    const root = temp();
+    const out = path.join(root, 'dist');
+    const cache = path.join(root, 'cache');
+    mkdirSync(cache);
+    mkdirSync(out);
+    const { dev, ino } = statSync(out);
+    writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, pages: ['index.html', '../secret.html', 7, 'a/../../b.html'] }));
+    expect(takePublished(cache, out)).toEqual(['index.html']);
+    writeFileSync(path.join(cache, RECORD_FILE), '{"out": ');
+    expect(takePublished(cache, out)).toBeUndefined();
+  });
+});
+
+describe('carryPages', () => {
+  it('links the pages into the new folder (the same files, not copies), and skips what is not a plain file', async () => {
+    const root = temp();
+    const from = path.join(root, 'dist');
+    const to = path.join(root, 'staging');
+    page(from, 'index.html', 'home');
+    page(from, 'actors/a/index.html', 'actor a');
+    page(root, 'outside.html', 'not the site');
+    symlinkSync(path.join(root, 'outside.html'), path.join(from, 'link.html'));
+    const linked = await carryPages(from, to, ['index.html', 'actors/a/index.html', 'link.html', 'missing/index.html']);
+    expect(linked).toEqual(['index.html', 'actors/a/index.html']);
+    expect(readFileSync(path.join(to, 'actors/a/index.html'), 'utf8')).toBe('actor a');
+    expect(statSync(path.join(to, 'actors/a/index.html')).ino).toBe(statSync(path.join(from, 'actors/a/index.html')).ino);
+    expect(existsSync(path.join(to, 'link.html'))).toBe(false);
+    expect(existsSync(path.join(to, 'missing'))).toBe(false);
+  });
+});
+
+describe('removeUnmade', () => {
+  it('removes the carried pages this build did not make, and the folders that leaves empty', () => {
+    const root = temp();
+    const dir = path.join(root, 'staging');
+    page(dir, 'sources/gone/index.html', 'removed entry');
+    page(dir, 'sources/kept/index.html', 'kept entry');
+    page(dir, 'sources/index.html', 'list');
+    const removed = removeUnmade(`${dir}/`, ['sources/gone/index.html', 'sources/kept/index.html'], new Set(['sources/kept/index.html', 'sources/index.html']));
+    expect(removed).toEqual(['sources/gone/index.html']);
+    expect(readdirSync(path.join(dir, 'sources')).sort()).toEqual(['index.html', 'kept']);
+  });
+});
