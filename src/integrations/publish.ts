@@ -54,7 +54,7 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
         if (!paths || !carrying) return;
         try {
           const linked = await carrying;
-          shareCarriedPages({ dir: paths.staging, files: new Set(linked) });
+          shareCarriedPages({ from: paths.out, dir: paths.staging, files: new Set(linked) });
           logger.info(`carried ${linked.length} pages of the last output into the new one (hard links) in ${Math.round(performance.now() - carryStarted)} ms`);
         } catch (error) {
           // Links made before the failure are not known one by one: none is kept.

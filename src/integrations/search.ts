@@ -12,10 +12,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { mark } from '../pipeline/build-stats.ts';
-import { indexStats, makeSearchIndex, placeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
+import { indexStats, makeSearchIndex, PAGEFIND_DIR, placeSearchIndex, readingDocuments, SearchIndexError, writeSearchIndex, type MadeSearchIndex } from '../pipeline/search-index.ts';
 import { writeFilesAside } from '../pipeline/write-aside.ts';
 import { mergedShardDirs, shardCount, shardSizeOption } from '../domain/search-shards.ts';
 import { shareSearchShards, sharedReading, sharedRenders } from '../pipeline/shared-reading.ts';
+import { sharedCarriedPages } from '../pipeline/carried-pages.ts';
 
 export function search(): AstroIntegration {
   let cacheFile: string | undefined;
@@ -40,6 +41,10 @@ export function search(): AstroIntegration {
         const shardSize = shardSizeOption(process.env);
         // The search page, rendered later in this process, lists the shards made here.
         shareSearchShards(mergedShardDirs(shardCount(documents.length, shardSize)));
+        // A kept shard's files are the last output's (when this build started from it,
+        // src/pipeline/carry-over.ts): linked from there rather than written again.
+        const carried = sharedCarriedPages();
+        const keptIn = carried && path.join(carried.from, PAGEFIND_DIR);
         // Not awaited: Pagefind's process indexes one shard at a time (a whole index of 10,000
         // entries took 1.1 GB; a shard of 2,500 about a quarter) while Astro bundles and
         // renders; the build waits for it at the end.
@@ -51,7 +56,7 @@ export function search(): AstroIntegration {
             : made.kept ? `, ${made.kept} of them kept from the last build: their records are the same` : '';
           logger.info(`indexed ${made.pages} pages${shards} in ${Math.round(performance.now() - started)} ms (their records from the data: ${recordsMs} ms${kept}): ${made.files.length} files, ${(bytes / 1024).toFixed(0)} KB`);
           // Written into the cache folder while the pages are made; a failed write is seen at the end.
-          const written = await writeFilesAside(aside, made.files).then(() => true, () => false);
+          const written = await writeFilesAside(aside, made.files, keptIn).then(() => true, () => false);
           return { made, written };
         });
         making.catch(() => {}); // seen, and failing the build, at the end

@@ -11,6 +11,8 @@ import { processValue } from './process-value.ts';
 import { pageFile } from './render-time.ts';
 
 export interface CarriedPages {
+  /** The last output, which the pages were linked from (unchanged until this build publishes). */
+  from: string;
   /** The staging folder the pages were linked into. */
   dir: string;
   /** Site-relative page files (actors/x/index.html) still linked to the last output. */

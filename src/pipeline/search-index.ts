@@ -112,7 +112,8 @@ export interface MadeSearchIndex {
   pages: number;
   /** How many Pagefind indexes the entries are in (src/domain/search-shards.ts). */
   shards: number;
-  files: { path: string; content: Uint8Array }[];
+  /** `kept`: the file of a shard kept from the last build, the same bytes as that build's. */
+  files: { path: string; content: Uint8Array; kept?: boolean }[];
   /** Shards taken from the last build's (the same records, the same code and Pagefind). */
   kept: number;
 }
@@ -150,8 +151,10 @@ export async function makeSearchIndex(input: SearchDocuments, cacheFile?: string
       const file = cacheFile ? shardCacheFile(cacheFile, shard) : undefined;
       const key = codeHash ? recordsKey(codeHash, `${shard}/${shards}`, records) : undefined;
       let made = file && key ? readPack(file, key) : undefined;
-      if (made) kept++;
-      else {
+      if (made) {
+        kept++;
+        for (const f of made) f.kept = true;
+      } else {
         started = true;
         made = await indexShard(docs, records, shard, fail);
         if (file && key) writePack(file, key, made);

@@ -7,10 +7,15 @@
  */
 import { Worker } from 'node:worker_threads';
 
-/** Writes the files (paths relative to `dir`) into `dir`, replacing it; resolves once all are written. */
-export function writeFilesAside(dir: string, files: readonly { path: string; content: Uint8Array }[]): Promise<void> {
+/**
+ * Writes the files (paths relative to `dir`) into `dir`, replacing it; resolves once all are
+ * written. The files marked `kept` are already in the folder `keptIn` (the last output's,
+ * unchanged while this build runs), byte for byte: those are hard-linked from there,
+ * when it has a plain file of the same size, instead of written.
+ */
+export function writeFilesAside(dir: string, files: readonly { path: string; content: Uint8Array; kept?: boolean }[], keptIn?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./write-aside-worker.mjs', import.meta.url), { workerData: { dir, files } });
+    const worker = new Worker(new URL('./write-aside-worker.mjs', import.meta.url), { workerData: { dir, files, keptIn } });
     let written = false;
     worker.once('message', () => { written = true; resolve(); });
     worker.once('error', reject);
