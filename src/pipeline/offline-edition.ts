@@ -21,8 +21,8 @@ import { BufferedFile, fileUrl, walkFiles } from './files.ts';
 import { ZipFile } from './zip-file.ts';
 import { bundlePagefind, OFFLINE_FOLDER, OFFLINE_PAGEFIND, OFFLINE_ZIP, OfflineError, ScriptBundler, type OfflineStats } from './offline.ts';
 import type { RenderedSite } from './render-time.ts';
-import { compressEntry, compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
-import { codeFingerprint, type PageCache } from './page-cache.ts';
+import { cachedEntry, compressEntry, fileLevel, keepEntry, LARGE_FILE, prepareEntry, type CompressedEntry, type EntryCache } from './zip-entry.ts';
+import { codeFingerprint } from './page-cache.ts';
 import { inOrder, poolSize, runOnPagePool, type PagePool } from './page-pool.ts';
 import { isNeededIndexFile, PAGEFIND_DIR, wasmInUse } from './search-index.ts';
 
@@ -86,7 +86,11 @@ async function writeEdition(distDir: string, all: string[], rest: string[], read
   for (const rel of all) {
     if (!isCopied(rel) || rel.endsWith('.html') || rel.endsWith('.css')) continue;
     const file = path.join(distDir, rel);
-    if (statSync(file).size > LARGE_FILE) large.set(rel, writer.prepare(rel, readFileSync(file)));
+    const size = statSync(file).size;
+    if (size <= LARGE_FILE) continue;
+    // Compressed from when it was rendered (render-time.ts), the same bytes as written.
+    const early = rendered?.files.get(rel);
+    large.set(rel, early ? early.then((entry) => (entry.size === size ? entry : writer.prepare(rel, readFileSync(file)))) : writer.prepare(rel, readFileSync(file)));
   }
   for (const p of large.values()) p.catch(() => {}); // seen when awaited in turn
   let pageCount = 0;
@@ -141,20 +145,10 @@ async function addPagefind(distDir: string, writer: ZipWriter) {
     // The index's files, every shard's; Pagefind's scripts are replaced by the bundle below.
     if (!isNeededIndexFile(name, wasm) || name.endsWith('.js')) continue;
     const bytes = readFileSync(path.join(dir, name));
-    writer.add(`${PAGEFIND_DIR}/${name}.js`, wrapIndexFile(name, bytes.toString('base64')));
+    writer.addMade(`${PAGEFIND_DIR}/${name}.js`, bytes, () => wrapIndexFile(name, bytes.toString('base64')));
   }
   writer.add(OFFLINE_PAGEFIND, await bundlePagefind(distDir));
 }
-
-/** Files above this size are large: compressed on the thread pool, at zlib's default level. */
-const LARGE_FILE = 1 << 20;
-
-/**
- * The level for a file other than a page. Large ones (dossier.json: 60 MB at 10,000
- * entries) at zlib's default level: three times faster than the highest, for about 3%
- * more bytes.
- */
-const fileLevel = (data: string | Uint8Array) => (data.length > LARGE_FILE ? 6 : 9);
 
 /** A zip written as it goes, one entry at a time, with fixed timestamps. */
 class ZipWriter {
@@ -165,7 +159,7 @@ class ZipWriter {
   private countFrom = -1;
 
   /** Files compressed by an earlier build, found by their path and bytes (the render cache). */
-  constructor(file: string, private cache?: Pick<PageCache, 'key' | 'get' | 'put'>) {
+  constructor(file: string, private cache?: EntryCache) {
     const out = (this.out = new BufferedFile(file));
     this.zip = new ZipFile((chunk) => {
       out.write(chunk);
@@ -174,33 +168,25 @@ class ZipWriter {
   }
 
   add(rel: string, data: string | Uint8Array) {
-    const hit = this.cached(rel, data);
-    this.addCompressed(rel, 'entry' in hit ? hit.entry : this.keep(hit.key, compressEntry(data, fileLevel(data))));
+    const hit = cachedEntry(this.cache, rel, data);
+    this.addCompressed(rel, 'entry' in hit ? hit.entry : keepEntry(this.cache, hit.key, compressEntry(data, fileLevel(data))));
+  }
+
+  /**
+   * A file made from `source` (a search index file wrapped as a script): the cache knows its
+   * entry by the source, so an unchanged one is neither made nor compressed again (the
+   * cache's fingerprint names the code that makes it).
+   */
+  addMade(rel: string, source: Uint8Array, make: () => string | Uint8Array) {
+    const hit = cachedEntry(this.cache, rel, source, 'zip-entry-made');
+    if ('entry' in hit) return this.addCompressed(rel, hit.entry);
+    const data = make();
+    this.addCompressed(rel, keepEntry(this.cache, hit.key, compressEntry(data, fileLevel(data))));
   }
 
   /** A file's entry, compressed on the thread pool when it is not in the cache: added later, in its turn (addCompressed). */
   prepare(rel: string, data: string | Uint8Array): Promise<CompressedEntry> {
-    const hit = this.cached(rel, data);
-    return 'entry' in hit ? Promise.resolve(hit.entry) : compressEntryAsync(data, fileLevel(data)).then((entry) => this.keep(hit.key, entry));
-  }
-
-  // [CRC-32][size][deflated]: the search index's thousands of files and the data files
-  // are mostly the same from one build to the next; compressing them is most of this step.
-  private cached(rel: string, data: string | Uint8Array): { entry: CompressedEntry } | { key?: string } {
-    if (!this.cache) return {};
-    const key = this.cache.key('zip-entry', rel, data);
-    const hit = this.cache.get(key);
-    // A view, not a copy: the part read from the cache is memory of its own.
-    return hit ? { entry: { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.buffer as ArrayBuffer, hit.byteOffset + 8, hit.length - 8) } } : { key };
-  }
-
-  private keep(key: string | undefined, entry: CompressedEntry): CompressedEntry {
-    if (key === undefined || !this.cache) return entry;
-    const head = Buffer.alloc(8);
-    head.writeUInt32LE(entry.crc, 0);
-    head.writeUInt32LE(entry.size, 4);
-    this.cache.put(key, Buffer.concat([head, entry.deflated]));
-    return entry;
+    return prepareEntry(this.cache, rel, data);
   }
 
   addCompressed(rel: string, compressed: CompressedEntry) {

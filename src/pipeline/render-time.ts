@@ -18,7 +18,7 @@ import { offlinePageScanned } from '../domain/offline.ts';
 import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
 import { processValue } from './process-value.ts';
-import { compressEntryAsync, type CompressedEntry } from './zip-entry.ts';
+import { compressEntryAsync, LARGE_FILE, prepareEntry, type CompressedEntry } from './zip-entry.ts';
 import type { PageCache } from './page-cache.ts';
 import type { RenderingPool } from './page-pool.ts';
 import { createHash } from 'node:crypto';
@@ -56,6 +56,11 @@ export interface RenderedSite {
   fromCache: number;
   /** Pages Astro restored from its incremental build cache, found in the render cache. */
   restored: number;
+  /**
+   * Large files other than pages (the data downloads), by site-relative file: their zip
+   * entries, compressed on the thread pool from when they were rendered, beside the pages.
+   */
+  files: Map<string, Promise<CompressedEntry>>;
 }
 
 /** What a cached copy was made with, to record it again as if it had been made now. */
@@ -65,7 +70,12 @@ const site = processValue<RenderedSite>('dossier.renderedSite');
 
 /** This build's record (one per process: a build renders once). */
 export function renderedSite(): RenderedSite {
-  return site.once(() => ({ problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0 }));
+  return site.once(() => ({ problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0, files: new Map() }));
+}
+
+/** The site-relative file Astro writes for a file's URL (an endpoint: /data/dossier.json). */
+export function endpointFile(pathname: string): string {
+  return decodeURIComponent(pathname).replace(/^\/+/, '');
 }
 
 /** The site-relative file Astro writes for a page URL (build.format 'directory'). */
@@ -225,6 +235,22 @@ export function recordPage<H extends string | Uint8Array<ArrayBuffer>>(pathname:
   site.ms += page.ms;
   if (page.copy) adoptCopy(site, rel, page.copy);
   return page.html;
+}
+
+/**
+ * A rendered file other than a page, returned as it is. A large one's zip entry is
+ * compressed from now, on the thread pool (or taken from the cache), so the offline step
+ * does not wait for it: dossier.json is 72 MB at 10,000 entries.
+ */
+export async function processRenderedFile(response: Response, pathname: string): Promise<Response> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > LARGE_FILE) {
+    const site = renderedSite();
+    const entry = prepareEntry(site.cache, endpointFile(pathname), bytes);
+    entry.catch(() => {}); // seen, and failing the build, when the offline step takes it
+    site.files.set(endpointFile(pathname), entry);
+  }
+  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**

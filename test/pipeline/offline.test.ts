@@ -137,7 +137,7 @@ describe('the offline copy made as a page is rendered (src/pipeline/render-time.
   it('goes into the zip as it is, unless the written site shows it took a folder for a file', async () => {
     const dist = site(files);
     const rendered: RenderedSite = {
-      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 2, parsed: 0, ms: 0, fromCache: 0, restored: 0,
+      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 2, parsed: 0, ms: 0, fromCache: 0, restored: 0, files: new Map(),
       offline: new Map([
         ['actors/kh/index.html', compressEntryAsync('<p>made as it was rendered</p>')],
         ['index.html', compressEntryAsync('<p>home, made as it was rendered</p>')],
@@ -151,5 +151,25 @@ describe('the offline copy made as a page is rendered (src/pipeline/render-time.
     expect(text('actors/kh/index.html')).toBe('<p>made as it was rendered</p>');
     expect(text('index.html')).toBe('<!doctype html><html><head><title>Home</title></head><body></body></html>'); // made again from the page
     expect(stats).toMatchObject({ pages: 3, rendered: 1 });
+  });
+
+  it('takes a large file\'s entry compressed as it was rendered, and the file itself when that entry is not of the file written', async () => {
+    const big = (fill: string) => `{"entries":"${fill.repeat(1.2 * 2 ** 20)}"}`;
+    const dist = site({ ...files, 'data/dossier.json': big('a'), 'data/events.csv': big('b') });
+    const rendered: RenderedSite = {
+      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0, offline: new Map(), assumedFiles: new Map(),
+      files: new Map([
+        // As rendered (in a build, the bytes Astro then wrote). Other letters of the same
+        // length here, to show this entry is the one taken, not the file read again.
+        ['data/dossier.json', compressEntryAsync(big('c'))],
+        // Not the file written (another length): not used.
+        ['data/events.csv', compressEntryAsync('stale')],
+      ]),
+    };
+    await buildOfflineEdition(dist, { rendered });
+    const zip = unzipSync(new Uint8Array(readFileSync(path.join(dist, 'dossier-offline.zip'))));
+    const text = (name: string) => new TextDecoder().decode(zip[`dossier-offline/${name}`]);
+    expect(text('data/dossier.json')).toBe(big('c'));
+    expect(text('data/events.csv')).toBe(big('b'));
   });
 });
