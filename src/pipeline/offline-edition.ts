@@ -79,9 +79,8 @@ function readyCopies(rendered: RenderedSite | undefined, files: Set<string>, has
 async function writeEdition(distDir: string, all: string[], rest: string[], ready: Map<string, Promise<CompressedEntry>>, writer: ZipWriter, pool: PagePool, hasSearch: boolean, rendered: RenderedSite | undefined): Promise<Omit<OfflineStats, 'fromCache' | 'rendered'>> {
   // Pages not made yet are transformed and compressed ahead on the pool, and come back in order.
   const made = inOrder(rest, (rel) => pool.run({ kind: 'offline-page', rel }), pool.width);
-  // Large files (the data downloads) are compressed on the thread pool while the pages and
-  // the other files are added, and go in after them: waiting for dossier.json (60 MB at
-  // 10,000 entries) in its turn held up every entry behind it.
+  // Large files (the data downloads) are compressed on the thread pool while the pages are
+  // added (in a build, from when they were rendered: render-time.ts).
   const large = new Map<string, Promise<CompressedEntry>>();
   for (const rel of all) {
     if (!isCopied(rel) || rel.endsWith('.html') || rel.endsWith('.css')) continue;
@@ -97,8 +96,10 @@ async function writeEdition(distDir: string, all: string[], rest: string[], read
   for (const rel of all) {
     if (!isCopied(rel)) continue;
     const file = path.join(distDir, rel);
-    if (large.has(rel)) continue;
-    if (rel.endsWith('.html')) {
+    const prepared = large.get(rel);
+    if (prepared) {
+      writer.addCompressed(rel, await prepared);
+    } else if (rel.endsWith('.html')) {
       pageCount++;
       const entry = await (ready.get(rel) ?? made.next().then((r) => r.value as CompressedEntry));
       writer.addCompressed(rel, entry);
@@ -108,7 +109,6 @@ async function writeEdition(distDir: string, all: string[], rest: string[], read
       writer.add(rel, readFileSync(file));
     }
   }
-  for (const [rel, prepared] of large) writer.addCompressed(rel, await prepared);
   // Each thread bundled the scripts its pages asked for, and the rendered pages named theirs:
   // the same script, the same code, bundled once.
   const scripts = new Map((await pool.each({ kind: 'offline-scripts' })).flat());
