@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { discardStaging, failedBuildMessage, publishPaths, removeInBackground, removeLeftovers, swapIntoPlace, type PublishPaths } from '../pipeline/publish.ts';
-import { carryPages, recordPublished, removeUnmade, takePublished } from '../pipeline/carry-over.ts';
+import { carryPages, recordPublished, removeUnmade, takePublished, type Carrying } from '../pipeline/carry-over.ts';
 import { shareCarriedPages, sharedCarriedPages } from '../pipeline/carried-pages.ts';
 import { pageFile } from '../pipeline/render-time.ts';
 
@@ -21,8 +21,10 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
   let paths: PublishPaths | undefined;
   let cacheDir = '';
   let published = false;
+  /** Whether Astro started building (before, a failure is the check's: "nothing was built"). */
+  let building = false;
   /** The last output's pages being linked into the staging folder, if it is this cache's. */
-  let carrying: Promise<string[]> | undefined;
+  let carrying: Carrying | undefined;
   let carryStarted = 0;
   const staging: AstroIntegration = {
     name: 'dossier-staging',
@@ -40,20 +42,22 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
         // a killed build's staging folder is removed by the next build (removeLeftovers).
         const p = paths;
         process.once('exit', () => {
-          if (published || !discardStaging(p)) return;
-          console.error(failedBuildMessage(p));
+          if (published) return;
+          carrying?.stop();
+          if (discardStaging(p) && building) console.error(failedBuildMessage(p));
         });
         const pages = takePublished(cacheDir, paths.out);
         if (pages?.length) {
           carryStarted = performance.now();
           carrying = carryPages(paths.out, paths.staging, pages);
-          carrying.catch(() => {}); // seen at astro:build:start
+          carrying.done.catch(() => {}); // seen at astro:build:start
         }
       },
       'astro:build:start': async ({ logger }) => {
+        building = true;
         if (!paths || !carrying) return;
         try {
-          const linked = await carrying;
+          const linked = await carrying.done;
           shareCarriedPages({ from: paths.out, dir: paths.staging, files: new Set(linked) });
           logger.info(`carried ${linked.length} pages of the last output into the new one (hard links) in ${Math.round(performance.now() - carryStarted)} ms`);
         } catch (error) {

@@ -4,10 +4,11 @@ import { linkSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { from, to, pages } = workerData;
+const { from, to, pages, flags } = workerData;
 const made = new Set();
 const linked = [];
 for (const rel of pages) {
+  if (Atomics.load(flags, 0)) break; // the build is ending: no more links
   const source = path.join(from, rel);
   // A plain file only: a link to a symlink would publish the symlink.
   if (!lstatSync(source, { throwIfNoEntry: false })?.isFile()) continue;
@@ -24,4 +25,6 @@ for (const rel of pages) {
     // Not carried: Astro copies it from its cache, or renders it, as without this step.
   }
 }
+Atomics.store(flags, 1, 1);
+Atomics.notify(flags, 1);
 parentPort.postMessage(linked);

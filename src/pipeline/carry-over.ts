@@ -68,19 +68,42 @@ export function recordPublished(cacheDir: string, out: string, pages: string[]):
   replaceFile(path.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 
+/** Pages being linked on a worker thread. */
+export interface Carrying {
+  /** The pages linked, once all are. */
+  done: Promise<string[]>;
+  /**
+   * Stops the linking and returns once the worker makes no more links (at most a second):
+   * for a build that ends before it has used them, so its staging folder can be removed.
+   */
+  stop(): void;
+}
+
 /**
  * Links each page of `from` to the same place in `to` (creating folders), on a worker
- * thread; resolves with the pages linked. A page that is not a plain file there is
- * skipped (Astro copies it from its cache, or renders it).
+ * thread. A page that is not a plain file there is skipped (Astro copies it from its
+ * cache, or renders it).
  */
-export function carryPages(from: string, to: string, pages: string[]): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./carry-over-worker.mjs', import.meta.url), { workerData: { from, to, pages } });
-    let done = false;
-    worker.once('message', (linked: string[]) => { done = true; resolve(linked); });
+export function carryPages(from: string, to: string, pages: string[]): Carrying {
+  // [0] asks the worker to stop; [1] is set by the worker when it makes no more links.
+  const flags = new Int32Array(new SharedArrayBuffer(8));
+  const done = new Promise<string[]>((resolve, reject) => {
+    const worker = new Worker(new URL('./carry-over-worker.mjs', import.meta.url), { workerData: { from, to, pages, flags } });
+    let linked = false;
+    worker.once('message', (list: string[]) => { linked = true; resolve(list); });
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (!done) reject(new Error(`the last output's pages could not be carried into ${to} (worker exit code ${code})`)); });
+    worker.once('exit', (code) => {
+      Atomics.store(flags, 1, 1);
+      if (!linked) reject(new Error(`the last output's pages could not be carried into ${to} (worker exit code ${code})`));
+    });
   });
+  return {
+    done,
+    stop() {
+      Atomics.store(flags, 0, 1);
+      Atomics.wait(flags, 1, 0, 1000);
+    },
+  };
 }
 
 /**

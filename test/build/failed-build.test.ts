@@ -128,4 +128,15 @@ describe('publishing a build', () => {
     expect(next.output).not.toContain('pages of the last output');
     expect(readFileSync(page, 'utf8')).toContain('only the failed build has');
   });
+
+  it('stopped by the check while it was carrying the last output\'s pages over, leaves that output untouched and no staging folder', async () => {
+    const before = snapshot(OUT);
+    const r = await build(makeDossier({ 'events/e.md': EVENT('', '<script>alert(1)</script>') }));
+    expect(r.status).toBe(1);
+    expect(r.output).toContain('nothing was built');
+    // Nothing was built: the staging folder held only carried pages, removed without a word.
+    expect(r.output).not.toContain('The build failed');
+    expect(snapshot(OUT)).toEqual(before);
+    expect(readdirSync(SITE)).toEqual(['dist']);
+  });
 });

@@ -80,12 +80,29 @@ describe('carryPages', () => {
     page(from, 'actors/a/index.html', 'actor a');
     page(root, 'outside.html', 'not the site');
     symlinkSync(path.join(root, 'outside.html'), path.join(from, 'link.html'));
-    const linked = await carryPages(from, to, ['index.html', 'actors/a/index.html', 'link.html', 'missing/index.html']);
+    const linked = await carryPages(from, to, ['index.html', 'actors/a/index.html', 'link.html', 'missing/index.html']).done;
     expect(linked).toEqual(['index.html', 'actors/a/index.html']);
     expect(readFileSync(path.join(to, 'actors/a/index.html'), 'utf8')).toBe('actor a');
     expect(statSync(path.join(to, 'actors/a/index.html')).ino).toBe(statSync(path.join(from, 'actors/a/index.html')).ino);
     expect(existsSync(path.join(to, 'link.html'))).toBe(false);
     expect(existsSync(path.join(to, 'missing'))).toBe(false);
+  });
+
+  it('stops when asked, and makes no link after stop() returns', async () => {
+    const root = temp();
+    const from = path.join(root, 'dist');
+    const to = path.join(root, 'staging');
+    const pages = Array.from({ length: 3000 }, (_, i) => `events/e-${i}/index.html`);
+    for (const rel of pages) page(from, rel, rel);
+    const carrying = carryPages(from, to, pages);
+    // Once the worker has begun.
+    while (!existsSync(path.join(to, 'events'))) await new Promise((r) => setTimeout(r, 1));
+    carrying.stop();
+    const count = () => (existsSync(path.join(to, 'events')) ? readdirSync(path.join(to, 'events')).length : 0);
+    const atStop = count();
+    const linked = await carrying.done;
+    expect(count()).toBe(atStop);
+    expect(linked.length).toBeLessThan(pages.length);
   });
 });
 
