@@ -9,7 +9,7 @@
  *
  * Three rules keep the last output as it was, and the new one right:
  * - Only an output this cache published is carried: a record written after the swap names
- *   the folder (its inode) and its pages, and a build removes it as it starts, so after a
+ *   the folder (device, inode, birth time) and its pages, and a build removes it as it starts, so after a
  *   failed build or another cache's build nothing is carried, and Astro copies as before.
  * - Nothing writes into a carried file: a page Astro renders again is unlinked first
  *   (src/pipeline/carried-pages.ts, from the middleware), and every later step replaces
@@ -25,8 +25,10 @@ import { replaceFile } from './files.ts';
 /** The record of the last output this cache published. */
 export interface PublishedRecord {
   out: string;
+  /** The folder's identity: device, inode and birth time (a folder made again may get the same inode). */
   dev: number;
   ino: number;
+  birth: number;
   /** Its pages, site-relative (actors/x/index.html). */
   pages: string[];
 }
@@ -54,7 +56,7 @@ export function takePublished(cacheDir: string, out: string): string[] | undefin
   }
   try {
     const now = statSync(out);
-    if (record.out !== out || now.dev !== record.dev || now.ino !== record.ino || !Array.isArray(record.pages)) return undefined;
+    if (record.out !== out || now.dev !== record.dev || now.ino !== record.ino || now.birthtimeMs !== record.birth || !Array.isArray(record.pages)) return undefined;
   } catch {
     return undefined;
   }
@@ -63,8 +65,8 @@ export function takePublished(cacheDir: string, out: string): string[] | undefin
 
 /** After the swap: the output at `out` is this cache's, with these pages. */
 export function recordPublished(cacheDir: string, out: string, pages: string[]): void {
-  const { dev, ino } = statSync(out);
-  const record: PublishedRecord = { out, dev, ino, pages };
+  const { dev, ino, birthtimeMs: birth } = statSync(out);
+  const record: PublishedRecord = { out, dev, ino, birth, pages };
   replaceFile(path.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 

@@ -1,5 +1,5 @@
 /** Carrying the last output's pages into a new build (src/pipeline/carry-over.ts), on real folders. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,11 @@ describe('the record of the published output', () => {
     renameSync(out, path.join(root, 'moved'));
     page(out, 'index.html', 'put back by hand');
     expect(takePublished(cache, out)).toBeUndefined();
+    // Removed and made again: the same inode number may come back, not the same birth time.
+    recordPublished(cache, out, ['index.html']);
+    rmSync(out, { recursive: true });
+    page(out, 'index.html', 'made again');
+    expect(takePublished(cache, out)).toBeUndefined();
   });
 
   it('leaves out page names that would reach outside the folder, and reads a broken record as none', () => {
@@ -63,8 +68,8 @@ describe('the record of the published output', () => {
     const cache = path.join(root, 'cache');
     mkdirSync(cache);
     mkdirSync(out);
-    const { dev, ino } = statSync(out);
-    writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, pages: ['index.html', '../secret.html', 7, 'a/../../b.html'] }));
+    const { dev, ino, birthtimeMs: birth } = statSync(out);
+    writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, birth, pages: ['index.html', '../secret.html', 7, 'a/../../b.html'] }));
     expect(takePublished(cache, out)).toEqual(['index.html']);
     writeFileSync(path.join(cache, RECORD_FILE), '{"out": ');
     expect(takePublished(cache, out)).toBeUndefined();
