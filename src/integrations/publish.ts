@@ -46,10 +46,10 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
           carrying?.stop();
           if (discardStaging(p) && building) console.error(failedBuildMessage(p));
         });
-        const pages = takePublished(cacheDir, paths.out);
-        if (pages?.length) {
+        const last = takePublished(cacheDir, paths.out);
+        if (last?.pages.length) {
           carryStarted = performance.now();
-          carrying = carryPages(paths.out, paths.staging, pages);
+          carrying = carryPages(paths.out, paths.staging, last.pages, last.at);
           carrying.done.catch(() => {}); // seen at astro:build:start
         }
       },

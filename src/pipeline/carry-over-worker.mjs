@@ -4,14 +4,16 @@ import { linkSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { from, to, pages, flags } = workerData;
+const { from, to, pages, publishedAt, flags } = workerData;
 const made = new Set();
 const linked = [];
 for (const rel of pages) {
   if (Atomics.load(flags, 0)) break; // the build is ending: no more links
   const source = path.join(from, rel);
-  // A plain file only: a link to a symlink would publish the symlink.
-  if (!lstatSync(source, { throwIfNoEntry: false })?.isFile()) continue;
+  // A plain file only (a link to a symlink would publish the symlink), as published: one
+  // changed since by hand is left to Astro, which copies its own.
+  const stat = lstatSync(source, { throwIfNoEntry: false });
+  if (!stat?.isFile() || stat.mtimeMs > publishedAt) continue;
   const target = path.join(to, rel);
   const dir = path.dirname(target);
   try {

@@ -29,6 +29,8 @@ export interface PublishedRecord {
   dev: number;
   ino: number;
   birth: number;
+  /** When it was published (ms): a page changed since was changed by hand, and is not carried. */
+  at: number;
   /** Its pages, site-relative (actors/x/index.html). */
   pages: string[];
 }
@@ -41,10 +43,11 @@ export function isPageFile(rel: string): boolean {
 }
 
 /**
- * The last output's pages, if this cache published the folder now at `out`. The record is
- * removed either way: until this build publishes, no output is known to match the cache.
+ * The last output's pages and when it was published, if this cache published the folder
+ * now at `out`. The record is removed either way: until this build publishes, no output is
+ * known to match the cache.
  */
-export function takePublished(cacheDir: string, out: string): string[] | undefined {
+export function takePublished(cacheDir: string, out: string): { pages: string[]; at: number } | undefined {
   const file = path.join(cacheDir, RECORD_FILE);
   let record: PublishedRecord;
   try {
@@ -56,17 +59,17 @@ export function takePublished(cacheDir: string, out: string): string[] | undefin
   }
   try {
     const now = statSync(out);
-    if (record.out !== out || now.dev !== record.dev || now.ino !== record.ino || now.birthtimeMs !== record.birth || !Array.isArray(record.pages)) return undefined;
+    if (record.out !== out || now.dev !== record.dev || now.ino !== record.ino || now.birthtimeMs !== record.birth || typeof record.at !== 'number' || !Array.isArray(record.pages)) return undefined;
   } catch {
     return undefined;
   }
-  return record.pages.filter((p): p is string => typeof p === 'string' && isPageFile(p));
+  return { pages: record.pages.filter((p): p is string => typeof p === 'string' && isPageFile(p)), at: record.at };
 }
 
 /** After the swap: the output at `out` is this cache's, with these pages. */
 export function recordPublished(cacheDir: string, out: string, pages: string[]): void {
   const { dev, ino, birthtimeMs: birth } = statSync(out);
-  const record: PublishedRecord = { out, dev, ino, birth, pages };
+  const record: PublishedRecord = { out, dev, ino, birth, at: Date.now(), pages };
   replaceFile(path.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 
@@ -83,14 +86,14 @@ export interface Carrying {
 
 /**
  * Links each page of `from` to the same place in `to` (creating folders), on a worker
- * thread. A page that is not a plain file there is skipped (Astro copies it from its
- * cache, or renders it).
+ * thread. A page that is not a plain file there, or was changed after `publishedAt`, is
+ * skipped (Astro copies it from its cache, or renders it).
  */
-export function carryPages(from: string, to: string, pages: string[]): Carrying {
+export function carryPages(from: string, to: string, pages: string[], publishedAt = Infinity): Carrying {
   // [0] asks the worker to stop; [1] is set by the worker when it makes no more links.
   const flags = new Int32Array(new SharedArrayBuffer(8));
   const done = new Promise<string[]>((resolve, reject) => {
-    const worker = new Worker(new URL('./carry-over-worker.mjs', import.meta.url), { workerData: { from, to, pages, flags } });
+    const worker = new Worker(new URL('./carry-over-worker.mjs', import.meta.url), { workerData: { from, to, pages, publishedAt, flags } });
     let linked = false;
     worker.once('message', (list: string[]) => { linked = true; resolve(list); });
     worker.once('error', reject);

@@ -96,6 +96,16 @@ describe('a rebuild after an edit', () => {
     expect(hashTree(warm.dist)).toEqual(hashTree(clean.dist));
   }, 180_000);
 
+  it('does not carry a page edited by hand in the output after it was published: the rebuild gives the files of a clean build', async () => {
+    const dist = path.join(work, 'warm/dist');
+    const pages = htmlFiles(dist).length;
+    appendFileSync(path.join(dist, 'actors/group-a/index.html'), '<!-- edited by hand -->');
+    const warm = await build('warm');
+    expect(carried(warm.output)).toBe(pages - 1);
+    expect(readFileSync(path.join(warm.dist, 'actors/group-a/index.html'), 'utf8')).not.toContain('edited by hand');
+    expect(hashTree(warm.dist)).toEqual(hashTree(path.join(work, 'clean-3/dist')));
+  }, 180_000);
+
   it('with an output folder that is not the one this cache published (put back by hand), carries nothing and still gives the files of a clean build', async () => {
     const dist = path.join(work, 'warm/dist');
     const copy = path.join(work, 'warm/dist-copy');

@@ -1,5 +1,5 @@
 /** Carrying the last output's pages into a new build (src/pipeline/carry-over.ts), on real folders. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('the record of the published output', () => {
     mkdirSync(cache);
     page(out, 'index.html', 'home');
     recordPublished(cache, out, ['index.html', 'actors/a/index.html']);
-    expect(takePublished(cache, out)).toEqual(['index.html', 'actors/a/index.html']);
+    expect(takePublished(cache, out)).toEqual({ pages: ['index.html', 'actors/a/index.html'], at: expect.any(Number) });
     // Taken: a build that fails after this leaves no record behind.
     expect(existsSync(path.join(cache, RECORD_FILE))).toBe(false);
     expect(takePublished(cache, out)).toBeUndefined();
@@ -69,8 +69,8 @@ describe('the record of the published output', () => {
     mkdirSync(cache);
     mkdirSync(out);
     const { dev, ino, birthtimeMs: birth } = statSync(out);
-    writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, birth, pages: ['index.html', '../secret.html', 7, 'a/../../b.html'] }));
-    expect(takePublished(cache, out)).toEqual(['index.html']);
+    writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, birth, at: 1, pages: ['index.html', '../secret.html', 7, 'a/../../b.html'] }));
+    expect(takePublished(cache, out)).toEqual({ pages: ['index.html'], at: 1 });
     writeFileSync(path.join(cache, RECORD_FILE), '{"out": ');
     expect(takePublished(cache, out)).toBeUndefined();
   });
@@ -91,6 +91,17 @@ describe('carryPages', () => {
     expect(statSync(path.join(to, 'actors/a/index.html')).ino).toBe(statSync(path.join(from, 'actors/a/index.html')).ino);
     expect(existsSync(path.join(to, 'link.html'))).toBe(false);
     expect(existsSync(path.join(to, 'missing'))).toBe(false);
+  });
+
+  it('skips a page changed after the output was published (by hand)', async () => {
+    const root = temp();
+    const from = path.join(root, 'dist');
+    const to = path.join(root, 'staging');
+    page(from, 'actors/a/index.html', 'as published');
+    page(from, 'actors/b/index.html', 'edited by hand');
+    const publishedAt = Date.now() - 60_000;
+    utimesSync(path.join(from, 'actors/a/index.html'), new Date(publishedAt - 1000), new Date(publishedAt - 1000));
+    expect(await carryPages(from, to, ['actors/a/index.html', 'actors/b/index.html'], publishedAt).done).toEqual(['actors/a/index.html']);
   });
 
   it('stops when asked, and makes no link after stop() returns', async () => {
