@@ -243,6 +243,8 @@ export function recordPage<H extends string | Uint8Array<ArrayBuffer>>(pathname:
  * does not wait for it: dossier.json is 72 MB at 10,000 entries.
  */
 export async function processRenderedFile(response: Response, pathname: string): Promise<Response> {
+  // Only a file Astro writes as it is (no redirect or empty response).
+  if (response.status !== 200 || !response.body) return response;
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.length > LARGE_FILE) {
     const site = renderedSite();

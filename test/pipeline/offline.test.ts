@@ -11,7 +11,8 @@ import { scanTags } from '../../src/domain/html-scan.ts';
 import { offlinePageScanned } from '../../src/domain/offline.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from '../../src/pipeline/offline-names.ts';
 import { compressEntryAsync } from '../../src/pipeline/zip-entry.ts';
-import { classicScriptFile, type RenderedSite } from '../../src/pipeline/render-time.ts';
+import { classicScriptFile, processRenderedFile, renderedSite, type RenderedSite } from '../../src/pipeline/render-time.ts';
+import { inflateRawSync } from 'node:zlib';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toHtml } from 'hast-util-to-html';
 import { parse } from 'parse5';
@@ -171,5 +172,22 @@ describe('the offline copy made as a page is rendered (src/pipeline/render-time.
     const text = (name: string) => new TextDecoder().decode(zip[`dossier-offline/${name}`]);
     expect(text('data/dossier.json')).toBe(big('c'));
     expect(text('data/events.csv')).toBe(big('b'));
+  });
+
+  it('starts a large rendered file\'s entry as it passes, and leaves small files, empty answers and redirects as they are', async () => {
+    const big = 'x'.repeat(1.5 * 2 ** 20);
+    const headers = { 'content-type': 'application/json' };
+    const passed = await processRenderedFile(new Response(big, { headers }), '/data/dossier.json');
+    expect(await passed.text()).toBe(big);
+    expect(passed.headers.get('content-type')).toBe('application/json');
+    const entry = await renderedSite().files.get('data/dossier.json')!;
+    expect(new TextDecoder().decode(inflateRawSync(entry.deflated))).toBe(big);
+
+    expect(await (await processRenderedFile(new Response('a,b\n', { headers }), '/data/small.csv')).text()).toBe('a,b\n');
+    expect(renderedSite().files.has('data/small.csv')).toBe(false);
+    const empty = new Response(null, { status: 204 });
+    expect(await processRenderedFile(empty, '/data/none.json')).toBe(empty);
+    const moved = new Response(null, { status: 301, headers: { location: '/elsewhere/' } });
+    expect(await processRenderedFile(moved, '/old/')).toBe(moved);
   });
 });
