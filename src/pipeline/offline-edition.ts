@@ -168,17 +168,16 @@ class ZipWriter {
   }
 
   add(rel: string, data: string | Uint8Array) {
-    const hit = cachedEntry(this.cache, rel, data);
-    this.addCompressed(rel, 'entry' in hit ? hit.entry : keepEntry(this.cache, hit.key, compressEntry(data, fileLevel(data))));
+    this.addMade(rel, data, () => data);
   }
 
   /**
    * A file made from `source` (a search index file wrapped as a script): the cache knows its
-   * entry by the source, so an unchanged one is neither made nor compressed again (the
-   * cache's fingerprint names the code that makes it).
+   * entry by its path and the source, so an unchanged one is neither made nor compressed
+   * again (the cache's fingerprint names the code that makes it).
    */
-  addMade(rel: string, source: Uint8Array, make: () => string | Uint8Array) {
-    const hit = cachedEntry(this.cache, rel, source, 'zip-entry-made');
+  addMade(rel: string, source: string | Uint8Array, make: () => string | Uint8Array) {
+    const hit = cachedEntry(this.cache, rel, source);
     if ('entry' in hit) return this.addCompressed(rel, hit.entry);
     const data = make();
     this.addCompressed(rel, keepEntry(this.cache, hit.key, compressEntry(data, fileLevel(data))));

@@ -248,9 +248,10 @@ export async function processRenderedFile(response: Response, pathname: string):
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.length > LARGE_FILE) {
     const site = renderedSite();
-    const entry = prepareEntry(site.cache, endpointFile(pathname), bytes);
+    const rel = endpointFile(pathname);
+    const entry = prepareEntry(site.cache, rel, bytes);
     entry.catch(() => {}); // seen, and failing the build, when the offline step takes it
-    site.files.set(endpointFile(pathname), entry);
+    site.files.set(rel, entry);
   }
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

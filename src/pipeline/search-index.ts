@@ -218,7 +218,9 @@ function writePack(file: string, key: string, files: MadeSearchIndex['files']): 
   try {
     writePackFile(file, { key, paths: files.map((f) => f.path) }, files.map((f) => f.content));
   } catch {
-    // A cache that cannot be written costs the next build time, not correctness.
+    // A cache that cannot be written costs the next build time, not correctness. The last
+    // one goes: a kept shard's files are taken to be the last output's (write-aside.ts).
+    rmSync(file, { force: true });
   }
 }
 

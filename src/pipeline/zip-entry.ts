@@ -59,9 +59,9 @@ export interface EntryCache {
 // the offline step.
 
 /** The entry the cache holds for a file (its path and bytes, or what it is made from), or the key to keep it under. */
-export function cachedEntry(cache: EntryCache | undefined, rel: string, data: string | Uint8Array, kind = 'zip-entry'): { entry: CompressedEntry } | { key?: string } {
+export function cachedEntry(cache: EntryCache | undefined, rel: string, data: string | Uint8Array): { entry: CompressedEntry } | { key?: string } {
   if (!cache) return {};
-  const key = cache.key(kind, rel, data);
+  const key = cache.key('zip-entry', rel, data);
   const hit = cache.get(key);
   // A view, not a copy: the part read from the cache is memory of its own.
   return hit ? { entry: { crc: hit.readUInt32LE(0), size: hit.readUInt32LE(4), deflated: new Uint8Array(hit.buffer as ArrayBuffer, hit.byteOffset + 8, hit.length - 8) } } : { key };

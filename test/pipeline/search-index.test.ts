@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,17 @@ describe('makeSearchIndex with a cache file', () => {
     writeFileSync(file, 'not a pack');
     expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBe(0);
     expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBe(1);
+  });
+
+  it('drops the last cache file when the new one cannot be written, so no shard is kept from an index older than the last', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dossier-search-cache-')), 'dossier-search.pack');
+    await makeSearchIndex({ language: 'en', documents: [kh] }, file);
+    // The pack is written aside first: a folder in the way makes that fail.
+    mkdirSync(`${file}.tmp`);
+    expect((await makeSearchIndex({ language: 'en', documents: [{ ...kh, text: `${kh.text} More.` }] }, file)).kept).toBe(0);
+    expect(existsSync(file)).toBe(false);
+    // Back to the first records: made again, not taken from the first build's cache file.
+    expect((await makeSearchIndex({ language: 'en', documents: [kh] }, file)).kept).toBe(0);
   });
 });
 
