@@ -60,8 +60,10 @@ export function crossCheck(entries: Entry[], index: EntryIndex, unreadable: Read
   };
   const problems: Problem[] = [];
   const cited = new Set<string>();
+  // Each body is scanned once here, for both checks that read its references.
+  const bodySites = new Map(entries.map((e) => [e, bodyRefs(e.body, e.bodyFirstLine)]));
   for (const entry of entries) {
-    const sites = [...frontmatterRefs(entry), ...bodyRefs(entry.body, entry.bodyFirstLine)];
+    const sites = [...frontmatterRefs(entry), ...bodySites.get(entry)!];
     for (const site of sites) {
       const r = index.resolve(site.id, site.collection);
       if (r.ok) {
@@ -72,7 +74,7 @@ export function crossCheck(entries: Entry[], index: EntryIndex, unreadable: Read
       problems.push(referenceProblem(entry, site, r));
     }
   }
-  problems.push(...placeCycleProblems(entries), ...selfRelationProblems(entries), ...unlistedCitationProblems(entries));
+  problems.push(...placeCycleProblems(entries), ...selfRelationProblems(entries), ...unlistedCitationProblems(entries, (e) => bodySites.get(e)!));
   for (const entry of entries) {
     if (entry.collection === 'sources' && !cited.has(entry.id)) {
       problems.push({ file: entry.file, line: 1, severity: 'warning', message: `source "${entry.id}" is not cited by any entry: cite it with [@${entry.id}] or in a sources: list, or remove it` });
@@ -99,14 +101,14 @@ export function placeCycleProblems(entries: Entry[]): Problem[] {
 /**
  * A source the body cites ([@id]) that the entry's own `sources:` list leaves out: the list is
  * what the page, the exports and the "cited by" links show as the entry's sources. One warning
- * per source, at its first citation.
+ * per source, at its first citation. `refs`: an entry's body references (bodyRefs), as the caller read them.
  */
-export function unlistedCitationProblems(entries: Entry[]): Problem[] {
+export function unlistedCitationProblems(entries: Entry[], refs: (e: Entry) => RefSite[]): Problem[] {
   return entries.filter((e) => e.collection === 'actors' || e.collection === 'places' || e.collection === 'events').flatMap((e) => {
     const raw = (e.data as { sources?: unknown }).sources;
     const listed = new Set((Array.isArray(raw) ? raw : []).map((s) => (typeof s === 'string' ? s : (s as { source?: unknown })?.source)));
     const seen = new Set<string>();
-    return bodyRefs(e.body, e.bodyFirstLine).filter((site) => site.via === 'citation' && !listed.has(site.id) && !seen.has(site.id) && Boolean(seen.add(site.id)))
+    return refs(e).filter((site) => site.via === 'citation' && !listed.has(site.id) && !seen.has(site.id) && Boolean(seen.add(site.id)))
       .map((site) => ({ file: e.file, line: site.line, column: site.column, field: 'body', severity: 'warning' as const,
         message: `[@${site.id}] is cited in the body but missing from this entry's sources: list; add it there` }));
   });
