@@ -14,6 +14,7 @@
  * listed, and made again by the offline step.
  */
 import { applyCsp, applyCspScanned, buildPolicy, policyMetaTag, sha256 } from '../domain/csp.ts';
+import { bytesStream, readBytes } from '../domain/streams.ts';
 import { offlinePageScanned } from '../domain/offline.ts';
 import { fileUrl } from './files.ts';
 import { OFFLINE_PAGEFIND, OFFLINE_ZIP } from './offline-names.ts';
@@ -245,7 +246,7 @@ export function recordPage<H extends string | Uint8Array<ArrayBuffer>>(pathname:
 export async function processRenderedFile(response: Response, pathname: string): Promise<Response> {
   // Only a file Astro writes as it is (no redirect or empty response).
   if (response.status !== 200 || !response.body) return response;
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const bytes = await readBytes(response.body);
   if (bytes.length > LARGE_FILE) {
     const site = renderedSite();
     const rel = endpointFile(pathname);
@@ -253,7 +254,7 @@ export async function processRenderedFile(response: Response, pathname: string):
     entry.catch(() => {}); // seen, and failing the build, when the offline step takes it
     site.files.set(rel, entry);
   }
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(bytesStream(bytes), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**
@@ -265,5 +266,5 @@ export async function processRenderedPage(response: Response, pathname: string):
   const site = renderedSite();
   if (!site.pool) return recordPage(pathname, secureRenderedPage(await response.text(), pathname, site.cache));
   // As bytes both ways: the worker decodes and encodes the page, not this thread.
-  return recordPage(pathname, await site.pool.secure(new Uint8Array(await response.arrayBuffer()), pathname));
+  return recordPage(pathname, await site.pool.secure(response.body ? await readBytes(response.body) : new Uint8Array(0), pathname));
 }
