@@ -17,6 +17,7 @@ import { htmlFiles, reusingReader } from '../pipeline/files.ts';
 import { codeFingerprint } from '../pipeline/page-cache.ts';
 import { inOrder, poolSize, runOnPagePool } from '../pipeline/page-pool.ts';
 import { adoptRestoredPages, renderedSite } from '../pipeline/render-time.ts';
+import { carriedPageKey } from '../pipeline/carried-pages.ts';
 
 export interface CspStepResult {
   /** What must not be published, as "page: problem", in page order. */
@@ -62,16 +63,17 @@ export function csp(): AstroIntegration {
         // file in the output (none, unless something writes one) gets it here.
         const rendered = renderedSite();
         const unrendered = htmlFiles(out).map((f) => path.relative(out, f).split(path.sep).join('/')).filter((rel) => !rendered.secured.has(rel));
-        // Pages Astro's incremental build restored, as this process published them before.
-        // Read as bytes into one buffer: the key hashes the page's UTF-8, and decoding (or
-        // allocating for) 10,000 pages costs seconds.
-        const rest = adoptRestoredPages(out, unrendered, reusingReader()).map((rel) => path.join(out, rel));
+        // Pages Astro's incremental build restored, as this process published them before. A
+        // page carried over from the last output is known by the key it was published with;
+        // others are read as bytes into one buffer: the key hashes the page's UTF-8, and
+        // decoding (or allocating for) 10,000 pages costs seconds.
+        const rest = adoptRestoredPages(out, unrendered, reusingReader(), carriedPageKey).map((rel) => path.join(out, rel));
         const late = rest.length ? await applyCspToDir(out, {}, { cacheDir, files: rest }) : { problems: [], pages: 0, fromCache: 0 };
         // In page order: pages render several at a time (astro.config.mjs, build.concurrency).
         const found = [...rendered.problems].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
         const problems = [...found.map((p) => inertText(`${p.page}: ${p.problem}`)), ...late.problems];
         const pages = rendered.secured.size + late.pages;
-        const restored = rendered.restored ? `, ${rendered.restored} restored unchanged from the last build` : '';
+        const restored = rendered.restored ? `, ${rendered.restored} restored unchanged from the last build (${rendered.restoredByKey} by the key they were published with)` : '';
         const fromCache = late.fromCache;
         if (problems.length) {
           const shown = problems.slice(0, 30).join('\n');

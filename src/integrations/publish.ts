@@ -15,7 +15,7 @@ import type { AstroIntegration } from 'astro';
 import { discardStaging, failedBuildMessage, publishPaths, removeInBackground, removeLeftovers, swapIntoPlace, type PublishPaths } from '../pipeline/publish.ts';
 import { carryPages, recordPublished, removeUnmade, takePublished, type Carrying } from '../pipeline/carry-over.ts';
 import { shareCarriedPages, sharedCarriedPages } from '../pipeline/carried-pages.ts';
-import { pageFile } from '../pipeline/render-time.ts';
+import { pageFile, renderedSite } from '../pipeline/render-time.ts';
 
 export function publishing(): { staging: AstroIntegration; publish: AstroIntegration } {
   let paths: PublishPaths | undefined;
@@ -26,6 +26,8 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
   /** The last output's pages being linked into the staging folder, if it is this cache's. */
   let carrying: Carrying | undefined;
   let carryStarted = 0;
+  /** The render cache keys the last output was published with (carry-over.ts). */
+  let keys: ReadonlyMap<string, string> = new Map();
   const staging: AstroIntegration = {
     name: 'dossier-staging',
     hooks: {
@@ -46,7 +48,9 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
           carrying?.stop();
           if (discardStaging(p) && building) console.error(failedBuildMessage(p));
         });
+        shareCarriedPages(undefined);
         const last = takePublished(cacheDir, paths.out);
+        keys = last?.keys ?? new Map();
         if (last?.pages.length) {
           carryStarted = performance.now();
           carrying = carryPages(paths.out, paths.staging, last.pages, last.at);
@@ -58,7 +62,7 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
         if (!paths || !carrying) return;
         try {
           const linked = await carrying.done;
-          shareCarriedPages({ from: paths.out, dir: paths.staging, files: new Set(linked) });
+          shareCarriedPages({ from: paths.out, dir: paths.staging, files: new Set(linked), keys });
           logger.info(`carried ${linked.length} pages of the last output into the new one (hard links) in ${Math.round(performance.now() - carryStarted)} ms`);
         } catch (error) {
           // Links made before the failure are not known one by one: none is kept.
@@ -70,8 +74,9 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
       'astro:build:done': ({ dir, pages, logger }) => {
         const carried = sharedCarriedPages();
         if (!carried) return;
-        shareCarriedPages(undefined);
         const removed = removeUnmade(fileURLToPath(dir), carried.files, new Set(pages.map((p) => pageFile(p.pathname))));
+        // The rest stay known as carried until the output is published: the policy step adopts them by their keys.
+        for (const rel of removed) carried.files.delete(rel);
         if (removed.length) logger.info(`removed ${removed.length} page(s) of the last output that this build does not make`);
       },
     },
@@ -84,9 +89,10 @@ export function publishing(): { staging: AstroIntegration; publish: AstroIntegra
         if (path.resolve(fileURLToPath(dir)) !== paths.staging) throw new Error(`dossier-publish: Astro built into ${fileURLToPath(dir)}, not the staging folder ${paths.staging}`);
         swapIntoPlace(paths, removeInBackground);
         published = true;
+        shareCarriedPages(undefined);
         logger.info(`published ${paths.out}`);
         try {
-          recordPublished(cacheDir, paths.out, pages.map((p) => pageFile(p.pathname)));
+          recordPublished(cacheDir, paths.out, pages.map((p) => pageFile(p.pathname)), renderedSite().keys);
         } catch (error) {
           // Only costs the next build its head start.
           logger.warn(`could not note the published pages for the next build: ${(error as Error).message}`);

@@ -17,11 +17,19 @@ export interface CarriedPages {
   dir: string;
   /** Site-relative page files (actors/x/index.html) still linked to the last output. */
   files: Set<string>;
+  /** The render cache's key each page was published with (carry-over.ts), where known. */
+  keys: ReadonlyMap<string, string>;
 }
 
 const carried = processValue<CarriedPages>('dossier.carriedPages');
 export const shareCarriedPages = carried.set;
 export const sharedCarriedPages = carried.get;
+
+/** The key a page still linked to the last output was published with: the same file, so the same bytes. */
+export function carriedPageKey(rel: string): string | undefined {
+  const pages = carried.get();
+  return pages?.files.has(rel) ? pages.keys.get(rel) : undefined;
+}
 
 /** Before Astro writes the page at `pathname`: its link to the last output, if any, is removed. */
 export async function releaseCarriedPage(pathname: string): Promise<void> {

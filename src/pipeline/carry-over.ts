@@ -33,6 +33,8 @@ export interface PublishedRecord {
   at: number;
   /** Its pages, site-relative (actors/x/index.html). */
   pages: string[];
+  /** The render cache's key of each page as published (render-time.ts), where known: a carried page is adopted by it, not read again. */
+  keys?: Record<string, string>;
 }
 
 export const RECORD_FILE = 'dossier-published.json';
@@ -42,12 +44,18 @@ export function isPageFile(rel: string): boolean {
   return /^[^/\\\0]+(?:\/[^/\\\0]+)*$/.test(rel) && rel.endsWith('.html') && !rel.split('/').some((s) => s === '.' || s === '..');
 }
 
+/** The last output as this cache published it: its pages, when, and their keys in the render cache. */
+export interface Published { pages: string[]; at: number; keys: Map<string, string> }
+
+/** A render cache key (page-cache.ts: a SHA-256 in hex). */
+const KEY = /^[0-9a-f]{64}$/;
+
 /**
  * The last output's pages and when it was published, if this cache published the folder
  * now at `out`. The record is removed either way: until this build publishes, no output is
  * known to match the cache.
  */
-export function takePublished(cacheDir: string, out: string): { pages: string[]; at: number } | undefined {
+export function takePublished(cacheDir: string, out: string): Published | undefined {
   const file = path.join(cacheDir, RECORD_FILE);
   let record: PublishedRecord;
   try {
@@ -63,13 +71,17 @@ export function takePublished(cacheDir: string, out: string): { pages: string[];
   } catch {
     return undefined;
   }
-  return { pages: record.pages.filter((p): p is string => typeof p === 'string' && isPageFile(p)), at: record.at };
+  const pages = record.pages.filter((p): p is string => typeof p === 'string' && isPageFile(p));
+  const keyed = record.keys && typeof record.keys === 'object' ? record.keys : {};
+  const keys = new Map(pages.flatMap((p): [string, string][] => (Object.hasOwn(keyed, p) && typeof keyed[p] === 'string' && KEY.test(keyed[p]) ? [[p, keyed[p]]] : [])));
+  return { pages, at: record.at, keys };
 }
 
-/** After the swap: the output at `out` is this cache's, with these pages. */
-export function recordPublished(cacheDir: string, out: string, pages: string[]): void {
+/** After the swap: the output at `out` is this cache's, with these pages (and their keys in the render cache). */
+export function recordPublished(cacheDir: string, out: string, pages: string[], keys: ReadonlyMap<string, string> = new Map()): void {
   const { dev, ino, birthtimeMs: birth } = statSync(out);
-  const record: PublishedRecord = { out, dev, ino, birth, at: Date.now(), pages };
+  const keyed = Object.fromEntries(pages.flatMap((p): [string, string][] => { const k = keys.get(p); return k ? [[p, k]] : []; }));
+  const record: PublishedRecord = { out, dev, ino, birth, at: Date.now(), pages, keys: keyed };
   replaceFile(path.join(cacheDir, RECORD_FILE), JSON.stringify(record));
 }
 

@@ -57,11 +57,19 @@ export interface RenderedSite {
   fromCache: number;
   /** Pages Astro restored from its incremental build cache, found in the render cache. */
   restored: number;
+  /** Of those, the pages carried over from the last output found by the key they were published with (not read). */
+  restoredByKey: number;
   /**
    * Large files other than pages (the data downloads), by site-relative file: their zip
    * entries, compressed on the thread pool from when they were rendered, beside the pages.
    */
   files: Map<string, Promise<CompressedEntry>>;
+  /**
+   * Each page's key in the render cache (the page as published), by page file: recorded with
+   * the published output (src/pipeline/carry-over.ts), so that the next build adopts a page it
+   * carries over without reading it again.
+   */
+  keys: Map<string, string>;
 }
 
 /** What a cached copy was made with, to record it again as if it had been made now. */
@@ -71,7 +79,7 @@ const site = processValue<RenderedSite>('dossier.renderedSite');
 
 /** This build's record (one per process: a build renders once). */
 export function renderedSite(): RenderedSite {
-  return site.once(() => ({ problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0, files: new Map() }));
+  return site.once(() => ({ problems: [], secured: new Set(), offline: new Map(), scripts: new Map(), assumedFiles: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0, restoredByKey: 0, files: new Map(), keys: new Map() }));
 }
 
 /** The site-relative file Astro writes for a file's URL (an endpoint: /data/dossier.json). */
@@ -111,12 +119,12 @@ function nameScript(site: RenderedSite, file: string, script: { src: string } | 
 }
 
 /** A cached copy: [header length][header JSON][deflated copy]. */
-function readCachedCopy(hit: Buffer): PageCopy {
+function readCachedCopy(hit: Buffer, key: string): PageCopy {
   const length = hit.readUInt32LE(0);
   const header = JSON.parse(hit.subarray(4, 4 + length).toString('utf8')) as CachedCopyHeader;
   // A view, not a copy: at 10,000 restored pages the copies cost most of this step.
   const entry = { deflated: new Uint8Array(hit.buffer as ArrayBuffer, hit.byteOffset + 4 + length, hit.length - 4 - length), crc: header.crc, size: header.size };
-  return { entry: Promise.resolve(entry), search: header.search, assumed: header.assumed, scripts: header.scripts, cached: true };
+  return { entry: Promise.resolve(entry), search: header.search, assumed: header.assumed, scripts: header.scripts, cached: true, key };
 }
 
 /** Records a page's offline copy, made now or taken from the cache. */
@@ -124,24 +132,30 @@ function adoptCopy(site: RenderedSite, rel: string, copy: PageCopy) {
   for (const sitePath of copy.assumed) assumeFile(site, sitePath, rel);
   for (const [file, script] of copy.scripts) nameScript(site, file, script);
   if (copy.search) site.withSearch.add(rel);
+  if (copy.key) site.keys.set(rel, copy.key);
   site.offline.set(rel, copy.entry);
   if (copy.cached) site.fromCache++;
 }
 
 /**
- * Pages Astro did not render this build but restored from its incremental build cache
- * (unchanged since the build that rendered them). A page this process secured then, with
- * no problem, has its offline copy in the render cache under the same key: it is taken as
- * secured, and its copy used. Returns the pages that are not (the policy step secures them).
+ * Pages Astro did not render this build but restored from its incremental build cache, or
+ * found carried over from the last output (unchanged since the build that rendered them). A
+ * page this process secured then, with no problem, has its offline copy in the render cache
+ * under the same key: it is taken as secured, and its copy used. `recorded`: the key the last
+ * build published a carried page with (the same file, so the same bytes: carry-over.ts), which
+ * spares reading it. Returns the pages that are not (the policy step secures them).
  */
-export function adoptRestoredPages(distDir: string, rels: string[], read: (file: string) => Uint8Array): string[] {
+export function adoptRestoredPages(distDir: string, rels: string[], read: (file: string) => Uint8Array, recorded: (rel: string) => string | undefined = () => undefined): string[] {
   const site = renderedSite();
   if (!site.cache) return rels;
   const rest: string[] = [];
   for (const rel of rels) {
-    const hit = site.cache.get(site.cache.key(fileUrl(rel), read(`${distDir}/${rel}`)));
+    let key = recorded(rel);
+    let hit = key === undefined ? undefined : site.cache.get(key);
+    if (hit) site.restoredByKey++;
+    else hit = site.cache.get((key = site.cache.key(fileUrl(rel), read(`${distDir}/${rel}`))));
     if (!hit) { rest.push(rel); continue; }
-    adoptCopy(site, rel, readCachedCopy(hit));
+    adoptCopy(site, rel, readCachedCopy(hit, key!));
     site.secured.add(rel);
     site.restored++;
   }
@@ -168,6 +182,8 @@ export interface PageCopy {
   scripts: CachedCopyHeader['scripts'];
   /** Taken from the last build's cache. */
   cached: boolean;
+  /** Its key in the render cache: the page as published. */
+  key?: string;
 }
 
 type CopyCache = Pick<PageCache, 'key' | 'get' | 'put'>;
@@ -195,7 +211,7 @@ function securing(html: string, pathname: string, cache: CopyCache | undefined, 
   // cache is found by the same key (adoptRestoredPages).
   const key = cache?.key(pagePath, web.html);
   const hit = key ? cache!.get(key) : undefined;
-  if (hit) return { ...page, copy: readCachedCopy(hit) };
+  if (hit) return { ...page, copy: readCachedCopy(hit, key!) };
   const assumed: string[] = [];
   const scripts: CachedCopyHeader['scripts'] = [];
   const copy = offlinePageScanned(html, scanned.tags, pagePath, {
@@ -223,7 +239,7 @@ function securing(html: string, pathname: string, cache: CopyCache | undefined, 
     return e;
   });
   entry.catch(() => {}); // seen when the offline step awaits it
-  return { ...page, copy: { entry, search: copy.search, assumed, scripts, cached: false } };
+  return { ...page, copy: { entry, search: copy.search, assumed, scripts, cached: false, key } };
 }
 
 /** Records what secureRenderedPage found for a page in this build's record; returns the page to publish. */

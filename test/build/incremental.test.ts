@@ -27,10 +27,13 @@ async function build(name: string) {
   expect(r.status, r.output.slice(-3000)).toBe(0);
   return { output: r.output, dist: path.join(work, name, 'dist') };
 }
-/** "N as they were rendered, M restored unchanged from the last build" from the policy step's line. */
+/**
+ * "N as they were rendered, M restored unchanged from the last build (K by the key they were
+ * published with)" from the policy step's line: K of the M were carried over, and not read again.
+ */
 const counts = (output: string) => {
-  const m = output.match(/\((\d+) as they were rendered(?:, (\d+) restored unchanged from the last build)?:/);
-  return { rendered: Number(m?.[1]), restored: Number(m?.[2] ?? 0) };
+  const m = output.match(/\((\d+) as they were rendered(?:, (\d+) restored unchanged from the last build \((\d+) by the key they were published with\))?:/);
+  return { rendered: Number(m?.[1]), restored: Number(m?.[2] ?? 0), byKey: Number(m?.[3] ?? 0) };
 };
 const event = path.join(content, 'events/clash-in-town-c.md');
 /** "carried N pages of the last output" (src/pipeline/carry-over.ts), or 0. */
@@ -47,10 +50,12 @@ describe('a rebuild after an edit', () => {
     // the restored pages are the same files, not copies.
     expect(carried(again.output)).toBe(htmlFiles(first.dist).length);
     expect(statSync(path.join(again.dist, 'actors/group-a/index.html')).ino).toBe(firstIndex);
-    const { rendered, restored } = counts(again.output);
+    const { rendered, restored, byKey } = counts(again.output);
     // Entry pages: 2 actors, 2 events, 1 place, 2 sources, 1 explainer page (the overview is the
     // home page); and the graph page (only data).
     expect(restored).toBe(10);
+    // All of them carried over: known by the key they were published with, not read again.
+    expect(byKey).toBe(10);
     expect(rendered).toBeGreaterThan(0);
     expect(hashTree(again.dist)).toEqual(hashTree(first.dist));
   }, 120_000);
@@ -102,6 +107,9 @@ describe('a rebuild after an edit', () => {
     appendFileSync(path.join(dist, 'actors/group-a/index.html'), '<!-- edited by hand -->');
     const warm = await build('warm');
     expect(carried(warm.output)).toBe(pages - 1);
+    // The page edited by hand is Astro's copy from its cache: read, not taken by its published key.
+    const { restored, byKey } = counts(warm.output);
+    expect(byKey).toBe(restored - 1);
     expect(readFileSync(path.join(warm.dist, 'actors/group-a/index.html'), 'utf8')).not.toContain('edited by hand');
     expect(hashTree(warm.dist)).toEqual(hashTree(path.join(work, 'clean-3/dist')));
   }, 180_000);
@@ -115,6 +123,7 @@ describe('a rebuild after an edit', () => {
     const warm = await build('warm');
     expect(carried(warm.output)).toBe(0);
     expect(counts(warm.output).restored).toBeGreaterThan(0);
+    expect(counts(warm.output).byKey).toBe(0);
     expect(hashTree(warm.dist)).toEqual(hashTree(path.join(work, 'clean-3/dist')));
   }, 180_000);
 });

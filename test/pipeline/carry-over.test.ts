@@ -36,8 +36,10 @@ describe('the record of the published output', () => {
     const cache = path.join(root, 'cache');
     mkdirSync(cache);
     page(out, 'index.html', 'home');
-    recordPublished(cache, out, ['index.html', 'actors/a/index.html']);
-    expect(takePublished(cache, out)).toEqual({ pages: ['index.html', 'actors/a/index.html'], at: expect.any(Number) });
+    const key = 'a'.repeat(64);
+    // A page's key in the render cache is recorded with it (a page the build did not key has none).
+    recordPublished(cache, out, ['index.html', 'actors/a/index.html'], new Map([['index.html', key], ['gone/index.html', 'b'.repeat(64)]]));
+    expect(takePublished(cache, out)).toEqual({ pages: ['index.html', 'actors/a/index.html'], at: expect.any(Number), keys: new Map([['index.html', key]]) });
     // Taken: a build that fails after this leaves no record behind.
     expect(existsSync(path.join(cache, RECORD_FILE))).toBe(false);
     expect(takePublished(cache, out)).toBeUndefined();
@@ -70,7 +72,13 @@ describe('the record of the published output', () => {
     mkdirSync(out);
     const { dev, ino, birthtimeMs: birth } = statSync(out);
     writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, birth, at: 1, pages: ['index.html', '../secret.html', 7, 'a/../../b.html'] }));
-    expect(takePublished(cache, out)).toEqual({ pages: ['index.html'], at: 1 });
+    expect(takePublished(cache, out)).toEqual({ pages: ['index.html'], at: 1, keys: new Map() });
+    // Keys only for listed pages, and only render cache keys (SHA-256 in hex).
+    const keys = { 'index.html': 'c'.repeat(64), 'a/index.html': 'not a key', '../secret.html': 'd'.repeat(64), 'b/index.html': 5 };
+    writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, birth, at: 1, pages: ['index.html', 'a/index.html', 'b/index.html'], keys }));
+    expect(takePublished(cache, out)).toEqual({ pages: ['index.html', 'a/index.html', 'b/index.html'], at: 1, keys: new Map([['index.html', 'c'.repeat(64)]]) });
+    writeFileSync(path.join(cache, RECORD_FILE), JSON.stringify({ out, dev, ino, birth, at: 1, pages: ['index.html'], keys: ['c'.repeat(64)] }));
+    expect(takePublished(cache, out)).toEqual({ pages: ['index.html'], at: 1, keys: new Map() });
     writeFileSync(path.join(cache, RECORD_FILE), '{"out": ');
     expect(takePublished(cache, out)).toBeUndefined();
   });

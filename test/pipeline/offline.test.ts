@@ -138,7 +138,7 @@ describe('the offline copy made as a page is rendered (src/pipeline/render-time.
   it('goes into the zip as it is, unless the written site shows it took a folder for a file', async () => {
     const dist = site(files);
     const rendered: RenderedSite = {
-      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 2, parsed: 0, ms: 0, fromCache: 0, restored: 0, files: new Map(),
+      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 2, parsed: 0, ms: 0, fromCache: 0, restored: 0, restoredByKey: 0, keys: new Map(), files: new Map(),
       offline: new Map([
         ['actors/kh/index.html', compressEntryAsync('<p>made as it was rendered</p>')],
         ['index.html', compressEntryAsync('<p>home, made as it was rendered</p>')],
@@ -158,7 +158,7 @@ describe('the offline copy made as a page is rendered (src/pipeline/render-time.
     const big = (fill: string) => `{"entries":"${fill.repeat(1.2 * 2 ** 20)}"}`;
     const dist = site({ ...files, 'data/dossier.json': big('a'), 'data/events.csv': big('b') });
     const rendered: RenderedSite = {
-      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0, offline: new Map(), assumedFiles: new Map(),
+      problems: [], secured: new Set(), scripts: new Map(), withSearch: new Set(), scanned: 0, parsed: 0, ms: 0, fromCache: 0, restored: 0, restoredByKey: 0, keys: new Map(), offline: new Map(), assumedFiles: new Map(),
       files: new Map([
         // As rendered (in a build, the bytes Astro then wrote). Other letters of the same
         // length here, to show this entry is the one taken, not the file read again.
