@@ -60,9 +60,11 @@ beforeAll(async () => {
   });
   dev.stdout!.on('data', (b) => { output += b; });
   dev.stderr!.on('data', (b) => { output += b; });
-  base = await until('the dev server', () => /Local\s+(http:\/\/[^\s/]+)\//.exec(terminal())?.[1], 45_000);
-  await until('the first page', async () => (await fetch(`${base}/`).catch(() => undefined))?.ok);
-}, 60_000);
+  // Generous: on a loaded machine (the rest of the suite builds beside it) the server and its
+  // first page (compiled on demand) have taken over half a minute.
+  base = await until('the dev server', () => /Local\s+(http:\/\/[^\s/]+)\//.exec(terminal())?.[1], 60_000);
+  await until('the first page', async () => (await fetch(`${base}/`).catch(() => undefined))?.ok, 60_000);
+}, 150_000);
 
 afterAll(async () => {
   if (dev && dev.exitCode === null) {
