@@ -236,7 +236,8 @@ describe('the offline edition', () => {
       const stored = await probe.evaluate(() => localStorage.getItem('dossier-theme'));
       await probe.close();
       return stored;
-    }).toBe('dark');
+      // Under the full suite's load the write has taken over the poll's default 5 s.
+    }, { timeout: 30_000 }).toBe('dark');
     await next.click();
     await page.waitForURL(target);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');

@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDossier } from '../helpers/dossier.ts';
-import { htmlFiles } from '../../src/pipeline/files.ts';
+import { fileUrl, htmlFiles } from '../../src/pipeline/files.ts';
 import { buildOfflineEdition } from '../../src/pipeline/offline-edition.ts';
 import { inOrder, MIN_PAGES_FOR_WORKERS, poolSize, renderingPoolSize, startRenderingPool, type RenderingPool } from '../../src/pipeline/page-pool.ts';
 import { beginGeneration, endGeneration, PageCache } from '../../src/pipeline/page-cache.ts';
-import { secureRenderedPage, type SecuredPage } from '../../src/pipeline/render-time.ts';
+import { pageFile, secureRenderedPage, type SecuredPage } from '../../src/pipeline/render-time.ts';
 import { layoutGraph } from '../../src/domain/graph-layout.ts';
 import { applyCspToDir } from '../../src/integrations/csp.ts';
 
@@ -75,7 +75,10 @@ describe('pages secured on worker threads as they are rendered', () => {
       for (const [pathname, html] of pages) {
         const here = await settled(secureRenderedPage(html, pathname, undefined));
         const there = await settled(await pool.secure(bytes(html), pathname));
-        expect(there).toEqual(here);
+        // The pool keeps the copy in the cache, under the key of the page as published (the
+        // next build adopts a page carried over by it); this thread, without a cache, has none.
+        if (there.copy) expect(there.copy.key).toBe(new PageCache(setup).key(fileUrl(pageFile(pathname)), there.html));
+        expect({ ...there, copy: there.copy && { ...there.copy, key: undefined } }).toEqual(here);
       }
     });
     // The next build: the last one's copies are the cache.
