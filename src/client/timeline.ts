@@ -350,7 +350,8 @@ function enhance(fig: HTMLElement) {
         tip!.append(p);
       }
     } else {
-      strong.textContent = m.getAttribute('aria-label') ?? '';
+      // A build-drawn mark is named by its <title>, a drawn-here one by its aria-label.
+      strong.textContent = m.getAttribute('aria-label') ?? m.querySelector(':scope > title')?.textContent ?? '';
       tip!.append(strong);
     }
     tip!.hidden = false;

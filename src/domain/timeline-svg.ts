@@ -37,7 +37,7 @@ export interface TimelineRenderOptions {
   href: (id: string) => string;
   /** Where an aggregate mark links without JavaScript (the events index). */
   binHref: string;
-  /** Native <title> tooltips (off when the browser script shows its own). */
+  /** Native <title> tooltips, which also name the marks (off when the browser script shows its own: then an aria-label names them). */
   titles?: boolean;
   maxLanes?: number;
 }
@@ -88,6 +88,11 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
   for (const lines of layout.laneLines) { laneTop.push(y0); y0 += lines * LINE + ROW_PAD; }
   const binY = y0;
   if (layout.bins.length) y0 += BIN_ROW;
+  // A mark's accessible name: its <title> where the build draws one (also the tooltip without
+  // JavaScript; browsers name an SVG link from it), else an aria-label (the script's drawing).
+  const titles = o.titles !== false;
+  const named = (name: string) => (titles ? '' : ` aria-label="${esc(name)}"`);
+  const titled = (name: string) => (titles ? `<title>${esc(name)}</title>` : '');
   const axisY = Math.max(y0, TOP + LINE) + 2;
   const height = axisY + AXIS;
   const parts: string[] = [];
@@ -147,9 +152,8 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
     const hx1 = Math.min(plot + SIDE - 1, Math.max(m.x1, l.x + l.width) + 3);
     const hit = `<rect class="tl-hit" x="${r1(hx0)}" y="${top - 2}" width="${r1(hx1 - hx0)}" height="${(l.lines.length + (l.below ? 1 : 0)) * LINE + 4}" rx="3"/>`;
     parts.push(
-      `<a class="${cls}" href="${esc(o.href(e.id))}" aria-label="${esc(name)}" data-id="${esc(e.id)}" data-t="${t.from}">`
-        + (o.titles !== false ? `<title>${esc(name)}</title>` : '')
-        + hit + shape + label + `</a>`,
+      `<a class="${cls}" href="${esc(o.href(e.id))}"${named(name)} data-id="${esc(e.id)}" data-t="${t.from}">`
+        + titled(name) + hit + shape + label + `</a>`,
     );
   }
   for (const b of layout.bins) {
@@ -157,8 +161,8 @@ export function renderTimeline(events: TimelineEvent[], o: TimelineRenderOptions
     const w = b.x1 - b.x0 - 4;
     const count = String(b.members.length);
     parts.push(
-      `<a class="tl-bin" href="${esc(o.binHref)}" aria-label="${esc(name)}" data-from="${Math.round(b.from)}" data-to="${Math.round(b.to)}">`
-        + (o.titles !== false ? `<title>${esc(name)}</title>` : '')
+      `<a class="tl-bin" href="${esc(o.binHref)}"${named(name)} data-from="${Math.round(b.from)}" data-to="${Math.round(b.to)}">`
+        + titled(name)
         + `<rect x="${r1(b.x0 + 2)}" y="${binY + 2}" width="${r1(w)}" height="20" rx="3"/>`
         // The count only where it fits (the name always has it).
         + (count.length * 7 + 4 <= w ? `<text x="${r1((b.x0 + b.x1) / 2)}" y="${binY + 16}" text-anchor="middle">${count}</text>` : '')

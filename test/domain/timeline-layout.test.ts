@@ -203,7 +203,12 @@ describe('renderTimeline', () => {
     for (const width of [360, 1000]) {
       const r = renderTimeline([e], { from: utc(2017, 10), to: utc(2018, 1), width, uid: 'u', href: (id) => `/events/${id}/`, binHref: '/events/' });
       expect(r.svg).toContain('href="/events/x/"');
-      expect(r.svg).toContain('aria-label="A &lt;b&gt;&quot;clash&quot;&lt;/b&gt; at a place with a rather long name near the border, Nov 2017 (claimed)"');
+      // Named by its <title> (the tooltip without JavaScript); the script's drawing, without titles, by an aria-label.
+      expect(r.svg).toContain('<title>A &lt;b&gt;&quot;clash&quot;&lt;/b&gt; at a place with a rather long name near the border, Nov 2017 (claimed)</title>');
+      expect(r.svg).not.toContain('aria-label');
+      const live = renderTimeline([e], { from: utc(2017, 10), to: utc(2018, 1), width, uid: 'u', href: (id) => `/events/${id}/`, binHref: '/events/', titles: false });
+      expect(live.svg).toContain('aria-label="A &lt;b&gt;&quot;clash&quot;&lt;/b&gt; at a place with a rather long name near the border, Nov 2017 (claimed)"');
+      expect(live.svg).not.toContain('<title>');
       expect(r.svg).not.toContain('<b>');
       const drawn = [...r.svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join('');
       expect(drawn).toBe('A &lt;b&gt;&quot;clash&quot;&lt;/b&gt; at a place with a rather long name near the border');

@@ -22,6 +22,28 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The accessible names Chromium itself computes (its accessibility tree, over CDP) for the
+ * elements matching `selector`, in document order: what a screen reader is given.
+ */
+export async function accessibleNames(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: 0 });
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `[...document.querySelectorAll(${JSON.stringify(selector)})]` });
+    const { result: items } = await cdp.send('Runtime.getProperties', { objectId: result.objectId!, ownProperties: true });
+    const names: string[] = [];
+    for (const item of items.filter((p) => /^\d+$/.test(p.name)).sort((a, b) => Number(a.name) - Number(b.name))) {
+      const { node } = await cdp.send('DOM.describeNode', { objectId: item.value!.objectId! });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { backendNodeId: node.backendNodeId, fetchRelatives: false });
+      names.push(String(nodes[0]?.name?.value ?? ''));
+    }
+    return names;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm',
