@@ -237,7 +237,9 @@ describe('readings on the timeline', () => {
     const one = renderTimeline([designated], o).svg;
     expect(one).toContain('class="tl-readings"');
     expect(one).toContain('<circle class="tl-shape"');
-    expect(one).toContain('aria-label="Title of designated, x; sources differ: 1 Jun 2009 – 2 Jul 2009"');
+    // Its name, the <title> the build draws (the script's drawing says it in an aria-label).
+    expect(one).toContain('<title>Title of designated, x; sources differ: 1 Jun 2009 – 2 Jul 2009</title>');
+    expect(renderTimeline([designated], { ...o, titles: false }).svg).toContain('aria-label="Title of designated, x; sources differ: 1 Jun 2009 – 2 Jul 2009"');
     const none = renderTimeline([taken], o).svg;
     expect(none).toContain('class="tl-readings"');
     expect(none).not.toContain('tl-shape');
