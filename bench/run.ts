@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDossier, writeDossier } from './generate.ts';
+import { HTML_PARTS, htmlParts, type HtmlPart } from './html-parts.ts';
 import { hasGnuTime, measure, type Measurement } from './measure.ts';
 import { measureSearch, type SearchResult } from './search.ts';
 
@@ -48,7 +49,11 @@ interface SizeRun {
   search?: SearchResult;
 }
 
-interface Sizes { pages: number; htmlBytes: number; homeHtmlBytes: number; pagefindBytes?: number; offlineZipBytes?: number; distBytes: number }
+interface Sizes {
+  pages: number; htmlBytes: number; homeHtmlBytes: number; pagefindBytes?: number; offlineZipBytes?: number; distBytes: number;
+  /** The HTML's bytes by part of the page (bench/html-parts.ts), summed over every page. */
+  htmlParts?: Record<HtmlPart, number>;
+}
 interface PageAssets { page: string; htmlGzBytes: number; jsGzBytes: number; cssGzBytes: number; jsFiles: number; cssFiles: number }
 
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
@@ -138,7 +143,7 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     n, entries: dossier.counts, generateS, check: { ...check, checkedMs },
     ours: { cold: oursCold, warm: oursWarm, warmOneChanged: oursOne },
     baseline: { cold: baselineCold, warm: baselineWarm, warmOneChanged: baselineOne },
-    sizes: sizesOf(dist), baselineSizes: sizesOf(path.join(dir, 'baseline-dist')),
+    sizes: { ...sizesOf(dist), htmlParts: htmlPartsOf(dist) }, baselineSizes: sizesOf(path.join(dir, 'baseline-dist')),
     assets: assetsPerPageType(dist, dossier),
   };
   if (largest) {
@@ -194,6 +199,16 @@ function sizesOf(dist: string): Sizes {
   const zip = path.join(dist, 'dossier-offline.zip');
   if (existsSync(zip)) sizes.offlineZipBytes = statSync(zip).size;
   return sizes;
+}
+
+/** Every page's bytes by part, summed. */
+function htmlPartsOf(dist: string): Record<HtmlPart, number> {
+  const sum = Object.fromEntries([...HTML_PARTS.map((p) => [p.key, 0]), ['other', 0]]) as Record<HtmlPart, number>;
+  walk(dist, (file) => {
+    if (!file.endsWith('.html')) return;
+    for (const [part, bytes] of Object.entries(htmlParts(readFileSync(file, 'utf8')))) sum[part as HtmlPart] += bytes;
+  });
+  return sum;
 }
 
 /** Gzipped JS and CSS a reader downloads for one page of each type (external files and inline blocks). */
@@ -366,6 +381,18 @@ function report(r: Results, previous?: Results): string {
     lines.push(`| search index (dist/pagefind) | ${z.pagefindBytes === undefined ? 'none built' : mb(z.pagefindBytes)} | – |`);
     lines.push(`| offline edition (dist/dossier-offline.zip) | ${z.offlineZipBytes === undefined ? 'none built' : mb(z.offlineZipBytes)} | – |`);
     lines.push(`| dist total | ${mb(z.distBytes)} | ${mb(run.baselineSizes.distBytes)} |`, '');
+    if (z.htmlParts) {
+      const parts = z.htmlParts;
+      const base = run.baselineSizes.htmlBytes;
+      const share = (bytes: number) => `${((100 * bytes) / z.htmlBytes).toFixed(1)}%`;
+      lines.push('Where the full pipeline\'s HTML goes (every page, bench/html-parts.ts):', '');
+      lines.push('| part | bytes | share | × the baseline\'s whole HTML |', '|---|---|---|---|');
+      for (const p of [...HTML_PARTS, { key: 'other' as const, label: 'everything else (headings, page layout, index pages\' lists)' }]) {
+        lines.push(`| ${p.label} | ${mb(parts[p.key])} | ${share(parts[p.key])} | ×${(parts[p.key] / base).toFixed(2)} |`);
+      }
+      const core = parts.text + parts.sources + parts.head + parts.header + parts.footer;
+      lines.push('', `Entry text, sources list and page chrome (head, header, footer) alone: ${mb(core)}, ×${(core / base).toFixed(2)} the baseline's HTML.`, '');
+    }
     lines.push('| page type | HTML (gzip) | JS (gzip) | CSS (gzip) |', '|---|---|---|---|');
     for (const [type, a] of Object.entries(run.assets)) lines.push(`| ${type} (${a.page.replace(/\/index\.html$/, '/')}) | ${kb(a.htmlGzBytes)} | ${kb(a.jsGzBytes)} in ${a.jsFiles} | ${kb(a.cssGzBytes)} in ${a.cssFiles} |`);
   }
@@ -376,6 +403,7 @@ function report(r: Results, previous?: Results): string {
   lines.push('- Phases come from marks the dossier integration writes when DOSSIER_BUILD_STATS is set: startup (Astro and config), check (in astro:config:setup), content sync, bundle (server build until the first page module runs), pages, with the search index made from the data beside the bundle and pages (its own time from the build’s log), after pages (post-build steps such as the security policy and the offline edition, and exit).');
   lines.push('- The security policy and offline steps run on worker threads (one per core, up to 4) and keep per-page results in the cache folder, so the warm builds reuse them for unchanged pages (README: DOSSIER_WORKERS and the post-build cache).');
   lines.push('- JS/CSS per page type: every `<script src>`, inline script, stylesheet link and `<style>` of one page of that type, each gzipped at level 9.');
+  lines.push('- Where the HTML goes: every page of the full pipeline\'s output read once; a part is the outermost element of its kind (`bench/html-parts.ts`), in UTF-8 bytes. The baseline\'s pages have the entry text and a minimal head only.');
   lines.push('- Search: see bench/search.ts.');
   return `${lines.join('\n')}\n`;
 }
