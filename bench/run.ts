@@ -403,7 +403,7 @@ function report(r: Results, previous?: Results): string {
   lines.push('- Phases come from marks the dossier integration writes when DOSSIER_BUILD_STATS is set: startup (Astro and config), check (in astro:config:setup), content sync, bundle (server build until the first page module runs), pages, with the search index made from the data beside the bundle and pages (its own time from the build’s log), after pages (post-build steps such as the security policy and the offline edition, and exit).');
   lines.push('- The security policy and offline steps run on worker threads (one per core, up to 4) and keep per-page results in the cache folder, so the warm builds reuse them for unchanged pages (README: DOSSIER_WORKERS and the post-build cache).');
   lines.push('- JS/CSS per page type: every `<script src>`, inline script, stylesheet link and `<style>` of one page of that type, each gzipped at level 9.');
-  lines.push('- Where the HTML goes: every page of the full pipeline\'s output read once; a part is the outermost element of its kind (`bench/html-parts.ts`), in UTF-8 bytes. The baseline\'s pages have the entry text and a minimal head only.');
+  lines.push('- Where the HTML goes: every page of the full pipeline\'s output read once; a part is the outermost element of its kind (`bench/html-parts.ts`), in UTF-8 bytes. The baseline\'s pages have the entry text (wikilinks and citations left as written), a short head, header and footer, and a plain list of links to the entry\'s sources.');
   lines.push('- Search: see bench/search.ts.');
   return `${lines.join('\n')}\n`;
 }
