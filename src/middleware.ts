@@ -8,7 +8,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { processRenderedFile, processRenderedPage } from './pipeline/render-time.ts';
 import { releaseCarriedPage } from './pipeline/carried-pages.ts';
-import { bytesStream } from './domain/streams.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   // A page rendered again is written as a new file, never into one carried over from the
@@ -17,7 +16,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   if (import.meta.env.DEV) return response;
   if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return processRenderedFile(response, context.url.pathname);
-  const html = await processRenderedPage(response, context.url.pathname);
-  // A page's bytes (from the page pool) are handed over as they are: a Response made from a byte array copies it.
-  return new Response(typeof html === 'string' ? html : bytesStream(html), { status: response.status, statusText: response.statusText, headers: response.headers });
+  return processRenderedPage(response, context.url.pathname);
 });

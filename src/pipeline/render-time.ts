@@ -145,7 +145,7 @@ function adoptCopy(site: RenderedSite, rel: string, copy: PageCopy) {
  * build published a carried page with (the same file, so the same bytes: carry-over.ts), which
  * spares reading it. Returns the pages that are not (the policy step secures them).
  */
-export function adoptRestoredPages(distDir: string, rels: string[], read: (file: string) => Uint8Array, recorded: (rel: string) => string | undefined = () => undefined): string[] {
+export function adoptRestoredPages(distDir: string, rels: string[], read: (file: string) => Uint8Array, recorded: (rel: string) => string | undefined): string[] {
   const site = renderedSite();
   if (!site.cache) return rels;
   const rest: string[] = [];
@@ -270,7 +270,15 @@ export async function processRenderedFile(response: Response, pathname: string):
     entry.catch(() => {}); // seen, and failing the build, when the offline step takes it
     site.files.set(rel, entry);
   }
-  return new Response(bytesStream(bytes), { status: response.status, statusText: response.statusText, headers: response.headers });
+  return withBody(response, bytes);
+}
+
+/**
+ * The rendered response with a new body. Bytes are handed over as a stream: a Response
+ * made from a byte array copies it.
+ */
+function withBody(response: Response, body: string | Uint8Array): Response {
+  return new Response(typeof body === 'string' ? body : bytesStream(body), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /**
@@ -278,9 +286,9 @@ export async function processRenderedFile(response: Response, pathname: string):
  * publish. On the build's page pool when there is one (src/integrations/offline.ts
  * starts it), so that this work runs beside the rendering of the next pages.
  */
-export async function processRenderedPage(response: Response, pathname: string): Promise<string | Uint8Array<ArrayBuffer>> {
+export async function processRenderedPage(response: Response, pathname: string): Promise<Response> {
   const site = renderedSite();
-  if (!site.pool) return recordPage(pathname, secureRenderedPage(await response.text(), pathname, site.cache));
+  if (!site.pool) return withBody(response, recordPage(pathname, secureRenderedPage(await response.text(), pathname, site.cache)));
   // As bytes both ways: the worker decodes and encodes the page, not this thread.
-  return recordPage(pathname, await site.pool.secure(response.body ? await readBytes(response.body) : new Uint8Array(0), pathname));
+  return withBody(response, recordPage(pathname, await site.pool.secure(response.body ? await readBytes(response.body) : new Uint8Array(0), pathname)));
 }
