@@ -10,7 +10,7 @@
  * its children and any other MDX node are dropped.
  *
  * Our own markup survives: wikilinks (a.wikilink, em.broken-link), citations
- * (sup.citation > a.cite with id and aria-label), GFM footnotes, task lists, tables,
+ * (sup.citation > a with id and aria-label), GFM footnotes, task lists, tables,
  * code blocks' language classes. A new class or attribute that a remark plugin of
  * ours adds must be listed here.
  */
@@ -47,7 +47,7 @@ const ELEMENTS: Record<string, string[]> = {
 const TASK_CHECKBOX = 'input';
 
 /** Classes our own pipeline gives: remark-dossier, GFM footnotes and task lists, code languages. */
-const CLASS_RE = /^(?:wikilink|broken-link|cite|citation|footnotes|sr-only|data-footnote-backref|contains-task-list|task-list-item|language-[A-Za-z0-9_+-]+)$/;
+const CLASS_RE = /^(?:wikilink|broken-link|citation|footnotes|sr-only|data-footnote-backref|contains-task-list|task-list-item|language-[A-Za-z0-9_+-]+)$/;
 const ID_RE = /^[A-Za-z][A-Za-z0-9_:.-]*$/;
 
 export function rehypeSafe() {

@@ -68,7 +68,7 @@ export function remarkDossier(options: RemarkDossierOptions) {
             seen.set(n, k);
             return {
               type: 'link', url: `#${footnoteId(n)}`, children: [{ type: 'text', value: `[${n}]` }],
-              data: { hProperties: { id: citationRefId(n, k), className: ['cite'], 'aria-label': `Source ${n}` } },
+              data: { hProperties: { id: citationRefId(n, k), 'aria-label': `Source ${n}` } },
             };
           });
           nodes.push({ type: 'superscript', children: marks, data: { hName: 'sup', hProperties: { className: ['citation'] } } });

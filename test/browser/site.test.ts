@@ -50,7 +50,11 @@ describe('reading the dossier', () => {
     await back.locator('a').click();
     await page.waitForURL(kh);
 
-    // An event from Related, then back from the event's participants.
+    // An event from Related ("… · 3 Nov 2017 · announcer": the style sheet draws each " · "),
+    // then back from the event's participants.
+    const item = page.locator('section[aria-labelledby="related-events"] li', { hasText: 'says it will enter Syria' });
+    const shown = await item.evaluate((li) => [...li.querySelectorAll('.when, .note')].map((el) => [getComputedStyle(el, '::before').content, el.textContent]));
+    expect(shown).toEqual([['" · "', '3 Nov 2017'], ['" · "', 'announcer']]);
     await page.locator('section[aria-labelledby="related-events"] a', { hasText: 'says it will enter Syria' }).click();
     await page.waitForURL(`${content.url}/events/hussaini-announces-kh-will-enter-syria/`);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/will enter Syria/);

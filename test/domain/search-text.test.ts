@@ -7,7 +7,7 @@ const show = (parts: SnippetPart[]) => parts.map((p) => (p.mark ? `[${p.text}]` 
 describe('htmlText', () => {
   it('keeps the words of a rendered body, with a space between blocks and no citation markers', () => {
     const html = '<h2 id="x">Kind</h2><p>Person</p>\n<ul><li>one</li><li>two&#x27;s &amp; three</li></ul>'
-      + '<p>Group<sup class="citation"><a href="#fn-1" class="cite">[1]</a><a href="#fn-2">[2]</a></sup>. <!--dossier-component:0--><em>Done</em>&nbsp;now</p>'
+      + '<p>Group<sup class="citation"><a href="#fn-1" id="cite-1-1" aria-label="Source 1">[1]</a><a href="#fn-2">[2]</a></sup>. <!--dossier-component:0--><em>Done</em>&nbsp;now</p>'
       + '<section class="footnotes"><h2>Footnotes</h2><ol><li>Other entry</li></ol></section>';
     expect(htmlText(html)).toBe("Kind Person one two's & three Group. Done now");
   });

@@ -112,7 +112,7 @@ describe('Markdown bodies in the build', () => {
   it('keeps our own markup: wikilinks, citations, GFM footnotes, tables, task lists, code languages', async () => {
     const html = render('[[group-a]] said so [@report-a].[^n]\n\n[^n]: A note.\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n\n```js\nx\n```\n');
     expect(html).toContain('<a href="/actors/group-a/" class="wikilink">Group A</a>');
-    expect(html).toContain('<sup class="citation"><a href="#fn-1" id="cite-1-1" class="cite" aria-label="Source 1">[1]</a></sup>');
+    expect(html).toContain('<sup class="citation"><a href="#fn-1" id="cite-1-1" aria-label="Source 1">[1]</a></sup>');
     expect(html).toMatch(/<a href="#user-content-fn-n" id="user-content-fnref-n" data-footnote-ref aria-describedby="footnote-label">1<\/a>/);
     expect(html).toContain('<section data-footnotes class="footnotes">');
     expect(html).toContain('<th align="left">a</th>');

@@ -133,6 +133,20 @@ describe('page details', () => {
     expect(meta(sites.mini.dist, '/404.html', canonical)).toEqual([]);
   });
 
+  it('loads one style sheet, the same on every page (the search page adds its own): one request, cached once', () => {
+    const sheets = new Map<string, string[]>();
+    for (const f of sites.content.files) {
+      if (!('html' in f) || !f.html) continue;
+      const links = [...f.html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+      sheets.set(f.path, links);
+      expect(f.html, f.path).not.toMatch(/data-astro-cid-/);
+    }
+    const shared = sheets.get('index.html')!;
+    expect(shared).toHaveLength(1);
+    for (const [page, links] of sheets) expect(links, page).toEqual(page === 'search/index.html' ? [...shared, expect.stringMatching(/^\/_astro\/search\.[\w-]+\.css$/)] : shared);
+    expect(sheets.size).toBeGreaterThan(80);
+  });
+
   it('shows every event in date order with its precision on /events/', async () => {
     const page = readPage(sites.content.dist, '/events/');
     const shown = findAll(page, (el) => (attr(el, 'className') ?? '').includes('event-date')).map(text);

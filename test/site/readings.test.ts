@@ -27,7 +27,7 @@ function readingsOn(urlPath: string) {
       readings: one(block, 'reading').map((li) => ({
         value: text(one(li, 'reading-value')[0]),
         followed: one(li, 'reading-followed').length === 1,
-        sources: findAll(li, hasClass('cite')).map((a) => footnoteSource.get(attr(a, 'href')!)),
+        sources: one(li, 'citation').flatMap((sup) => findAll(sup, byTag('a'))).map((a) => footnoteSource.get(attr(a, 'href')!)),
       })),
       why: one(block, 'reading-why').map(text)[0],
     })),
