@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --quick] [-- --sizes=1000,10000] [-- --seed=1]
+ * npm run bench [-- --quick] [-- --sizes=1000,10000] [-- --seed=1] [-- --cold-pairs=3]
  *
  * Generates synthetic dossiers (bench/generate.ts) of N = 1,000 and 10,000 entries
  * and measures, in one run: `npm run check`; cold, warm and one-entry-changed builds
  * of the full pipeline and of a bare Astro baseline (bench/baseline/), with wall
  * time, CPU time, peak memory and the build's phases; output sizes; gzipped JS and
- * CSS per page type; and search time in Chromium. Writes bench/RESULTS.md (every
+ * CSS per page type; and search time in Chromium. At 10k, cold builds are
+ * run in pairs, ours then the baseline's (bench/cold-pairs.ts): the goal takes the
+ * median of the pairs' ratios. Writes bench/RESULTS.md (every
  * figure next to its goal) and bench/results.json (for comparing runs).
  * Work files go to bench/out/ (ignored by git).
  */
@@ -14,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { coldRatio, type ColdPair } from './cold-pairs.ts';
 import { generateDossier, writeDossier } from './generate.ts';
 import { HTML_PARTS, htmlParts, type HtmlPart } from './html-parts.ts';
 import { hasGnuTime, measure, type Measurement } from './measure.ts';
@@ -29,6 +32,7 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const quick = args.includes('--quick');
 const sizes = (option('sizes') ?? (quick ? '1000' : '1000,10000')).split(',').map(Number);
 const seed = Number(option('seed') ?? 1);
+const coldPairs = Math.max(1, Number(option('cold-pairs') ?? 3));
 
 interface Build extends Measurement {
   /** Seconds per phase, from the build's own marks (DOSSIER_BUILD_STATS). */
@@ -43,6 +47,8 @@ interface SizeRun {
   check: Measurement & { checkedMs?: number };
   ours: { cold: Build; warm: Build; warmOneChanged: Build };
   baseline: { cold: Build; warm: Build; warmOneChanged: Build };
+  /** Cold builds in pairs, ours then the baseline's; the first pair is the cold builds above. */
+  coldPairs?: (ColdPair & { ok: boolean })[];
   sizes: Sizes;
   baselineSizes: Sizes;
   assets: Record<string, PageAssets>;
@@ -119,11 +125,11 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     if (result.phases && offlineMs) result.phases['  of which offline zip'] = Number((offlineMs / 1000).toFixed(2));
     return result;
   };
-  const cold = (which: 'ours' | 'baseline') => {
+  const cold = (which: 'ours' | 'baseline', name = 'cold') => {
     const prefix = which === 'ours' ? '' : 'baseline-';
     rmSync(path.join(dir, `${prefix}dist`), { recursive: true, force: true });
     rmSync(path.join(dir, `${prefix}cache`), { recursive: true, force: true });
-    return build(which, 'cold');
+    return build(which, name);
   };
 
   const oursCold = await cold('ours');
@@ -137,12 +143,20 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
   const oursOne = await build('ours', 'warm-one-changed');
   const baselineOne = await build('baseline', 'warm-one-changed');
   writeFileSync(sample, original);
+  // More cold builds at 10k (the goal's size), one pair at a time (bench/cold-pairs.ts).
+  const pairs = [{ ours: oursCold.wallS, baseline: baselineCold.wallS, ok: oursCold.ok && baselineCold.ok }];
+  for (let k = 2; n === 10000 && k <= coldPairs; k++) {
+    const o = await cold('ours', `cold-${k}`);
+    const b = await cold('baseline', `cold-${k}`);
+    pairs.push({ ours: o.wallS, baseline: b.wallS, ok: o.ok && b.ok });
+  }
 
   const dist = path.join(dir, 'dist');
   const run: SizeRun = {
     n, entries: dossier.counts, generateS, check: { ...check, checkedMs },
     ours: { cold: oursCold, warm: oursWarm, warmOneChanged: oursOne },
     baseline: { cold: baselineCold, warm: baselineWarm, warmOneChanged: baselineOne },
+    coldPairs: pairs,
     sizes: { ...sizesOf(dist), htmlParts: htmlPartsOf(dist) }, baselineSizes: sizesOf(path.join(dir, 'baseline-dist')),
     assets: assetsPerPageType(dist, dossier),
   };
@@ -285,10 +299,12 @@ export function goals(r: Pick<Results, 'runs'>): Goal[] {
   const ratio = (a?: number, b?: number) => (a !== undefined && b ? a / b : undefined);
   // Issue 18's goals: ratios against the bare Astro baseline measured in the same run.
   {
-    const ours = big?.ours.cold.wallS;
-    const base = big?.baseline.cold.wallS;
-    const q = ratio(ours, base);
-    list.push({ goal: 'Full pipeline at 10k, cold, vs bare Astro baseline cold', target: '≤ ×2', measured: big ? `${s(ours)} vs ${s(base)} (×${q!.toFixed(2)})` : notMeasured, met: big ? big.ours.cold.ok && q! <= 2 : undefined });
+    // Runs before the pairs were kept have the one pair of cold builds.
+    const pairs = big?.coldPairs ?? (big ? [{ ours: big.ours.cold.wallS, baseline: big.baseline.cold.wallS, ok: big.ours.cold.ok && big.baseline.cold.ok }] : []);
+    const q = pairs.length ? coldRatio(pairs) : undefined;
+    const each = pairs.map((p, i) => `${s(p.ours)} vs ${s(p.baseline)} (×${q!.ratios[i].toFixed(2)})`);
+    const measured = pairs.length === 1 ? each[0] : `median ×${q?.median.toFixed(2)} over ${pairs.length} pairs, ours then the baseline's: ${each.join('; ')}`;
+    list.push({ goal: 'Full pipeline at 10k, cold, vs bare Astro baseline cold', target: '≤ ×2', measured: big ? measured : notMeasured, met: big ? pairs.every((p) => p.ok) && q!.median <= 2 : undefined });
   }
   {
     const q = ratio(big?.ours.warmOneChanged.wallS, big?.ours.cold.wallS);
@@ -399,6 +415,7 @@ function report(r: Results, previous?: Results): string {
   lines.push('', '## How this was measured', '');
   lines.push('- Each build is `node node_modules/astro/bin/astro.mjs build` (on the project\'s Node 24) with DOSSIER_CONTENT_DIR, DOSSIER_OUT_DIR and DOSSIER_CACHE_DIR set; the baseline adds `--root bench/baseline` (plain glob-loader collections with a simple schema, the same page set, no check, wikilinks, search or offline step).');
   lines.push('- Cold: output and cache folders deleted first. Warm: the same build again. One entry changed: a sentence appended to one event\'s body, then a build.');
+  lines.push(`- The cold goal: at 10k, cold builds in pairs, ours then the baseline's (the tables' cold builds are the first pair; ${coldPairs} pairs in all, \`--cold-pairs\`). Each pair gives a ratio and the goal takes their median (bench/cold-pairs.ts): the shared machine's load changes over minutes, and the two builds of a pair share it.`);
   lines.push(`- Wall time from spawn to exit; CPU = user + system of the process tree${m.gnuTime ? ' (GNU time)' : ' (not available: GNU time missing)'}; peak memory = the larger of the tree\'s summed resident memory sampled every 100 ms and the largest process\'s own peak.`);
   lines.push('- Phases come from marks the dossier integration writes when DOSSIER_BUILD_STATS is set: startup (Astro and config), check (in astro:config:setup), content sync, bundle (server build until the first page module runs), pages, with the search index made from the data beside the bundle and pages (its own time from the build’s log), after pages (post-build steps such as the security policy and the offline edition, and exit).');
   lines.push('- The security policy and offline steps run on worker threads (one per core, up to 4) and keep per-page results in the cache folder, so the warm builds reuse them for unchanged pages (README: DOSSIER_WORKERS and the post-build cache).');
