@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { coldRatio, type ColdPair } from './cold-pairs.ts';
 import { generateDossier, writeDossier } from './generate.ts';
 import { HTML_PARTS, htmlParts, type HtmlPart } from './html-parts.ts';
-import { hasGnuTime, measure, type Measurement } from './measure.ts';
+import { hasGnuTime, measure, settle, type Measurement } from './measure.ts';
 import { measureSearch, type SearchResult } from './search.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -88,6 +88,7 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
   const generateS = (performance.now() - t) / 1000;
 
   log(`N = ${n}: npm run check`);
+  await settle();
   const check = await measure('npm', ['run', 'check'], { cwd: ROOT, env: { DOSSIER_CONTENT_DIR: content }, log: path.join(dir, 'logs/check.log') });
   const checkedMs = Number(/checked in (\d+) ms/.exec(readFileSync(check.log, 'utf8'))?.[1]) || undefined;
 
@@ -104,11 +105,13 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     };
     const argv = [ASTRO, 'build', ...(which === 'baseline' ? ['--root', path.join(ROOT, 'bench/baseline')] : [])];
     log(`N = ${n}: ${which} build, ${name}`);
+    await settle();
     let m = await measure(process.execPath, argv, { cwd: ROOT, env, log: path.join(dir, `logs/${prefix}${name}.log`) });
     if (m.exitCode === null) {
       // Killed by a signal (on a shared machine, not the build's doing): once more, from the same state.
       log(`  killed by a signal after ${m.wallS.toFixed(0)} s; running it again`);
-      if (name === 'cold') rmSync(env.DOSSIER_CACHE_DIR, { recursive: true, force: true });
+      if (name.startsWith('cold')) rmSync(env.DOSSIER_CACHE_DIR, { recursive: true, force: true });
+      await settle();
       m = await measure(process.execPath, argv, { cwd: ROOT, env, log: path.join(dir, `logs/${prefix}${name}.log`) });
     }
     if (!m.ok) log(`  FAILED (exit ${m.exitCode}), see ${m.log}`);
@@ -416,6 +419,7 @@ function report(r: Results, previous?: Results): string {
   lines.push('- Each build is `node node_modules/astro/bin/astro.mjs build` (on the project\'s Node 24) with DOSSIER_CONTENT_DIR, DOSSIER_OUT_DIR and DOSSIER_CACHE_DIR set; the baseline adds `--root bench/baseline` (plain glob-loader collections with a simple schema, the same page set, no check, wikilinks, search or offline step).');
   lines.push('- Cold: output and cache folders deleted first. Warm: the same build again. One entry changed: a sentence appended to one event\'s body, then a build.');
   lines.push(`- The cold goal: at 10k, cold builds in pairs, ours then the baseline's (the tables' cold builds are the first pair; ${coldPairs} pairs in all, \`--cold-pairs\`). Each pair gives a ratio and the goal takes their median (bench/cold-pairs.ts): the shared machine's load changes over minutes, and the two builds of a pair share it.`);
+  lines.push('- Before each measured build, the last one\'s work is let finish (bench/measure.ts, settle): the background removal of a replaced output, and the disk\'s writing of what was written (`sync`).');
   lines.push(`- Wall time from spawn to exit; CPU = user + system of the process tree${m.gnuTime ? ' (GNU time)' : ' (not available: GNU time missing)'}; peak memory = the larger of the tree\'s summed resident memory sampled every 100 ms and the largest process\'s own peak.`);
   lines.push('- Phases come from marks the dossier integration writes when DOSSIER_BUILD_STATS is set: startup (Astro and config), check (in astro:config:setup), content sync, bundle (server build until the first page module runs), pages, with the search index made from the data beside the bundle and pages (its own time from the build’s log), after pages (post-build steps such as the security policy and the offline edition, and exit).');
   lines.push('- The security policy and offline steps run on worker threads (one per core, up to 4) and keep per-page results in the cache folder, so the warm builds reuse them for unchanged pages (README: DOSSIER_WORKERS and the post-build cache).');
