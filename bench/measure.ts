@@ -5,10 +5,10 @@
  * 100 ms (Pagefind and other helpers run beside Node, so their memory adds up).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { BACKGROUND_REMOVAL } from '../src/pipeline/publish.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BACKGROUND_REMOVAL } from '../src/pipeline/publish.ts';
 
 export interface Measurement {
   ok: boolean;
@@ -28,9 +28,9 @@ export const hasGnuTime = existsSync(GNU_TIME);
 /**
  * Before a measured build: the last build's work done, so that the next one does not pay
  * for it. A build that replaced an output removes the old one in a background process after
- * it exits (src/pipeline/publish.ts), and a 10k build leaves about 1.3 GB for the disk to
- * write; both used to fall on the build measured next (the baseline's one-change build, which
- * follows ours, took 29-30 s against its warm build's 22 s).
+ * it exits (src/pipeline/publish.ts: seen at 41% of a core after a one-change build at 10k),
+ * and a 10k build leaves about 1.3 GB for the disk to write; both would otherwise fall on the
+ * build measured next.
  */
 export async function settle(): Promise<void> {
   while (processesRunning(BACKGROUND_REMOVAL) > 0) await sleep(100);
