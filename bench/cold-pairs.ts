@@ -20,8 +20,13 @@ export interface ColdRatio {
 export function coldRatio(pairs: ColdPair[]): ColdRatio {
   if (pairs.length === 0) throw new Error('no cold pairs to compare');
   const ratios = pairs.map((p) => p.ours / p.baseline);
-  const sorted = [...ratios].sort((a, b) => a - b);
+  return { ratios, median: median(ratios) };
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('no values to take the median of');
+  const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { ratios, median };
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -30,12 +30,22 @@ export const hasGnuTime = existsSync(GNU_TIME);
  * for it. A build that replaced an output removes the old one in a background process after
  * it exits (src/pipeline/publish.ts: seen at 41% of a core after a one-change build at 10k),
  * and a 10k build leaves about 1.3 GB for the disk to write; both would otherwise fall on the
- * build measured next.
+ * build measured next. True once settled; false if a removal still runs after the limit.
  */
-export async function settle(): Promise<void> {
-  while (processesRunning(BACKGROUND_REMOVAL) > 0) await sleep(100);
+export async function settle(options: { script?: string; limitS?: number } = {}): Promise<boolean> {
+  const { script = BACKGROUND_REMOVAL, limitS = SETTLE_LIMIT_S } = options;
+  const until = performance.now() + limitS * 1000;
+  while (processesRunning(script) > 0) {
+    // One that never ends must not hang the bench: measure anyway, and say so.
+    if (performance.now() >= until) return false;
+    await sleep(100);
+  }
   execFileSync('sync');
+  return true;
 }
+
+/** Seconds settle waits for a background removal (a 10k output took a few seconds). */
+export const SETTLE_LIMIT_S = 300;
 
 /** How many processes have `script` in their command line. */
 function processesRunning(script: string): number {

@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick] [-- --sizes=1000,10000] [-- --seed=1] [-- --cold-pairs=3]
+ * (bench/options.ts; a value it cannot use stops the run before any build)
  *
  * Generates synthetic dossiers (bench/generate.ts) of N = 1,000 and 10,000 entries
  * and measures, in one run: `npm run check`; cold, warm and one-entry-changed builds
@@ -7,8 +8,9 @@
  * time, CPU time, peak memory and the build's phases; output sizes; gzipped JS and
  * CSS per page type; and search time in Chromium. At 10k, cold builds are
  * run in pairs, ours then the baseline's (bench/cold-pairs.ts): the goal takes the
- * median of the pairs' ratios. Writes bench/RESULTS.md (every
- * figure next to its goal) and bench/results.json (for comparing runs).
+ * median of the pairs' ratios, and the post-build goal the median of our cold builds'.
+ * Writes bench/RESULTS.md (every figure next to its goal: bench/report.ts) and
+ * bench/results.json (for comparing runs).
  * Work files go to bench/out/ (ignored by git).
  */
 import { execSync } from 'node:child_process';
@@ -16,51 +18,28 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { coldRatio, type ColdPair } from './cold-pairs.ts';
 import { generateDossier, writeDossier } from './generate.ts';
 import { HTML_PARTS, htmlParts, type HtmlPart } from './html-parts.ts';
-import { hasGnuTime, measure, settle, type Measurement } from './measure.ts';
-import { measureSearch, type SearchResult } from './search.ts';
+import { hasGnuTime, measure, settle, SETTLE_LIMIT_S } from './measure.ts';
+import { BenchUsageError, parseBenchOptions } from './options.ts';
+import { postBuildS, report, SEARCH_BESIDE, type Build, type MachineFacts, type PageAssets, type Results, type Sizes, type SizeRun } from './report.ts';
+import { measureSearch } from './search.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
 /** Astro's command-line script, where its package.json's `bin` says (bin/astro.mjs since Astro 6). */
 const ASTRO = path.join(ROOT, 'node_modules/astro', JSON.parse(readFileSync(path.join(ROOT, 'node_modules/astro/package.json'), 'utf8')).bin.astro);
 
-const args = process.argv.slice(2);
-const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const quick = args.includes('--quick');
-const sizes = (option('sizes') ?? (quick ? '1000' : '1000,10000')).split(',').map(Number);
-const seed = Number(option('seed') ?? 1);
-const coldPairs = Math.max(1, Number(option('cold-pairs') ?? 3));
+const { quick, sizes, seed, coldPairs } = (() => {
+  try {
+    return parseBenchOptions(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof BenchUsageError)) throw e;
+    console.error(`npm run bench: ${e.message}`);
+    process.exit(2);
+  }
+})();
 
-interface Build extends Measurement {
-  /** Seconds per phase, from the build's own marks (DOSSIER_BUILD_STATS). */
-  phases?: Record<string, number>;
-  getCollectionCalls?: number;
-}
-
-interface SizeRun {
-  n: number;
-  entries: { actors: number; places: number; events: number; sources: number };
-  generateS: number;
-  check: Measurement & { checkedMs?: number };
-  ours: { cold: Build; warm: Build; warmOneChanged: Build };
-  baseline: { cold: Build; warm: Build; warmOneChanged: Build };
-  /** Cold builds in pairs, ours then the baseline's; the first pair is the cold builds above. */
-  coldPairs?: (ColdPair & { ok: boolean })[];
-  sizes: Sizes;
-  baselineSizes: Sizes;
-  assets: Record<string, PageAssets>;
-  search?: SearchResult;
-}
-
-interface Sizes {
-  pages: number; htmlBytes: number; homeHtmlBytes: number; pagefindBytes?: number; offlineZipBytes?: number; distBytes: number;
-  /** The HTML's bytes by part of the page (bench/html-parts.ts), summed over every page. */
-  htmlParts?: Record<HtmlPart, number>;
-}
-interface PageAssets { page: string; htmlGzBytes: number; jsGzBytes: number; cssGzBytes: number; jsFiles: number; cssFiles: number }
 
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
@@ -72,10 +51,15 @@ async function main() {
   const runs: SizeRun[] = [];
   for (const n of sizes) runs.push(await benchSize(n, n === Math.max(...sizes)));
   machine.loadAverageEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
-  const results = { date: new Date().toISOString(), quick, seed, durationS: Math.round((Date.now() - started) / 1000), machine, runs };
+  const results: Results = { date: new Date().toISOString(), quick, seed, durationS: Math.round((Date.now() - started) / 1000), machine, runs };
   writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), report(results, previous));
   log(`done in ${results.durationS} s: bench/RESULTS.md, bench/results.json`);
+}
+
+/** The last build's work done before the next is measured (measure.ts); said when it was not. */
+async function settled(): Promise<void> {
+  if (!(await settle())) log(`  a background removal still runs after ${SETTLE_LIMIT_S} s; measuring anyway`);
 }
 
 async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
@@ -88,7 +72,7 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
   const generateS = (performance.now() - t) / 1000;
 
   log(`N = ${n}: npm run check`);
-  await settle();
+  await settled();
   const check = await measure('npm', ['run', 'check'], { cwd: ROOT, env: { DOSSIER_CONTENT_DIR: content }, log: path.join(dir, 'logs/check.log') });
   const checkedMs = Number(/checked in (\d+) ms/.exec(readFileSync(check.log, 'utf8'))?.[1]) || undefined;
 
@@ -105,13 +89,13 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     };
     const argv = [ASTRO, 'build', ...(which === 'baseline' ? ['--root', path.join(ROOT, 'bench/baseline')] : [])];
     log(`N = ${n}: ${which} build, ${name}`);
-    await settle();
+    await settled();
     let m = await measure(process.execPath, argv, { cwd: ROOT, env, log: path.join(dir, `logs/${prefix}${name}.log`) });
     if (m.exitCode === null) {
       // Killed by a signal (on a shared machine, not the build's doing): once more, from the same state.
       log(`  killed by a signal after ${m.wallS.toFixed(0)} s; running it again`);
       if (name.startsWith('cold')) rmSync(env.DOSSIER_CACHE_DIR, { recursive: true, force: true });
-      await settle();
+      await settled();
       m = await measure(process.execPath, argv, { cwd: ROOT, env, log: path.join(dir, `logs/${prefix}${name}.log`) });
     }
     if (!m.ok) log(`  FAILED (exit ${m.exitCode}), see ${m.log}`);
@@ -147,11 +131,11 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
   const baselineOne = await build('baseline', 'warm-one-changed');
   writeFileSync(sample, original);
   // More cold builds at 10k (the goal's size), one pair at a time (bench/cold-pairs.ts).
-  const pairs = [{ ours: oursCold.wallS, baseline: baselineCold.wallS, ok: oursCold.ok && baselineCold.ok }];
+  const pairs = [{ ours: oursCold.wallS, baseline: baselineCold.wallS, ok: oursCold.ok && baselineCold.ok, postBuildS: postBuildS(oursCold) }];
   for (let k = 2; n === 10000 && k <= coldPairs; k++) {
     const o = await cold('ours', `cold-${k}`);
     const b = await cold('baseline', `cold-${k}`);
-    pairs.push({ ours: o.wallS, baseline: b.wallS, ok: o.ok && b.ok });
+    pairs.push({ ours: o.wallS, baseline: b.wallS, ok: o.ok && b.ok, postBuildS: postBuildS(o) });
   }
 
   const dist = path.join(dir, 'dist');
@@ -170,9 +154,6 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
   }
   return run;
 }
-
-/** The search index's own wall time: made from when Astro starts bundling, beside the bundle and the pages. */
-const SEARCH_BESIDE = '  beside the bundle and pages: search index';
 
 /** Phase durations from the marks the dossier integration writes (see src/pipeline/build-stats.ts). */
 function phasesOf(file: string): { phases?: Record<string, number>; getCollectionCalls?: number } {
@@ -268,7 +249,7 @@ function assetsPerPageType(dist: string, dossier: ReturnType<typeof generateDoss
   return out;
 }
 
-function machineFacts() {
+function machineFacts(): MachineFacts {
   const git = (cmd: string) => { try { return execSync(`git ${cmd}`, { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { return ''; } };
   return {
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
@@ -281,152 +262,6 @@ function machineFacts() {
     loadAverageStart: os.loadavg().map((l) => Number(l.toFixed(2))),
     loadAverageEnd: [] as number[],
   };
-}
-
-// --- the report ---
-
-type Results = { date: string; quick: boolean; seed: number; durationS: number; machine: ReturnType<typeof machineFacts>; runs: SizeRun[] };
-
-const s = (v: number | undefined, digits = 1) => (v === undefined ? '–' : `${v.toFixed(digits)} s`);
-const mb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MB`);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-export interface Goal { goal: string; target: string; measured: string; met: boolean | undefined; previous?: string }
-
-export function goals(r: Pick<Results, 'runs'>): Goal[] {
-  const at = (n: number) => r.runs.find((x) => x.n === n);
-  const big = at(10000);
-  const small = at(1000);
-  const notMeasured = 'not measured (no 10k run)';
-  const list: Goal[] = [];
-  const ratio = (a?: number, b?: number) => (a !== undefined && b ? a / b : undefined);
-  // Issue 18's goals: ratios against the bare Astro baseline measured in the same run.
-  {
-    // Runs before the pairs were kept have the one pair of cold builds.
-    const pairs = big?.coldPairs ?? (big ? [{ ours: big.ours.cold.wallS, baseline: big.baseline.cold.wallS, ok: big.ours.cold.ok && big.baseline.cold.ok }] : []);
-    const q = pairs.length ? coldRatio(pairs) : undefined;
-    const each = pairs.map((p, i) => `${s(p.ours)} vs ${s(p.baseline)} (×${q!.ratios[i].toFixed(2)})`);
-    const measured = pairs.length === 1 ? each[0] : `median ×${q?.median.toFixed(2)} over ${pairs.length} pairs, ours then the baseline's: ${each.join('; ')}`;
-    list.push({ goal: 'Full pipeline at 10k, cold, vs bare Astro baseline cold', target: '≤ ×2', measured: big ? measured : notMeasured, met: big ? pairs.every((p) => p.ok) && q!.median <= 2 : undefined });
-  }
-  {
-    const q = ratio(big?.ours.warmOneChanged.wallS, big?.ours.cold.wallS);
-    list.push({ goal: 'Rebuild at 10k, one entry changed, vs our cold build', target: '≤ 35%', measured: big ? `${s(big.ours.warmOneChanged.wallS)} = ${(q! * 100).toFixed(0)}% of ${s(big.ours.cold.wallS)}` : notMeasured, met: big ? q! <= 0.35 : undefined });
-  }
-  {
-    const peak = big ? Math.max(big.ours.cold.peakMB, big.ours.warm.peakMB, big.ours.warmOneChanged.peakMB) : undefined;
-    const basePeak = big ? Math.max(big.baseline.cold.peakMB, big.baseline.warm.peakMB, big.baseline.warmOneChanged.peakMB) : undefined;
-    const q = ratio(peak, basePeak);
-    list.push({ goal: 'Peak memory at 10k (build process tree) vs baseline peak', target: '≤ ×1.25', measured: big ? `${Math.round(peak!)} MB vs ${Math.round(basePeak!)} MB (×${q!.toFixed(2)})` : notMeasured, met: big ? q! <= 1.25 : undefined });
-  }
-  {
-    const q = ratio(big?.sizes.htmlBytes, big?.baselineSizes.htmlBytes);
-    list.push({ goal: 'HTML bytes at 10k vs baseline HTML bytes', target: '≤ ×2.5', measured: big ? `${mb(big.sizes.htmlBytes)} vs ${mb(big.baselineSizes.htmlBytes)} (×${q!.toFixed(2)})` : notMeasured, met: big ? q! <= 2.5 : undefined });
-  }
-  {
-    const home = big?.assets.home?.htmlGzBytes;
-    list.push({ goal: 'Home page at 10k, HTML gzipped', target: '≤ 100 KB', measured: home !== undefined ? kb(home) : notMeasured, met: home !== undefined ? home <= 100 * 1024 : undefined });
-    const place = big?.assets.place?.htmlGzBytes;
-    list.push({ goal: 'Place page at 10k, HTML gzipped', target: '≤ 20 KB', measured: place !== undefined ? kb(place) : notMeasured, met: place !== undefined ? place <= 20 * 1024 : undefined });
-  }
-  {
-    // The search index (made beside the bundle and the pages) and everything
-    // after the last page is written: security policy, offline edition, publishing, exit.
-    const phases = big?.ours.cold.phases;
-    // Counted whole, though it now runs beside the bundle and the pages.
-    const index = phases?.[SEARCH_BESIDE];
-    const after = phases?.['after pages'] !== undefined ? phases['after pages'] + (index ?? 0) : undefined;
-    const what = index !== undefined ? `making the search index ${s(index)}, beside the bundle and pages, + the whole "after pages" phase ${s(phases!['after pages'])}` : 'the whole "after pages" phase';
-    list.push({ goal: 'Post-build steps at 10k, cold (search index + policy + offline edition, wall)', target: '≤ 20 s', measured: after !== undefined ? `${s(after)} (${what})` : notMeasured, met: after !== undefined ? after <= 20 : undefined });
-  }
-  {
-    const q = ratio(big?.ours.cold.wallS, small?.ours.cold.wallS);
-    const qw = ratio(big?.ours.warm.wallS, small?.ours.warm.wallS);
-    list.push({ goal: 'Scaling 1k → 10k (cold build wall time)', target: '≤ ×10', measured: q ? `×${q.toFixed(1)} (${s(small!.ours.cold.wallS)} → ${s(big!.ours.cold.wallS)}; warm ×${qw!.toFixed(1)})` : 'not measured (needs 1k and 10k)', met: q ? q <= 10 : undefined });
-  }
-  {
-    const w = big?.check.wallS;
-    list.push({ goal: '`npm run check` at 10k', target: '≤ 5 s', measured: big ? `${s(w)} (of which checking ${s((big.check.checkedMs ?? 0) / 1000)})` : notMeasured, met: big ? big.check.ok && w! <= 5 : undefined });
-  }
-  {
-    const run = r.runs.find((x) => x.search);
-    const sr = run?.search;
-    list.push({
-      goal: `Search: first result after the index is loaded${run && run.n !== 10000 ? ` (at ${run.n})` : ' at 10k'}`, target: '≤ 100 ms',
-      measured: sr?.measured ? `${sr.firstResultMs!.toFixed(0)} ms from pressing Enter (typed: ${sr.typedMs?.toFixed(0) ?? '–'} ms, incl. the page's 120 ms typing pause; loading the index with the first query: ${sr.indexLoadMs!.toFixed(0)} ms)` : (sr?.note ?? 'not measured'),
-      met: sr?.measured && run!.n === 10000 ? sr.firstResultMs! <= 100 : undefined,
-    });
-    const names = sr?.nameQueries;
-    list.push({
-      goal: `Search: first result for a name query after the index loads${run && run.n !== 10000 ? ` (at ${run.n})` : ' at 10k'}`, target: '≤ 100 ms',
-      measured: names?.length
-        ? `median ${sr!.nameMedianMs!.toFixed(0)} ms, slowest ${sr!.nameMaxMs!.toFixed(0)} ms over ${names.length} queries (${[...new Set(names.map((n) => n.kind))].join(', ')}: ${names.map((n) => `"${n.q}"`).join(', ')}); the entry named first for ${sr!.nameFirstRight}/${names.length}`
-        : (sr?.note ?? 'not measured'),
-      met: names?.length && run!.n === 10000 ? sr!.nameMaxMs! <= 100 : undefined,
-    });
-  }
-  return list;
-}
-
-function report(r: Results, previous?: Results): string {
-  const m = r.machine;
-  const prevGoals = previous ? goals(previous) : undefined;
-  const mark = (met: boolean | undefined) => (met === undefined ? '–' : met ? 'met' : '**not met**');
-  const lines: string[] = [];
-  lines.push('# Benchmark results', '');
-  lines.push(`Run of \`npm run bench${r.quick ? ' -- --quick' : ''}\` on ${r.date.slice(0, 16).replace('T', ' ')} UTC (took ${Math.round(r.durationS / 60)} min), commit ${m.commit}.`);
-  lines.push(`Machine: ${m.cpuModel}, ${m.nproc} cores (nproc), ${m.memoryGB} GB memory, Node ${m.node}, Astro ${m.astro}. Load average at start ${m.loadAverageStart.join(' / ')}, at end ${m.loadAverageEnd.join(' / ')} (the machine was shared: wall times are noisy; CPU times are steadier).`);
-  lines.push(`Synthetic dossiers from bench/generate.ts (seed ${r.seed}): ~10% actors, 10% places, 75% events, 5% sources, ~250-word bodies with wikilinks and citations.`, '');
-  lines.push('## Goals', '', `| goal | target | measured | result |${prevGoals ? ' previous run |' : ''}`, `|---|---|---|---|${prevGoals ? '---|' : ''}`);
-  goals(r).forEach((g, i) => lines.push(`| ${g.goal} | ${g.target} | ${g.measured} | ${mark(g.met)} |${prevGoals ? ` ${prevGoals[i]?.measured ?? '–'} |` : ''}`));
-  for (const run of r.runs) {
-    lines.push('', `## N = ${run.n.toLocaleString('en')} entries`, '');
-    lines.push(`${run.entries.actors} actors, ${run.entries.places} places, ${run.entries.events} events, ${run.entries.sources} sources (+ overview page); generated in ${s(run.generateS)}.`, '');
-    lines.push('| command | wall | CPU | peak memory | phases (s) |', '|---|---|---|---|---|');
-    const row = (name: string, b: Build) => lines.push(`| ${name}${b.ok ? '' : ` (**failed**, exit ${b.exitCode})`} | ${s(b.wallS)} | ${s(b.cpuS)} | ${Math.round(b.peakMB)} MB | ${b.phases ? Object.entries(b.phases).map(([k, v]) => (k.startsWith('  ') ? `(${k.trim()} ${v.toFixed(1)})` : `${k} ${v.toFixed(1)}`)).join(', ').replace(/, \(/g, ' (') : '–'} |`);
-    row('`npm run check`', run.check);
-    row('full pipeline, cold', run.ours.cold);
-    row('full pipeline, warm', run.ours.warm);
-    row('full pipeline, warm, one entry changed', run.ours.warmOneChanged);
-    row('bare baseline, cold', run.baseline.cold);
-    row('bare baseline, warm', run.baseline.warm);
-    row('bare baseline, warm, one entry changed', run.baseline.warmOneChanged);
-    lines.push('', `Overhead of the full pipeline over the baseline: cold ×${(run.ours.cold.wallS / run.baseline.cold.wallS).toFixed(2)}, warm ×${(run.ours.warm.wallS / run.baseline.warm.wallS).toFixed(2)}. getCollection calls per build: ${run.ours.cold.getCollectionCalls ?? '–'} (constant: no per-page scans).`, '');
-    const z = run.sizes;
-    lines.push('| output | full pipeline | baseline |', '|---|---|---|');
-    lines.push(`| pages (HTML files) | ${z.pages} | ${run.baselineSizes.pages} |`);
-    lines.push(`| HTML total | ${mb(z.htmlBytes)} | ${mb(run.baselineSizes.htmlBytes)} |`);
-    lines.push(`| home page HTML (timeline, map, graph) | ${kb(z.homeHtmlBytes)} | ${kb(run.baselineSizes.homeHtmlBytes)} |`);
-    lines.push(`| search index (dist/pagefind) | ${z.pagefindBytes === undefined ? 'none built' : mb(z.pagefindBytes)} | – |`);
-    lines.push(`| offline edition (dist/dossier-offline.zip) | ${z.offlineZipBytes === undefined ? 'none built' : mb(z.offlineZipBytes)} | – |`);
-    lines.push(`| dist total | ${mb(z.distBytes)} | ${mb(run.baselineSizes.distBytes)} |`, '');
-    if (z.htmlParts) {
-      const parts = z.htmlParts;
-      const base = run.baselineSizes.htmlBytes;
-      const share = (bytes: number) => `${((100 * bytes) / z.htmlBytes).toFixed(1)}%`;
-      lines.push('Where the full pipeline\'s HTML goes (every page, bench/html-parts.ts):', '');
-      lines.push('| part | bytes | share | × the baseline\'s whole HTML |', '|---|---|---|---|');
-      for (const p of [...HTML_PARTS, { key: 'other' as const, label: 'everything else (headings, page layout, index pages\' lists)' }]) {
-        lines.push(`| ${p.label} | ${mb(parts[p.key])} | ${share(parts[p.key])} | ×${(parts[p.key] / base).toFixed(2)} |`);
-      }
-      const core = parts.text + parts.sources + parts.head + parts.header + parts.footer;
-      lines.push('', `Entry text, sources list and page chrome (head, header, footer) alone: ${mb(core)}, ×${(core / base).toFixed(2)} the baseline's HTML.`, '');
-    }
-    lines.push('| page type | HTML (gzip) | JS (gzip) | CSS (gzip) |', '|---|---|---|---|');
-    for (const [type, a] of Object.entries(run.assets)) lines.push(`| ${type} (${a.page.replace(/\/index\.html$/, '/')}) | ${kb(a.htmlGzBytes)} | ${kb(a.jsGzBytes)} in ${a.jsFiles} | ${kb(a.cssGzBytes)} in ${a.cssFiles} |`);
-  }
-  lines.push('', '## How this was measured', '');
-  lines.push('- Each build is `node node_modules/astro/bin/astro.mjs build` (on the project\'s Node 24) with DOSSIER_CONTENT_DIR, DOSSIER_OUT_DIR and DOSSIER_CACHE_DIR set; the baseline adds `--root bench/baseline` (plain glob-loader collections with a simple schema, the same page set, no check, wikilinks, search or offline step).');
-  lines.push('- Cold: output and cache folders deleted first. Warm: the same build again. One entry changed: a sentence appended to one event\'s body, then a build.');
-  lines.push(`- The cold goal: at 10k, cold builds in pairs, ours then the baseline's (the tables' cold builds are the first pair; ${coldPairs} pairs in all, \`--cold-pairs\`). Each pair gives a ratio and the goal takes their median (bench/cold-pairs.ts): the shared machine's load changes over minutes, and the two builds of a pair share it.`);
-  lines.push('- Before each measured build, the last one\'s work is let finish (bench/measure.ts, settle): the background removal of a replaced output, and the disk\'s writing of what was written (`sync`).');
-  lines.push(`- Wall time from spawn to exit; CPU = user + system of the process tree${m.gnuTime ? ' (GNU time)' : ' (not available: GNU time missing)'}; peak memory = the larger of the tree\'s summed resident memory sampled every 100 ms and the largest process\'s own peak.`);
-  lines.push('- Phases come from marks the dossier integration writes when DOSSIER_BUILD_STATS is set: startup (Astro and config), check (in astro:config:setup), content sync, bundle (server build until the first page module runs), pages, with the search index made from the data beside the bundle and pages (its own time from the build’s log), after pages (post-build steps such as the security policy and the offline edition, and exit).');
-  lines.push('- The security policy and offline steps run on worker threads (one per core, up to 4) and keep per-page results in the cache folder, so the warm builds reuse them for unchanged pages (README: DOSSIER_WORKERS and the post-build cache).');
-  lines.push('- JS/CSS per page type: every `<script src>`, inline script, stylesheet link and `<style>` of one page of that type, each gzipped at level 9.');
-  lines.push('- Where the HTML goes: every page of the full pipeline\'s output read once; a part is the outermost element of its kind (`bench/html-parts.ts`), in UTF-8 bytes. The baseline\'s pages have the entry text (wikilinks and citations left as written), a short head, header and footer, and a plain list of links to the entry\'s sources.');
-  lines.push('- Search: see bench/search.ts.');
-  return `${lines.join('\n')}\n`;
 }
 
 await main();

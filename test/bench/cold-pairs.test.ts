@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coldRatio } from '../../bench/cold-pairs.ts';
+import { coldRatio, median } from '../../bench/cold-pairs.ts';
 
 describe('coldRatio', () => {
   it.each([
@@ -15,5 +15,19 @@ describe('coldRatio', () => {
 
   it('refuses an empty list', () => {
     expect(() => coldRatio([])).toThrow('no cold pairs to compare');
+  });
+});
+
+describe('median', () => {
+  it.each([
+    ['one value', [16.9], 16.9],
+    ['three values, in any order', [20.4, 16.9, 17.1], 17.1],
+    ['an even count: the mean of the two middle values', [18, 16, 22, 20], 19],
+  ])('%s', (_name, values, expected) => {
+    expect(median(values)).toBe(expected);
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => median([])).toThrow('no values to take the median of');
   });
 });
