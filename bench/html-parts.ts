@@ -63,3 +63,39 @@ export function htmlParts(html: string): Record<HtmlPart, number> {
   out.other = Buffer.byteLength(html) - counted;
   return out;
 }
+
+/** What a page says, in UTF-8 bytes as written: its visible text and its links' targets. */
+export interface HtmlContent {
+  /** Text outside tags, each run of white space counted as one byte; not in the head, a script, a style, a drawing (svg) or a template. */
+  text: number;
+  /** The values of href attributes. */
+  links: number;
+}
+
+// Elements whose text a reader does not read as the page's text.
+const UNREAD = new Set(['head', 'script', 'style', 'svg', 'template']);
+const TOKEN = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<![^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(\/?)>|[^<]+|</g;
+const HREF = /\shref="([^"]*)"/gi;
+
+/**
+ * The page's text and link targets; the rest of its bytes are markup (tags, attributes)
+ * and drawings. Beside the baseline's, it says how much of the HTML is what the pages
+ * say and how much is how they say it.
+ */
+export function htmlContent(html: string): HtmlContent {
+  let text = 0;
+  let links = 0;
+  let unread = 0;
+  for (const m of html.matchAll(TOKEN)) {
+    const [whole, raw, close, name, attrs, selfClosing] = m;
+    if (raw) continue; // a script or style, whole
+    if (name) {
+      const tag = name.toLowerCase();
+      if (UNREAD.has(tag) && !selfClosing) unread = Math.max(0, unread + (close ? -1 : 1));
+      if (!close) for (const h of attrs.matchAll(HREF)) links += Buffer.byteLength(h[1]);
+    } else if (unread === 0 && !whole.startsWith('<!')) { // not a comment or the doctype
+      text += Buffer.byteLength(whole.replace(/\s+/g, ' '));
+    }
+  }
+  return { text, links };
+}

@@ -4,7 +4,7 @@
  * run's bench/results.json read the same way (test/bench/report.test.ts).
  */
 import { coldRatio, median, type ColdPair } from './cold-pairs.ts';
-import { HTML_PARTS, type HtmlPart } from './html-parts.ts';
+import { HTML_PARTS, type HtmlContent, type HtmlPart } from './html-parts.ts';
 import type { Measurement } from './measure.ts';
 import type { SearchResult } from './search.ts';
 
@@ -33,6 +33,8 @@ export interface Sizes {
   pages: number; htmlBytes: number; homeHtmlBytes: number; pagefindBytes?: number; offlineZipBytes?: number; distBytes: number;
   /** The HTML's bytes by part of the page (bench/html-parts.ts), summed over every page. */
   htmlParts?: Record<HtmlPart, number>;
+  /** What the pages say: visible text and link targets (bench/html-parts.ts), summed over every page. */
+  content?: HtmlContent;
 }
 export interface PageAssets { page: string; htmlGzBytes: number; jsGzBytes: number; cssGzBytes: number; jsFiles: number; cssFiles: number }
 
@@ -138,6 +140,25 @@ export function goals(r: Pick<Results, 'runs'>): Goal[] {
   return list;
 }
 
+/**
+ * What the pages say against how they say it, for both sites; and what our pages would
+ * weigh with markup as lean as the baseline's (its share of bytes that are not text or
+ * link targets).
+ */
+export function contentTable(html: number, said: HtmlContent, baseHtml: number, baseSaid: HtmlContent): string[] {
+  const row = (name: string, bytes: number, c: HtmlContent) => `| ${name} | ${mb(bytes)} | ${mb(c.text)} | ${mb(c.links)} | ${mb(bytes - c.text - c.links)} (${((100 * (bytes - c.text - c.links)) / bytes).toFixed(0)}%) |`;
+  const baseShare = (baseHtml - baseSaid.text - baseSaid.links) / baseHtml;
+  const lean = (said.text + said.links) / (1 - baseShare);
+  return [
+    'What the pages say and how (every page; text a reader reads and link targets, bench/html-parts.ts `htmlContent`):', '',
+    '| site | HTML | visible text | link targets | markup and drawings |', '|---|---|---|---|---|',
+    row('full pipeline', html, said),
+    row('baseline', baseHtml, baseSaid),
+    '',
+    `With markup as lean as the baseline's (${(100 * baseShare).toFixed(0)}% of its bytes), the full pipeline's text and link targets alone would make ${mb(lean)}, ×${(lean / baseHtml).toFixed(2)} the baseline's HTML.`,
+  ];
+}
+
 export function report(r: Results, previous?: Results): string {
   const m = r.machine;
   const prevGoals = previous ? goals(previous) : undefined;
@@ -182,6 +203,9 @@ export function report(r: Results, previous?: Results): string {
       const core = parts.text + parts.sources + parts.head + parts.header + parts.footer;
       lines.push('', `Entry text, sources list and page chrome (head, header, footer) alone: ${mb(core)}, ×${(core / base).toFixed(2)} the baseline's HTML.`, '');
     }
+    const ours = z.content;
+    const theirs = run.baselineSizes.content;
+    if (ours && theirs) lines.push(...contentTable(z.htmlBytes, ours, run.baselineSizes.htmlBytes, theirs), '');
     lines.push('| page type | HTML (gzip) | JS (gzip) | CSS (gzip) |', '|---|---|---|---|');
     for (const [type, a] of Object.entries(run.assets)) lines.push(`| ${type} (${a.page.replace(/\/index\.html$/, '/')}) | ${kb(a.htmlGzBytes)} | ${kb(a.jsGzBytes)} in ${a.jsFiles} | ${kb(a.cssGzBytes)} in ${a.cssFiles} |`);
   }

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateDossier, writeDossier } from './generate.ts';
-import { HTML_PARTS, htmlParts, type HtmlPart } from './html-parts.ts';
+import { HTML_PARTS, htmlContent, htmlParts, type HtmlPart } from './html-parts.ts';
 import { hasGnuTime, measure, settle, SETTLE_LIMIT_S } from './measure.ts';
 import { BenchUsageError, parseBenchOptions } from './options.ts';
 import { postBuildS, report, SEARCH_BESIDE, type Build, type MachineFacts, type PageAssets, type Results, type Sizes, type SizeRun } from './report.ts';
@@ -183,10 +183,15 @@ function walk(dir: string, visit: (file: string, bytes: number) => void) {
 }
 
 function sizesOf(dist: string): Sizes {
-  const sizes: Sizes = { pages: 0, htmlBytes: 0, homeHtmlBytes: 0, distBytes: 0 };
+  const sizes: Sizes = { pages: 0, htmlBytes: 0, homeHtmlBytes: 0, distBytes: 0, content: { text: 0, links: 0 } };
   walk(dist, (file, bytes) => {
     sizes.distBytes += bytes;
-    if (file.endsWith('.html')) { sizes.pages++; sizes.htmlBytes += bytes; }
+    if (!file.endsWith('.html')) return;
+    sizes.pages++;
+    sizes.htmlBytes += bytes;
+    const said = htmlContent(readFileSync(file, 'utf8'));
+    sizes.content!.text += said.text;
+    sizes.content!.links += said.links;
   });
   const home = path.join(dist, 'index.html');
   if (existsSync(home)) sizes.homeHtmlBytes = statSync(home).size;

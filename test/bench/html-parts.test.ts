@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlParts } from '../../bench/html-parts.ts';
+import { htmlContent, htmlParts } from '../../bench/html-parts.ts';
 
 const bytes = (s: string) => Buffer.byteLength(s);
 
@@ -31,5 +31,19 @@ describe('htmlParts', () => {
     const parts = htmlParts('<body><section class="related-group"><ul></ul></section><header class="page-header">h</header></body>');
     expect(parts.related).toBe(0);
     expect(parts.header).toBe(0);
+  });
+});
+
+describe('htmlContent', () => {
+  it('counts the text a reader reads and the links\' targets, not the markup, head, scripts or drawings', () => {
+    const html = '<!DOCTYPE html><html><head><title>Title</title><link rel="stylesheet" href="/s.css"></head>'
+      + '<body><p>Al-Qa’im  <a href="/places/x/" class="wikilink">x</a></p><script>if (a < b) go();</script>'
+      + '<figure><svg><a href="/e/"><title>e</title><text>label</text></a></svg></figure><!-- note --></body></html>';
+    // "Al-Qa’im " (the two spaces as one; ’ is 3 bytes) + "x"; targets "/s.css", "/places/x/" and "/e/".
+    expect(htmlContent(html)).toEqual({ text: bytes('Al-Qa’im ') + 1, links: bytes('/s.css') + bytes('/places/x/') + bytes('/e/') });
+  });
+
+  it('reads text again after a drawing ends, and counts a lone "<" as text', () => {
+    expect(htmlContent('<p>a<svg><rect/><text>b</text></svg>c < d</p>')).toEqual({ text: bytes('ac < d'), links: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goals, type Build, type SizeRun } from '../../bench/report.ts';
+import { contentTable, goals, type Build, type SizeRun } from '../../bench/report.ts';
 
 /** A 10k run with the figures a test sets, the rest plausible. */
 function run10k(cold: { phases: Record<string, number> }, pairs: SizeRun['coldPairs']): SizeRun {
@@ -60,5 +60,18 @@ describe('goals: cold builds', () => {
     ])] })[0];
     expect(g.measured).toBe("median ×2.50 over 3 pairs, ours then the baseline's: 54.0 s vs 18.0 s (×3.00); 50.0 s vs 25.0 s (×2.00); 60.0 s vs 24.0 s (×2.50)");
     expect(g.met).toBe(false);
+  });
+});
+
+describe('contentTable', () => {
+  it('sets what the pages say beside their markup, and weighs ours with the baseline\'s share of markup', () => {
+    const M = 2 ** 20;
+    expect(contentTable(400 * M, { text: 80 * M, links: 20 * M }, 100 * M, { text: 60 * M, links: 15 * M }).slice(2)).toEqual([
+      '| site | HTML | visible text | link targets | markup and drawings |', '|---|---|---|---|---|',
+      '| full pipeline | 400.0 MB | 80.0 MB | 20.0 MB | 300.0 MB (75%) |',
+      '| baseline | 100.0 MB | 60.0 MB | 15.0 MB | 25.0 MB (25%) |',
+      '',
+      "With markup as lean as the baseline's (25% of its bytes), the full pipeline's text and link targets alone would make 133.3 MB, ×1.33 the baseline's HTML.",
+    ]);
   });
 });
