@@ -25,6 +25,9 @@ export interface Measurement {
 const GNU_TIME = '/usr/bin/time';
 export const hasGnuTime = existsSync(GNU_TIME);
 
+/** Seconds settle waits for a background removal (a 10k output took a few seconds). */
+export const SETTLE_LIMIT_S = 300;
+
 /**
  * Before a measured build: the last build's work done, so that the next one does not pay
  * for it. A build that replaced an output removes the old one in a background process after
@@ -43,9 +46,6 @@ export async function settle(options: { script?: string; limitS?: number } = {})
   execFileSync('sync');
   return true;
 }
-
-/** Seconds settle waits for a background removal (a 10k output took a few seconds). */
-export const SETTLE_LIMIT_S = 300;
 
 /** How many processes have `script` in their command line. */
 function processesRunning(script: string): number {
