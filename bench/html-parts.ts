@@ -23,9 +23,11 @@ export const HTML_PARTS = [
 export type HtmlPart = (typeof HTML_PARTS)[number]['key'] | 'other';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-// A script or style (whose text may hold "<") and a comment are one token each, skipped;
-// then any start or end tag.
-const TAG = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(\/?)>/gi;
+// A script or style (whose text may hold "<"), a comment and the doctype are one token
+// each, skipped; then any start or end tag: groups 1 (script or style), 2 (close), 3 (name),
+// 4 (attributes), 5 (self-closing).
+const TAG_SOURCE = String.raw`<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<![^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(\/?)>`;
+const TAG = new RegExp(TAG_SOURCE, 'gi');
 
 function partOf(tag: string, attrs: string): HtmlPart | undefined {
   const cls = / class="([^"]*)"/.exec(attrs)?.[1].split(/\s+/) ?? [];
@@ -74,7 +76,8 @@ export interface HtmlContent {
 
 // Elements whose text a reader does not read as the page's text.
 const UNREAD = new Set(['head', 'script', 'style', 'svg', 'template']);
-const TOKEN = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<![^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(\/?)>|[^<]+|</g;
+// The same tokens, and the text between them (a lone "<" is text).
+const TOKEN = new RegExp(`${TAG_SOURCE}|[^<]+|<`, 'gi');
 const HREF = /\shref="([^"]*)"/gi;
 
 /**

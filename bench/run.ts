@@ -40,7 +40,6 @@ const { quick, sizes, seed, coldPairs } = (() => {
   }
 })();
 
-
 const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 async function main() {
@@ -144,7 +143,7 @@ async function benchSize(n: number, largest: boolean): Promise<SizeRun> {
     ours: { cold: oursCold, warm: oursWarm, warmOneChanged: oursOne },
     baseline: { cold: baselineCold, warm: baselineWarm, warmOneChanged: baselineOne },
     coldPairs: pairs,
-    sizes: { ...sizesOf(dist), htmlParts: htmlPartsOf(dist) }, baselineSizes: sizesOf(path.join(dir, 'baseline-dist')),
+    sizes: sizesOf(dist, { parts: true }), baselineSizes: sizesOf(path.join(dir, 'baseline-dist')),
     assets: assetsPerPageType(dist, dossier),
   };
   if (largest) {
@@ -182,17 +181,22 @@ function walk(dir: string, visit: (file: string, bytes: number) => void) {
   }
 }
 
-function sizesOf(dist: string): Sizes {
+/** A built site's sizes; every page read once, for what it says and (`parts`) where its bytes go. */
+function sizesOf(dist: string, options: { parts?: boolean } = {}): Sizes {
   const sizes: Sizes = { pages: 0, htmlBytes: 0, homeHtmlBytes: 0, distBytes: 0, content: { text: 0, links: 0 } };
+  const parts = options.parts ? (Object.fromEntries([...HTML_PARTS.map((p) => [p.key, 0]), ['other', 0]]) as Record<HtmlPart, number>) : undefined;
   walk(dist, (file, bytes) => {
     sizes.distBytes += bytes;
     if (!file.endsWith('.html')) return;
     sizes.pages++;
     sizes.htmlBytes += bytes;
-    const said = htmlContent(readFileSync(file, 'utf8'));
+    const html = readFileSync(file, 'utf8');
+    const said = htmlContent(html);
     sizes.content!.text += said.text;
     sizes.content!.links += said.links;
+    if (parts) for (const [part, n] of Object.entries(htmlParts(html))) parts[part as HtmlPart] += n;
   });
+  if (parts) sizes.htmlParts = parts;
   const home = path.join(dist, 'index.html');
   if (existsSync(home)) sizes.homeHtmlBytes = statSync(home).size;
   if (existsSync(path.join(dist, 'pagefind'))) {
@@ -202,16 +206,6 @@ function sizesOf(dist: string): Sizes {
   const zip = path.join(dist, 'dossier-offline.zip');
   if (existsSync(zip)) sizes.offlineZipBytes = statSync(zip).size;
   return sizes;
-}
-
-/** Every page's bytes by part, summed. */
-function htmlPartsOf(dist: string): Record<HtmlPart, number> {
-  const sum = Object.fromEntries([...HTML_PARTS.map((p) => [p.key, 0]), ['other', 0]]) as Record<HtmlPart, number>;
-  walk(dist, (file) => {
-    if (!file.endsWith('.html')) return;
-    for (const [part, bytes] of Object.entries(htmlParts(readFileSync(file, 'utf8')))) sum[part as HtmlPart] += bytes;
-  });
-  return sum;
 }
 
 /** Gzipped JS and CSS a reader downloads for one page of each type (external files and inline blocks). */
